@@ -1,0 +1,33 @@
+package vn.gov.sonla.tdkt.calendar;
+
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadlines used by the process models' timers and task due dates ({@code ${deadlines.…}}).
+ * Each is computed from the engine clock when the timer or task is created.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  private final WorkingDayCalendar calendar;
+  private final DeadlineProperties properties;
+
+  public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  public Date appraisalDue() {
+    return calendar.deadline(ClockUtil.getCurrentTime(), properties.appraisalWorkingDays());
+  }
+
+  public Date appraisalReminder() {
+    return calendar.workingDaysBefore(appraisalDue(), properties.appraisalReminderWorkingDays());
+  }
+
+  public Date supplementDue() {
+    return calendar.deadline(ClockUtil.getCurrentTime(), properties.supplementWorkingDays());
+  }
+}
