@@ -33,7 +33,7 @@ CREATE TABLE dossier (
     subject_position    VARCHAR(200),
     subject_work_unit   VARCHAR(200),
     subject_key         VARCHAR(500)  NOT NULL,       -- normalised identity of the subject
-    achievements        VARCHAR(8000) NOT NULL,
+    achievements        VARCHAR(8000),
     status              VARCHAR(32)   NOT NULL,
     status_reason       VARCHAR(2000),
     open_slot           INTEGER,                      -- 1 while open, NULL once closed: one open dossier per subject, award, year

@@ -1,0 +1,35 @@
+package vn.gov.sonla.tdkt.appraisal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The unit's supplement task ({@code ${supplementTask.completed(task)}}): it can be completed only
+ * once supplementary documents have been uploaded (page or API) since it was created.
+ */
+@Component("supplementTask")
+public class SupplementTask {
+
+  private final JdbcClient jdbc;
+
+  public SupplementTask(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void completed(DelegateTask task) {
+    AppraisalTask.requireText(task, "supplementNote", "Chưa nhập nội dung đã bổ sung.");
+    long uploaded = jdbc.sql("SELECT COUNT(*) FROM dossier_document WHERE dossier_code = :code AND uploaded_at >= :since")
+        .param("code", task.getExecution().getProcessBusinessKey())
+        .param("since", OffsetDateTime.ofInstant(task.getCreateTime().toInstant(), ZoneOffset.UTC))
+        .query(Long.class)
+        .single();
+    if (uploaded == 0) {
+      throw new TaskInputException("Chưa có tài liệu bổ sung: hãy tải tài liệu lên trang hồ sơ rồi hoàn thành việc.");
+    }
+    // the next appraisal starts without a preselected outcome
+    task.getExecution().removeVariable("appraisalOutcome");
+  }
+}

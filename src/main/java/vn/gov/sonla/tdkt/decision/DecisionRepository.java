@@ -1,0 +1,51 @@
+package vn.gov.sonla.tdkt.decision;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DecisionRepository {
+
+  private static final String META = "id, decision_year, seq, number, dossier_code, signed_by, signed_at, pdf_sha256";
+
+  private final JdbcClient jdbc;
+
+  public DecisionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Decision d, byte[] pdf) {
+    jdbc.sql("INSERT INTO decision (" + META + ", pdf) VALUES (:id, :year, :seq, :number, :dossier, :by, :at, :sha, :pdf)")
+        .param("id", d.id())
+        .param("year", d.decisionYear())
+        .param("seq", d.seq())
+        .param("number", d.number())
+        .param("dossier", d.dossierCode())
+        .param("by", d.signedBy())
+        .param("at", d.signedAt())
+        .param("sha", d.pdfSha256())
+        .param("pdf", pdf)
+        .update();
+  }
+
+  public Optional<Decision> forDossier(String dossierCode) {
+    return jdbc.sql("SELECT " + META + " FROM decision WHERE dossier_code = :code")
+        .param("code", dossierCode)
+        .query(Decision.class)
+        .optional();
+  }
+
+  public byte[] pdf(String id) {
+    return jdbc.sql("SELECT pdf FROM decision WHERE id = :id").param("id", id)
+        .query((rs, row) -> rs.getBytes(1)).single();
+  }
+
+  public List<Integer> numbersOfYear(int year) {
+    return jdbc.sql("SELECT seq FROM decision WHERE decision_year = :year ORDER BY seq")
+        .param("year", year)
+        .query(Integer.class)
+        .list();
+  }
+}

@@ -1,0 +1,175 @@
+package vn.gov.sonla.tdkt.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DossierRepository {
+
+  private static final String COLUMNS = "code, unit_code, award_type, award_kind, award_year, subject_kind,"
+      + " subject_name, subject_birth_date, subject_position, subject_work_unit, achievements, status,"
+      + " status_reason, process_instance_id, created_by, created_at, submitted_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  public DossierRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Dossier d, String subjectKey) {
+    jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", subject_key, open_slot) VALUES (:code, :unit, :awardType,"
+            + " :awardKind, :year, :subjectKind, :name, :birthDate, :position, :workUnit, :achievements,"
+            + " :status, NULL, NULL, :createdBy, :createdAt, :submittedAt, :updatedAt, :subjectKey, 1)")
+        .param("code", d.code())
+        .param("unit", d.unitCode())
+        .param("awardType", d.awardType())
+        .param("awardKind", d.awardKind().name())
+        .param("year", d.awardYear())
+        .param("subjectKind", d.subjectKind().name())
+        .param("name", d.subjectName())
+        .param("birthDate", d.subjectBirthDate())
+        .param("position", d.subjectPosition())
+        .param("workUnit", d.subjectWorkUnit())
+        .param("achievements", d.achievements())
+        .param("status", d.status().name())
+        .param("createdBy", d.createdBy())
+        .param("createdAt", d.createdAt())
+        .param("submittedAt", d.submittedAt())
+        .param("updatedAt", d.updatedAt())
+        .param("subjectKey", subjectKey)
+        .update();
+  }
+
+  /** Replaces the editable fields of a draft. */
+  public void updateDraft(Dossier d, String subjectKey, OffsetDateTime now) {
+    jdbc.sql("UPDATE dossier SET award_type = :awardType, award_kind = :awardKind, award_year = :year,"
+            + " subject_kind = :subjectKind, subject_name = :name, subject_birth_date = :birthDate,"
+            + " subject_position = :position, subject_work_unit = :workUnit, achievements = :achievements,"
+            + " subject_key = :subjectKey, updated_at = :now, version = version + 1"
+            + " WHERE code = :code AND status = 'DRAFT'")
+        .param("code", d.code())
+        .param("awardType", d.awardType())
+        .param("awardKind", d.awardKind().name())
+        .param("year", d.awardYear())
+        .param("subjectKind", d.subjectKind().name())
+        .param("name", d.subjectName())
+        .param("birthDate", d.subjectBirthDate())
+        .param("position", d.subjectPosition())
+        .param("workUnit", d.subjectWorkUnit())
+        .param("achievements", d.achievements())
+        .param("subjectKey", subjectKey)
+        .param("now", now)
+        .update();
+  }
+
+  public void markSubmitted(String code, String processInstanceId, OffsetDateTime now) {
+    jdbc.sql("UPDATE dossier SET status = 'SUBMITTED', process_instance_id = :pi, submitted_at = :now,"
+            + " updated_at = :now, version = version + 1 WHERE code = :code")
+        .param("code", code)
+        .param("pi", processInstanceId)
+        .param("now", now)
+        .update();
+  }
+
+  /** Sets the status; a status that releases the subject frees the one-open-dossier slot. */
+  public int updateStatus(String code, DossierStatus status, String reason, OffsetDateTime now) {
+    return jdbc.sql("UPDATE dossier SET status = :status, status_reason = :reason, updated_at = :now,"
+            + " open_slot = CASE WHEN :release THEN NULL ELSE open_slot END, version = version + 1"
+            + " WHERE code = :code")
+        .param("code", code)
+        .param("status", status.name())
+        .param("reason", reason)
+        .param("release", status.releasesSubject())
+        .param("now", now)
+        .update();
+  }
+
+  public Optional<Dossier> find(String code) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dossier WHERE code = :code")
+        .param("code", code)
+        .query(DossierRepository::map)
+        .optional();
+  }
+
+  public boolean openDossierExists(String subjectKey, String awardType, int year, String exceptCode) {
+    return jdbc.sql("SELECT COUNT(*) FROM dossier WHERE subject_key = :key AND award_type = :type"
+            + " AND award_year = :year AND open_slot = 1 AND code <> :except")
+        .param("key", subjectKey)
+        .param("type", awardType)
+        .param("year", year)
+        .param("except", exceptCode == null ? "" : exceptCode)
+        .query(Long.class)
+        .single() > 0;
+  }
+
+  public Page<Dossier> search(DossierFilter filter, List<String> visibleUnits, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (visibleUnits != null) {
+      if (visibleUnits.isEmpty()) {
+        return new Page<>(List.of(), page, size, 0);
+      }
+      where.append(" AND unit_code IN (").append("?,".repeat(visibleUnits.size() - 1)).append("?)");
+      params.addAll(visibleUnits);
+    }
+    if (filter.status() != null) {
+      where.append(" AND status = ?");
+      params.add(filter.status().name());
+    }
+    if (filter.unit() != null) {
+      where.append(" AND unit_code = ?");
+      params.add(filter.unit());
+    }
+    if (filter.year() != null) {
+      where.append(" AND award_year = ?");
+      params.add(filter.year());
+    }
+    if (filter.awardType() != null) {
+      where.append(" AND award_type = ?");
+      params.add(filter.awardType());
+    }
+    long total = jdbc.sql("SELECT COUNT(*) FROM dossier" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<Dossier> items = jdbc.sql("SELECT " + COLUMNS + " FROM dossier" + where
+            + " ORDER BY created_at DESC, code DESC LIMIT ? OFFSET ?")
+        .params(pageParams)
+        .query(DossierRepository::map)
+        .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM dossier").query(Long.class).single();
+  }
+
+  private static Dossier map(ResultSet rs, int row) throws SQLException {
+    return new Dossier(
+        rs.getString("code"),
+        rs.getString("unit_code"),
+        rs.getString("award_type"),
+        AwardKind.valueOf(rs.getString("award_kind")),
+        rs.getInt("award_year"),
+        SubjectKind.valueOf(rs.getString("subject_kind")),
+        rs.getString("subject_name"),
+        rs.getObject("subject_birth_date", LocalDate.class),
+        rs.getString("subject_position"),
+        rs.getString("subject_work_unit"),
+        rs.getString("achievements"),
+        DossierStatus.valueOf(rs.getString("status")),
+        rs.getString("status_reason"),
+        rs.getString("process_instance_id"),
+        rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("submitted_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class));
+  }
+}

@@ -1,0 +1,297 @@
+package vn.gov.sonla.tdkt.dossier;
+
+import static org.camunda.spin.Spin.JSON;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+
+/**
+ * Intake of commendation dossiers: drafts, submission (row, documents and process instance in one
+ * transaction), and supplements during appraisal.
+ */
+@Service
+public class DossierService {
+
+  public static final String PROCESS_KEY = "commendation-dossier";
+  public static final String SUPPLEMENT_TASK = "Task_Supplement";
+
+  private final DossierRepository dossiers;
+  private final DocumentRepository documents;
+  private final DossierValidator validator;
+  private final DocumentPolicy documentPolicy;
+  private final GaplessCounter counter;
+  private final AwardCatalog catalog;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
+      DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
+      TaskService tasks, IdentityService identity) {
+    this.dossiers = dossiers;
+    this.documents = documents;
+    this.validator = validator;
+    this.documentPolicy = documentPolicy;
+    this.counter = counter;
+    this.catalog = catalog;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  /** Creates a dossier, as a draft or submitted at once. */
+  @Transactional
+  public Dossier create(DossierRequest request, List<Upload> uploads, boolean draft, CurrentUser user) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String unitCode = resolveUnit(request.unitCode(), user, problems);
+    problems.addAll(draft ? validator.checkDraft(request) : validator.checkSubmission(request, typesOf(uploads)));
+    problems.addAll(documentPolicy.check(uploads));
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    SubjectKind subjectKind = SubjectKind.valueOf(request.subjectKind().strip());
+    String subjectKey = SubjectKey.of(subjectKind, request.subjectName(), request.birthDate(), unitCode);
+    if (dossiers.openDossierExists(subjectKey, request.awardType(), request.year(), null)) {
+      throw new DuplicateDossierException();
+    }
+    String code = "%d-%s-%04d".formatted(request.year(), unitCode,
+        counter.next("dossier/" + request.year() + "/" + unitCode));
+    OffsetDateTime now = now();
+    Dossier dossier = new Dossier(code, unitCode, request.awardType().strip(),
+        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, request.subjectName().strip(),
+        request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
+        DossierStatus.DRAFT, null, null, user.id(), now, null, now);
+    try {
+      dossiers.insert(dossier, subjectKey);
+    } catch (DuplicateKeyException concurrentDuplicate) {
+      throw new DuplicateDossierException();
+    }
+    store(code, uploads, user, now);
+    if (!draft) {
+      startProcess(dossier, now);
+    }
+    return dossiers.find(code).orElseThrow();
+  }
+
+  /** Replaces a draft's fields and adds documents. */
+  @Transactional
+  public Dossier updateDraft(String code, DossierRequest request, List<Upload> uploads, CurrentUser user) {
+    Dossier existing = editableDraft(code, user);
+    List<FieldProblem> problems = new ArrayList<>(validator.checkDraft(request));
+    problems.addAll(documentPolicy.check(uploads));
+    if (request.unitCode() != null && !request.unitCode().equals(existing.unitCode())) {
+      problems.add(new FieldProblem("unitCode", "Không thể đổi đơn vị đề nghị của hồ sơ."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    SubjectKind subjectKind = SubjectKind.valueOf(request.subjectKind().strip());
+    String subjectKey = SubjectKey.of(subjectKind, request.subjectName(), request.birthDate(), existing.unitCode());
+    if (dossiers.openDossierExists(subjectKey, request.awardType(), request.year(), code)) {
+      throw new DuplicateDossierException();
+    }
+    Dossier updated = new Dossier(code, existing.unitCode(), request.awardType().strip(),
+        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, request.subjectName().strip(),
+        request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
+        DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null, now());
+    try {
+      dossiers.updateDraft(updated, subjectKey, now());
+    } catch (DuplicateKeyException concurrentDuplicate) {
+      throw new DuplicateDossierException();
+    }
+    store(code, uploads, user, now());
+    return dossiers.find(code).orElseThrow();
+  }
+
+  /** Submits a draft: validates everything and starts the process. */
+  @Transactional
+  public Dossier submit(String code, CurrentUser user) {
+    Dossier draft = editableDraft(code, user);
+    DossierRequest asRequest = new DossierRequest(draft.unitCode(), draft.awardType(), draft.awardKind().name(),
+        draft.awardYear(), draft.subjectKind().name(), draft.subjectName(), draft.subjectBirthDate(),
+        draft.subjectPosition(), draft.subjectWorkUnit(), draft.achievements());
+    Set<DocumentType> present = documents.list(code).stream().map(StoredDocument::type)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
+    List<FieldProblem> problems = validator.checkSubmission(asRequest, present);
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    startProcess(draft, now());
+    return dossiers.find(code).orElseThrow();
+  }
+
+  /**
+   * Stores the supplementary documents and completes the unit's supplement task, which sends the
+   * dossier back to appraisal. The task is completed under the officer's engine authentication.
+   */
+  @Transactional
+  public Dossier supplement(String code, String note, List<Upload> uploads, CurrentUser user) {
+    Dossier dossier = visible(code, user);
+    if (!user.isOfficerOf(dossier.unitCode())) {
+      throw new DossierNotFoundException(code);
+    }
+    List<FieldProblem> problems = new ArrayList<>(documentPolicy.check(uploads));
+    if (uploads.isEmpty()) {
+      problems.add(new FieldProblem("documents", "Chưa tải lên tài liệu bổ sung."));
+    }
+    if (note == null || note.isBlank()) {
+      problems.add(new FieldProblem("note", "Chưa nhập nội dung đã bổ sung."));
+    } else if (note.length() > 4000) {
+      problems.add(new FieldProblem("note", "Nội dung bổ sung không được dài quá 4000 ký tự."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(SUPPLEMENT_TASK)
+        .singleResult();
+    if (task == null) {
+      throw new DossierStateException("Hồ sơ " + code + " không ở bước chờ bổ sung.");
+    }
+    store(code, uploads, user, now());
+    runtime.setVariable(task.getExecutionId(), "documents", documentsVariable(code));
+    tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip()));
+    return dossiers.find(code).orElseThrow();
+  }
+
+  /** The dossier if the user may see it. */
+  public Dossier visible(String code, CurrentUser user) {
+    return dossiers.find(code).filter(d -> user.canRead(d.unitCode()))
+        .orElseThrow(() -> new DossierNotFoundException(code));
+  }
+
+  private Dossier editableDraft(String code, CurrentUser user) {
+    Dossier dossier = visible(code, user);
+    if (!user.isOfficerOf(dossier.unitCode())) {
+      throw new DossierNotFoundException(code);
+    }
+    if (dossier.status() != DossierStatus.DRAFT) {
+      throw new DossierStateException("Hồ sơ " + code + " đã nộp, không thể sửa như bản nháp.");
+    }
+    return dossier;
+  }
+
+  private String resolveUnit(String requested, CurrentUser user, List<FieldProblem> problems) {
+    List<String> units = user.unitCodes();
+    if (requested != null && !requested.isBlank()) {
+      if (!units.contains(requested.strip())) {
+        problems.add(new FieldProblem("unitCode", "Bạn không phải cán bộ của đơn vị " + requested + "."));
+        return requested.strip();
+      }
+      return requested.strip();
+    }
+    if (units.size() == 1) {
+      return units.get(0);
+    }
+    problems.add(new FieldProblem("unitCode", units.isEmpty()
+        ? "Tài khoản không thuộc đơn vị đề nghị khen thưởng nào."
+        : "Chọn đơn vị đề nghị (" + String.join(", ", units) + ")."));
+    return "";
+  }
+
+  private void store(String code, List<Upload> uploads, CurrentUser user, OffsetDateTime now) {
+    for (Upload upload : uploads) {
+      StoredDocument doc = new StoredDocument(UUID.randomUUID().toString(), code, upload.type(),
+          safeFileName(upload.fileName()), upload.contentType().toLowerCase(), upload.bytes().length,
+          sha256(upload.bytes()), user.id(), now);
+      documents.insert(doc, upload.bytes());
+    }
+  }
+
+  private void startProcess(Dossier dossier, OffsetDateTime now) {
+    AwardType award = catalog.get(dossier.awardType());
+    String unitName = unitName(dossier.unitCode());
+    VariableMap variables = Variables.createVariables()
+        .putValue("dossierCode", dossier.code())
+        .putValue("unitCode", dossier.unitCode())
+        .putValue("unitGroup", dossier.unitGroup())
+        .putValue("unitName", unitName)
+        .putValue("awardType", award.code())
+        .putValue("awardTypeName", award.name())
+        .putValue("awardLevel", award.level().name())
+        .putValue("awardKind", dossier.awardKind().name())
+        .putValue("awardKindLabel", dossier.awardKind().label())
+        .putValue("awardYear", dossier.awardYear())
+        .putValue("subjectKind", dossier.subjectKind().name())
+        .putValue("subjectKindLabel", dossier.subjectKind().label())
+        .putValue("subjectName", dossier.subjectName())
+        .putValue("subjectDetails", dossier.subjectDetails())
+        .putValue("achievements", dossier.achievements())
+        .putValue("documents", documentsVariable(dossier.code()))
+        .putValue("dossierUrl", "/dossiers/view.html?code=" + dossier.code());
+    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId();
+    dossiers.markSubmitted(dossier.code(), processInstanceId, now);
+  }
+
+  /** The document list shown in task forms (links go through the authorising download endpoint). */
+  Object documentsVariable(String code) {
+    List<Map<String, Object>> list = documents.list(code).stream().map(d -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", d.fileName());
+      m.put("type", d.type().name());
+      m.put("typeLabel", d.type().label());
+      m.put("url", "/api/dossiers/" + code + "/documents/" + d.id());
+      m.put("sha256", d.sha256());
+      return m;
+    }).toList();
+    return JSON(list);
+  }
+
+  private String unitName(String unitCode) {
+    var group = identity.createGroupQuery().groupId("unit-" + unitCode).singleResult();
+    return group == null ? unitCode : group.getName();
+  }
+
+  private static Set<DocumentType> typesOf(List<Upload> uploads) {
+    return uploads.stream().map(Upload::type)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String safeFileName(String name) {
+    if (name == null || name.isBlank()) {
+      return "tai-lieu";
+    }
+    String base = name.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "");
+    return base.length() > 255 ? base.substring(base.length() - 255) : base;
+  }
+
+  private static String trim(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,16 @@
+package vn.gov.sonla.tdkt.dossier;
+
+public enum SubjectKind {
+  INDIVIDUAL("Cá nhân"),
+  COLLECTIVE("Tập thể");
+
+  private final String label;
+
+  SubjectKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

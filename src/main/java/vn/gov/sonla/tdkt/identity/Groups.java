@@ -1,0 +1,19 @@
+package vn.gov.sonla.tdkt.identity;
+
+/** Group ids of design.md. */
+public final class Groups {
+  public static final String HOME_AFFAIRS = "home-affairs";
+  public static final String COUNCIL = "council";
+  public static final String CHAIRMAN = "chairman";
+  public static final String AUDITORS = "auditors";
+  public static final String ADMIN = "camunda-admin";
+  public static final String UNIT_PREFIX = "unit-";
+  /** Camunda group type of proposing units. */
+  public static final String UNIT_TYPE = "UNIT";
+
+  private Groups() {}
+
+  public static String unit(String unitCode) {
+    return UNIT_PREFIX + unitCode;
+  }
+}

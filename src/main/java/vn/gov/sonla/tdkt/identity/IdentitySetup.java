@@ -1,0 +1,198 @@
+package vn.gov.sonla.tdkt.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates at start-up, idempotently, the groups of design.md, their authorizations and Tasklist
+ * filters; in the demo profile also the demo units and users; otherwise the administrator with
+ * the password from the environment.
+ */
+@Component
+@Order(0)
+public class IdentitySetup implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+  private static final String DOSSIER_PROCESS = "commendation-dossier";
+
+  private static final Map<String, String> WORKFLOW_GROUPS = Map.of(
+      Groups.HOME_AFFAIRS, "Sở Nội vụ - Phòng Thi đua, Khen thưởng",
+      Groups.COUNCIL, "Hội đồng Thi đua - Khen thưởng tỉnh",
+      Groups.CHAIRMAN, "Chủ tịch UBND tỉnh",
+      Groups.AUDITORS, "Thanh tra, kiểm tra");
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final IdentityProperties properties;
+
+  public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, IdentityProperties properties) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (!properties.demoData() && (properties.admin().password() == null || properties.admin().password().isBlank())) {
+      throw new IllegalStateException("TDKT_ADMIN_PASSWORD is not set: the administrator's password must come from"
+          + " the environment when demo data is off (profile 'postgres'). Set TDKT_ADMIN_PASSWORD and start again.");
+    }
+    ensureGroup(Groups.ADMIN, "Quản trị hệ thống", "SYSTEM");
+    WORKFLOW_GROUPS.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
+    if (properties.demoData()) {
+      DemoDirectory.UNITS.forEach(u -> ensureGroup(Groups.unit(u.code()), u.name(), Groups.UNIT_TYPE));
+      DemoDirectory.people().forEach(p -> ensureUser(p.id(), p.firstName(), p.lastName(), "demo", p.groups()));
+    } else {
+      ensureUser(properties.admin().user(), "Quản trị", "Hệ thống", properties.admin().password(), List.of(Groups.ADMIN));
+    }
+    grantAdministrators();
+    grantWorkflowGroups();
+    identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list().forEach(this::grantUnit);
+    ensureFilters();
+    LOG.info("Identity ready: groups, authorizations and Tasklist filters are in place");
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identity.saveGroup(group);
+  }
+
+  private void ensureUser(String id, String firstName, String lastName, String password, List<String> groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(password);
+      user.setEmail(id + "@sonla.gov.vn");
+      identity.saveUser(user);
+    }
+    for (String group : groups) {
+      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  private void grantAdministrators() {
+    for (Resource resource : Resources.values()) {
+      grant(Groups.ADMIN, resource, "*", Permissions.ALL);
+    }
+  }
+
+  private void grantWorkflowGroups() {
+    for (String group : List.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.AUDITORS)) {
+      grantTasklistUser(group);
+    }
+    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(Groups.HOME_AFFAIRS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // auditors read every definition, instance and history, and change nothing
+    grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(Groups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+  }
+
+  /** A unit's officers start dossiers (through the intake API) and work their unit's tasks. */
+  private void grantUnit(Group unit) {
+    grantTasklistUser(unit.getId());
+    grant(unit.getId(), Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(unit.getId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+  }
+
+  private void grantTasklistUser(String group) {
+    grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(group, Resources.USER, "*", Permissions.READ);
+    grant(group, Resources.GROUP, "*", Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    auth.setGroupId(group);
+    auth.setResource(resource);
+    auth.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      auth.addPermission(permission);
+    }
+    authorizations.saveAuthorization(auth);
+  }
+
+  private void ensureFilters() {
+    List<String> everyone = new java.util.ArrayList<>(List.copyOf(WORKFLOW_GROUPS.keySet()));
+    identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list().forEach(g -> everyone.add(g.getId()));
+    List<String> units = everyone.stream().filter(g -> g.startsWith(Groups.UNIT_PREFIX)).toList();
+
+    ensureFilter("Việc của tôi", -10, "Các việc đã nhận xử lý",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+    ensureFilter("Hồ sơ chờ thẩm định", 0, "Hồ sơ đề nghị khen thưởng chờ Sở Nội vụ thẩm định",
+        tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
+            .processDefinitionKey(DOSSIER_PROCESS),
+        List.of(Groups.HOME_AFFAIRS));
+    ensureFilter("Việc của đơn vị", 0, "Hồ sơ của đơn vị cần bổ sung và các việc được giao cho đơn vị",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        units);
+    ensureFilter("Chờ quyết định khen thưởng", 0, "Hồ sơ chờ Chủ tịch UBND tỉnh quyết định",
+        tasks.createTaskQuery().taskCandidateGroup(Groups.CHAIRMAN).includeAssignedTasks(),
+        List.of(Groups.CHAIRMAN));
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name)
+          .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+              "variables", List.of(
+                  Map.of("name", "dossierCode", "label", "Mã hồ sơ"),
+                  Map.of("name", "subjectName", "label", "Đối tượng"),
+                  Map.of("name", "awardTypeName", "label", "Hình thức"),
+                  Map.of("name", "unitName", "label", "Đơn vị"))))
+          .setQuery(query);
+      filters.saveFilter(filter);
+    }
+    for (String group : readers) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+}
