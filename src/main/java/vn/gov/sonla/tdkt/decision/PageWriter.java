@@ -1,0 +1,226 @@
+package vn.gov.sonla.tdkt.decision;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Writes wrapped lines of text top-down on A4 pages, starting a new page when the current one is
+ * full. Bold and italic are simulated (stroked outline, slanted text matrix) so that a single
+ * embedded Unicode font is enough.
+ */
+final class PageWriter implements Closeable {
+
+  enum Style { REGULAR, BOLD, ITALIC }
+
+  static final PDRectangle PAGE_SIZE = PDRectangle.A4;
+  // Nghị định 30/2020/NĐ-CP: left margin 30-35 mm, right 15-20 mm, top and bottom 20-25 mm.
+  private static final float MARGIN_LEFT = 85f;
+  private static final float MARGIN_RIGHT = 57f;
+  private static final float MARGIN_TOP = 62f;
+  private static final float MARGIN_BOTTOM = 62f;
+  private static final float LEADING = 1.3f;
+  private static final float ITALIC_SLANT = 0.2f;
+  private static final float BOLD_STROKE = 0.035f;
+
+  private final PDDocument document;
+  private final PDType0Font font;
+  private PDPageContentStream stream;
+  private float y;
+
+  PageWriter(PDDocument document, PDType0Font font) throws IOException {
+    this.document = document;
+    this.font = font;
+    newPage();
+  }
+
+  float left() {
+    return MARGIN_LEFT;
+  }
+
+  float width() {
+    return PAGE_SIZE.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
+  }
+
+  float y() {
+    return y;
+  }
+
+  void moveTo(float y) {
+    this.y = y;
+  }
+
+  void gap(float points) {
+    y -= points;
+  }
+
+  /** Starts a new page unless {@code height} points still fit on the current one. */
+  void keepTogether(float height) throws IOException {
+    if (y - height < MARGIN_BOTTOM) {
+      newPage();
+    }
+  }
+
+  /**
+   * A left-aligned paragraph across the text width, continued on the next page when needed;
+   * {@code boldLead}, when the text starts with it (e.g. "Điều 1."), is printed bold.
+   */
+  void paragraph(String text, float size, float firstIndent, float indent, Style style,
+      String boldLead) throws IOException {
+    List<String> lines = wrap(text, size, width() - firstIndent, width() - indent);
+    String lead = boldLead == null ? null : printable(boldLead).strip().replaceAll("\\s+", " ");
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      float x = left() + (i == 0 ? firstIndent : indent);
+      nextLine(size);
+      if (i == 0 && lead != null && line.startsWith(lead)) {
+        show(lead, x, size, Style.BOLD);
+        x += textWidth(lead, size);
+        line = line.substring(lead.length());
+      }
+      show(line, x, size, style);
+    }
+  }
+
+  /** Lines centred within the column {@code [x, x + width]}, balanced in length. */
+  void centred(String text, float x, float width, float size, Style style) throws IOException {
+    List<String> lines = wrap(text, size, width, width);
+    for (float narrower = width - 4; lines.size() > 1 && narrower > 0; narrower -= 4) {
+      List<String> candidate = wrap(text, size, narrower, narrower);
+      if (candidate.size() > lines.size()) {
+        break;
+      }
+      lines = candidate;
+    }
+    for (String line : lines) {
+      nextLine(size);
+      show(line, x + (width - textWidth(line, size)) / 2, size, style);
+    }
+  }
+
+  /** A short horizontal rule centred in the column, just below the last line written. */
+  void rule(float x, float width, float length) throws IOException {
+    float ruleY = y - 6;
+    stream.setLineWidth(0.6f);
+    stream.moveTo(x + (width - length) / 2, ruleY);
+    stream.lineTo(x + (width + length) / 2, ruleY);
+    stream.stroke();
+  }
+
+  float lineHeight(float size) {
+    return size * LEADING;
+  }
+
+  float textWidth(String text, float size) throws IOException {
+    return font.getStringWidth(printable(text)) / 1000f * size;
+  }
+
+  /** Greedy word wrap; line breaks in the text are kept, over-long words are cut. */
+  List<String> wrap(String text, float size, float firstWidth, float width) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String paragraph : printable(text).strip().split("\\s*\\R\\s*")) {
+      String line = "";
+      for (String word : paragraph.split("\\s+")) {
+        float available = lines.isEmpty() ? firstWidth : width;
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (textWidth(candidate, size) <= available) {
+          line = candidate;
+          continue;
+        }
+        if (!line.isEmpty()) {
+          lines.add(line);
+          available = width;
+        }
+        while (word.length() > 1 && textWidth(word, size) > available) {
+          int cut = word.length() - 1;
+          while (cut > 1 && textWidth(word.substring(0, cut), size) > available) {
+            cut--;
+          }
+          lines.add(word.substring(0, cut));
+          word = word.substring(cut);
+          available = width;
+        }
+        line = word;
+      }
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  @Override
+  public void close() throws IOException {
+    stream.close();
+    numberPages();
+  }
+
+  private void nextLine(float size) throws IOException {
+    if (y - lineHeight(size) < MARGIN_BOTTOM) {
+      newPage();
+    }
+    y -= lineHeight(size);
+  }
+
+  private void show(String text, float x, float size, Style style) throws IOException {
+    stream.beginText();
+    stream.setFont(font, size);
+    stream.setRenderingMode(style == Style.BOLD ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+    stream.setLineWidth(size * BOLD_STROKE);
+    stream.setTextMatrix(new Matrix(1, 0, style == Style.ITALIC ? ITALIC_SLANT : 0, 1, x, y));
+    stream.showText(printable(text));
+    stream.endText();
+  }
+
+  private void newPage() throws IOException {
+    if (stream != null) {
+      stream.close();
+    }
+    PDPage page = new PDPage(PAGE_SIZE);
+    document.addPage(page);
+    stream = new PDPageContentStream(document, page);
+    y = PAGE_SIZE.getHeight() - MARGIN_TOP;
+  }
+
+  /** Page numbers centred in the top margin, from the second page on (Nghị định 30/2020). */
+  private void numberPages() throws IOException {
+    for (int i = 1; i < document.getNumberOfPages(); i++) {
+      PDPage page = document.getPage(i);
+      try (PDPageContentStream numbers =
+          new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
+        stream = numbers;
+        y = PAGE_SIZE.getHeight() - MARGIN_TOP / 2;
+        String number = Integer.toString(i + 1);
+        show(number, (PAGE_SIZE.getWidth() - textWidth(number, 12)) / 2, 12, Style.REGULAR);
+      }
+    }
+  }
+
+  /**
+   * NFC-normalised, as decomposed diacritics would print as loose marks; invisible format
+   * characters dropped; characters the font has no glyph for replaced by '?'.
+   */
+  private String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().forEach(cp -> {
+      if (cp == '\n' || cp == '\r' || cp == '\t') {
+        out.appendCodePoint(cp);
+      } else if (Character.getType(cp) == Character.FORMAT) {
+        return; // zero-width spaces, joiners, soft hyphens, direction marks
+      } else if (Character.isISOControl(cp) || font.getCmapLookup().getGlyphId(cp) == 0) {
+        out.append('?');
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.toString();
+  }
+}
