@@ -270,7 +270,7 @@ public class DossierService {
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

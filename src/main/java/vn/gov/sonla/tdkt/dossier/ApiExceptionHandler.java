@@ -1,0 +1,79 @@
+package vn.gov.sonla.tdkt.dossier;
+
+import java.net.URI;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+
+/** RFC 7807 problem details for the project's API; messages in Vietnamese for the users. */
+@RestControllerAdvice(basePackages = "vn.gov.sonla.tdkt")
+public class ApiExceptionHandler {
+
+  private static final String TYPE = "https://sonla.gov.vn/tdkt/problems/";
+
+  @ExceptionHandler(InvalidDossierException.class)
+  ProblemDetail invalid(InvalidDossierException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
+        "Hồ sơ chưa hợp lệ: kiểm tra các trường được nêu.");
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler(DuplicateDossierException.class)
+  ProblemDetail duplicate(DuplicateDossierException e) {
+    return problem(HttpStatus.CONFLICT, "duplicate-dossier", "Hồ sơ trùng", e.getMessage());
+  }
+
+  @ExceptionHandler(DossierNotFoundException.class)
+  ProblemDetail notFound(DossierNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy", e.getMessage());
+  }
+
+  @ExceptionHandler(DossierStateException.class)
+  ProblemDetail state(DossierStateException e) {
+    return problem(HttpStatus.CONFLICT, "wrong-state", "Không thực hiện được ở bước hiện tại", e.getMessage());
+  }
+
+  @ExceptionHandler(TaskInputException.class)
+  ProblemDetail taskInput(TaskInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ", e.getMessage());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", "Bạn không có quyền thực hiện thao tác này.");
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestPartException.class})
+  ProblemDetail unreadable(Exception e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
+        "Yêu cầu không đọc được: cần phần 'dossier' (JSON) với các trường đúng kiểu (ngày dạng YYYY-MM-DD, năm là số).");
+    problem.setProperty("errors", List.of(new FieldProblem("dossier", "Không đọc được dữ liệu hồ sơ.")));
+    return problem;
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Tệp quá lớn", "Yêu cầu vượt quá dung lượng cho phép.");
+  }
+
+  @ExceptionHandler(ProcessEngineException.class)
+  ProblemDetail engine(ProcessEngineException e) {
+    return problem(HttpStatus.CONFLICT, "process-error", "Không thực hiện được", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE + type));
+    problem.setTitle(title);
+    return problem;
+  }
+}

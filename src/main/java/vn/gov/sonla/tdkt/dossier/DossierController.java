@@ -1,0 +1,201 @@
+package vn.gov.sonla.tdkt.dossier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+
+/**
+ * Dossier intake and reading. Creating and updating take multipart requests: a JSON part
+ * {@code dossier} with the fields, and one file part per document named after its type
+ * ({@code PROPOSAL_LETTER}, {@code ACHIEVEMENT_REPORT}, …; a type may repeat).
+ */
+@RestController
+@RequestMapping("/api/dossiers")
+public class DossierController {
+
+  private final DossierService service;
+  private final DossierRepository dossiers;
+  private final DocumentRepository documents;
+  private final AwardCatalog catalog;
+  private final CurrentUserProvider currentUser;
+  private final RuntimeService runtime;
+  private final EngineAuthentication engineAuthentication;
+  private final DecisionLookup decisions;
+  private final org.camunda.bpm.engine.IdentityService identity;
+
+  public DossierController(DossierService service, DossierRepository dossiers, DocumentRepository documents,
+      AwardCatalog catalog, CurrentUserProvider currentUser, RuntimeService runtime,
+      EngineAuthentication engineAuthentication, DecisionLookup decisions,
+      org.camunda.bpm.engine.IdentityService identity) {
+    this.service = service;
+    this.dossiers = dossiers;
+    this.documents = documents;
+    this.catalog = catalog;
+    this.currentUser = currentUser;
+    this.runtime = runtime;
+    this.engineAuthentication = engineAuthentication;
+    this.decisions = decisions;
+    this.identity = identity;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<DossierView> create(@RequestPart("dossier") DossierRequest dossier,
+      @RequestParam(name = "draft", defaultValue = "false") boolean draft, MultipartHttpServletRequest request) {
+    Dossier created = service.create(dossier, uploads(request, false), draft, currentUser.get());
+    return ResponseEntity.created(URI.create("/api/dossiers/" + created.code())).body(view(created));
+  }
+
+  @PutMapping(path = "/{code}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public DossierView updateDraft(@PathVariable String code, @RequestPart("dossier") DossierRequest dossier,
+      MultipartHttpServletRequest request) {
+    return view(service.updateDraft(code, dossier, uploads(request, false), currentUser.get()));
+  }
+
+  @PostMapping("/{code}/submission")
+  public DossierView submit(@PathVariable String code) {
+    return view(service.submit(code, currentUser.get()));
+  }
+
+  /** Supplementary documents (file parts, any name) and a note; completes the unit's supplement task. */
+  @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public DossierView supplement(@PathVariable String code, @RequestParam(name = "note", required = false) String note,
+      MultipartHttpServletRequest request) {
+    return view(service.supplement(code, note, uploads(request, true), currentUser.get()));
+  }
+
+  @GetMapping
+  public Page<DossierView.Summary> list(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String awardType, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    List<FieldProblem> problems = new ArrayList<>();
+    DossierStatus statusFilter = null;
+    if (status != null && !status.isBlank()) {
+      statusFilter = DossierValidator.parse(DossierStatus.class, status).orElse(null);
+      if (statusFilter == null) {
+        problems.add(new FieldProblem("status", "Trạng thái không hợp lệ: " + status + "."));
+      }
+    }
+    if (page < 0) {
+      problems.add(new FieldProblem("page", "Số trang phải từ 0 trở lên."));
+    }
+    if (size < 1 || size > 200) {
+      problems.add(new FieldProblem("size", "Số hồ sơ mỗi trang phải từ 1 đến 200."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    CurrentUser user = currentUser.get();
+    List<String> visibleUnits = user.readsAllDossiers() ? null : user.unitCodes();
+    return dossiers.search(new DossierFilter(statusFilter, blankToNull(unit), year, blankToNull(awardType)),
+        visibleUnits, page, size).map(DossierView.Summary::of);
+  }
+
+  @GetMapping("/{code}")
+  public DossierView get(@PathVariable String code) {
+    return view(service.visible(code, currentUser.get()));
+  }
+
+  @GetMapping("/{code}/documents/{id}")
+  public ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String id) {
+    service.visible(code, currentUser.get());
+    StoredDocument doc = documents.find(code, id).orElseThrow(() -> new DossierNotFoundException(code));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(doc.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+                .toString())
+        .header("X-Content-SHA256", doc.sha256())
+        .body(documents.content(doc.id()));
+  }
+
+  private DossierView view(Dossier d) {
+    List<DossierView.DocumentView> docs = documents.list(d.code()).stream()
+        .map(doc -> new DossierView.DocumentView(doc.id(), doc.type(), doc.type().label(), doc.fileName(),
+            doc.contentType(), doc.sizeBytes(), doc.sha256(), doc.uploadedBy(), doc.uploadedAt(),
+            "/api/dossiers/" + d.code() + "/documents/" + doc.id()))
+        .toList();
+    var group = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
+    return new DossierView(d.code(), d.unitCode(), group == null ? d.unitCode() : group.getName(), d.awardType(),
+        catalog.find(d.awardType()).map(a -> a.name()).orElse(d.awardType()), d.awardKind(), d.awardYear(),
+        d.subjectKind(), d.subjectName(), d.subjectBirthDate(), d.subjectPosition(), d.subjectWorkUnit(),
+        d.achievements(), d.status(), d.status().label(), d.statusReason(), currentSteps(d), docs,
+        decisions.forDossier(d.code()).orElse(null), d.createdBy(), d.createdAt(), d.submittedAt());
+  }
+
+  /** Names of the activities the dossier's process is at now (the engine is the source of truth). */
+  private List<String> currentSteps(Dossier d) {
+    if (d.processInstanceId() == null) {
+      return List.of();
+    }
+    return engineAuthentication.asSystem(() -> {
+      ActivityInstance root = runtime.getActivityInstance(d.processInstanceId());
+      List<String> names = new ArrayList<>();
+      if (root != null) {
+        collectLeaves(root, names);
+      }
+      return names;
+    });
+  }
+
+  private static void collectLeaves(ActivityInstance instance, List<String> names) {
+    if (instance.getChildActivityInstances().length == 0 && instance.getParentActivityInstanceId() != null) {
+      names.add(instance.getActivityName() != null ? instance.getActivityName() : instance.getActivityId());
+    }
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      collectLeaves(child, names);
+    }
+  }
+
+  /** File parts: named by document type, or (for supplements) any name, stored as SUPPLEMENT. */
+  private static List<Upload> uploads(MultipartHttpServletRequest request, boolean supplement) {
+    List<Upload> uploads = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>();
+    for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+      DocumentType type = supplement ? DocumentType.SUPPLEMENT
+          : DossierValidator.parse(DocumentType.class, part.getKey()).orElse(null);
+      if (type == null) {
+        problems.add(new FieldProblem("documents." + part.getKey(), "Loại tài liệu không hợp lệ: " + part.getKey() + "."));
+        continue;
+      }
+      for (MultipartFile file : part.getValue()) {
+        try {
+          uploads.add(new Upload(type, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    return uploads;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
