@@ -1,28 +1,30 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gapless numbering (dossier codes, decision numbers). The counter's row is locked
  * ({@code SELECT … FOR UPDATE}) in the caller's transaction, so concurrent callers are serialised
- * and a rolled-back caller leaves no gap. Missing rows are created in a short transaction of their
- * own, so that creating one never aborts the caller's transaction on PostgreSQL.
+ * and a rolled-back caller leaves no gap. A missing row is created in the same transaction without
+ * failing on a concurrent creator: {@code ON CONFLICT DO NOTHING} on PostgreSQL (where a failed
+ * statement would abort the transaction); on H2 a duplicate insert fails only its own statement.
  */
 @Component
 public class GaplessCounter {
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate newTransaction;
+  private final boolean postgres;
 
-  public GaplessCounter(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  public GaplessCounter(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
     this.jdbc = jdbc;
-    this.newTransaction = new TransactionTemplate(transactionManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    this.postgres = product.toLowerCase().contains("postgres");
   }
 
   /** The next value of the named counter; must be called inside a transaction. */
@@ -40,18 +42,19 @@ public class GaplessCounter {
   }
 
   private void ensureExists(String name) {
-    boolean exists = jdbc.sql("SELECT COUNT(*) FROM counter WHERE name = :name")
-        .param("name", name).query(Long.class).single() > 0;
-    if (exists) {
+    if (postgres) {
+      jdbc.sql("INSERT INTO counter (name, last_value) VALUES (:name, 0) ON CONFLICT (name) DO NOTHING")
+          .param("name", name).update();
       return;
     }
-    try {
-      newTransaction.executeWithoutResult(status -> jdbc
-          .sql("INSERT INTO counter (name, last_value) VALUES (:name, 0)")
-          .param("name", name)
-          .update());
-    } catch (DuplicateKeyException createdConcurrently) {
-      // another transaction created it first: fine
+    boolean exists = jdbc.sql("SELECT COUNT(*) FROM counter WHERE name = :name")
+        .param("name", name).query(Long.class).single() > 0;
+    if (!exists) {
+      try {
+        jdbc.sql("INSERT INTO counter (name, last_value) VALUES (:name, 0)").param("name", name).update();
+      } catch (DuplicateKeyException createdConcurrently) {
+        // another transaction created it first
+      }
     }
   }
 }

@@ -1,0 +1,50 @@
+package vn.gov.sonla.tdkt.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import vn.gov.sonla.tdkt.dossier.DocumentType;
+import vn.gov.sonla.tdkt.dossier.DossierRequest;
+import vn.gov.sonla.tdkt.dossier.Upload;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+
+/** Dossier requests and documents for tests. */
+public final class TestDossiers {
+
+  public static final CurrentUser OFFICER_SGDDT = new CurrentUser("officer.sgddt", Set.of("unit-sgddt"));
+  public static final CurrentUser OFFICER_SYT = new CurrentUser("officer.syt", Set.of("unit-syt"));
+
+  private TestDossiers() {}
+
+  /** An individual proposed for the Chairman's certificate of merit, with a unique name. */
+  public static DossierRequest individual(String awardKind) {
+    return new DossierRequest(null, "BK_TINH", awardKind, LocalDate.now().getYear(), "INDIVIDUAL",
+        "Nguyễn Thị Hương " + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(1985, 3, 12),
+        "Giáo viên", "Trường THPT Chiềng Sinh",
+        "Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến đổi mới phương pháp dạy học được áp dụng toàn tỉnh.");
+  }
+
+  public static byte[] pdf(String text) {
+    return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static Upload upload(DocumentType type) {
+    return new Upload(type, type.name().toLowerCase() + ".pdf", "application/pdf", pdf(type.name()));
+  }
+
+  /** The documents required for the kind: normal procedure, or SUDDEN (simplified). */
+  public static List<Upload> requiredUploads(String awardKind) {
+    List<Upload> uploads = new ArrayList<>();
+    uploads.add(upload(DocumentType.PROPOSAL_LETTER));
+    if ("SUDDEN".equals(awardKind)) {
+      uploads.add(upload(DocumentType.ACHIEVEMENT_SUMMARY));
+    } else {
+      uploads.add(upload(DocumentType.ACHIEVEMENT_REPORT));
+      uploads.add(upload(DocumentType.REVIEW_MINUTES));
+    }
+    return uploads;
+  }
+}
