@@ -17,6 +17,7 @@ import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 @RestControllerAdvice(basePackages = "vn.gov.sonla.tdkt")
 public class ApiExceptionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
   private static final String TYPE = "https://sonla.gov.vn/tdkt/problems/";
 
   @ExceptionHandler(InvalidDossierException.class)
@@ -49,6 +50,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
+    LOG.info("Refused by the engine's authorization: {}", e.getMessage());
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", "Bạn không có quyền thực hiện thao tác này.");
   }
 

@@ -172,8 +172,8 @@ public class DossierService {
       throw new DossierStateException("Hồ sơ " + code + " không ở bước chờ bổ sung.");
     }
     store(code, uploads, user, now());
-    runtime.setVariable(task.getExecutionId(), "documents", documentsVariable(code));
-    tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip()));
+    tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip())
+        .putValue("documents", documentsVariable(code)));
     return dossiers.find(code).orElseThrow();
   }
 

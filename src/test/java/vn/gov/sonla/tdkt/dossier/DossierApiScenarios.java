@@ -1,0 +1,260 @@
+package vn.gov.sonla.tdkt.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import vn.gov.sonla.tdkt.award.AwardRecord;
+import vn.gov.sonla.tdkt.award.AwardRegister;
+import vn.gov.sonla.tdkt.decision.DecisionRepository;
+import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.TestDossiers;
+
+/**
+ * The dossier pipeline through the HTTP APIs, with users of the right groups: run on H2 and on the
+ * real PostgreSQL server by the subclasses.
+ */
+abstract class DossierApiScenarios {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired AwardRegister register;
+  @Autowired DecisionRepository decisions;
+  @Autowired DossierService dossierService;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+
+  Api api;
+
+  @BeforeEach
+  void api() {
+    api = new Api(rest);
+  }
+
+  static Map<String, Object> dossierJson(String kind, String name) {
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("awardType", "BK_TINH");
+    d.put("awardKind", kind);
+    d.put("year", LocalDate.now().getYear());
+    d.put("subjectKind", "INDIVIDUAL");
+    d.put("subjectName", name);
+    d.put("birthDate", "1984-09-02");
+    d.put("position", "Hiệu trưởng");
+    d.put("workUnit", "Trường THCS Tô Hiệu");
+    d.put("achievements", "Lãnh đạo nhà trường đạt chuẩn quốc gia mức độ 2; tổ chức cứu hộ học sinh trong lũ quét.");
+    return d;
+  }
+
+  private String submit(String kind, String name) {
+    ResponseEntity<JsonNode> created = api.createDossier("officer.sgddt", dossierJson(kind, name),
+        Api.requiredFiles(kind), false);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return created.getBody().get("code").asText();
+  }
+
+  private void appraiseValid(String code) {
+    JsonNode task = api.task("appraiser", code);
+    assertThat(task).isNotNull();
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_Appraise");
+    assertThat(task.get("camundaFormRef").get("key").asText()).isEqualTo("appraisal");
+    String id = task.get("id").asText();
+    assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/claim", Map.of("userId", "appraiser"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(api.get("appraiser", "/api/dossiers/" + code).getBody().get("status").asText()).isEqualTo("IN_APPRAISAL");
+    assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/complete",
+        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private void chairmanApproves(String code) {
+    JsonNode task = api.task("chairman", code);
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_Decide");
+    String id = task.get("id").asText();
+    api.postJson("chairman", "/engine-rest/task/" + id + "/claim", Map.of("userId", "chairman"));
+    assertThat(api.postJson("chairman", "/engine-rest/task/" + id + "/complete",
+        Api.variables("decisionOutcome", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void aSuddenAchievementDossierGoesFromIntakeToAwarded() {
+    String code = submit("SUDDEN", "Lò Văn Thắng");
+    JsonNode submitted = api.get("officer.sgddt", "/api/dossiers/" + code).getBody();
+    assertThat(code).matches(LocalDate.now().getYear() + "-sgddt-\\d{4}");
+    assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(submitted.get("unitName").asText()).isEqualTo("Sở Giáo dục và Đào tạo");
+    assertThat(submitted.get("currentSteps").get(0).asText()).isEqualTo("Thẩm định hồ sơ");
+    assertThat(submitted.get("documents")).hasSize(2);
+
+    // the stored document comes back byte for byte, with its SHA-256
+    JsonNode letter = submitted.get("documents").get(0);
+    ResponseEntity<byte[]> download = api.as("appraiser").getForEntity(letter.get("url").asText(), byte[].class);
+    assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(DossierService.sha256(download.getBody())).isEqualTo(letter.get("sha256").asText());
+
+    appraiseValid(code);
+    assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText())
+        .isEqualTo("AWAITING_DECISION");
+    chairmanApproves(code);
+
+    JsonNode awarded = api.get("officer.sgddt", "/api/dossiers/" + code).getBody();
+    assertThat(awarded.get("status").asText()).isEqualTo("AWARDED");
+    assertThat(awarded.get("currentSteps")).isEmpty();
+    String number = awarded.get("decision").get("number").asText();
+    assertThat(number).matches("\\d+/QĐ-UBND");
+    ResponseEntity<byte[]> pdf = api.as("officer.sgddt").getForEntity("/api/dossiers/" + code + "/decision", byte[].class);
+    assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+
+    List<AwardRecord> entries = register.forDossier(code);
+    assertThat(entries).singleElement().satisfies(r -> {
+      assertThat(r.subjectName()).isEqualTo("Lò Văn Thắng");
+      assertThat(r.subjectBirthDate()).isEqualTo(LocalDate.of(1984, 9, 2));
+      assertThat(r.awardType()).isEqualTo("BK_TINH");
+      assertThat(r.awardKind()).isEqualTo("SUDDEN");
+      assertThat(r.decisionNumber()).isEqualTo(number);
+      assertThat(r.decisionDate()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+    });
+  }
+
+  @Test
+  void aNormalDossierWaitsForTheCouncilThenIsAwarded() {
+    String code = submit("ANNUAL", "Cầm Thị Xuân");
+    appraiseValid(code);
+    JsonNode waiting = api.get("officer.sgddt", "/api/dossiers/" + code).getBody();
+    assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_COUNCIL");
+    assertThat(waiting.get("currentSteps").get(0).asText()).isEqualTo("Chờ nghị quyết Hội đồng TĐKT tỉnh");
+
+    ResponseEntity<JsonNode> resolution = api.postJson("admin", "/engine-rest/message", Map.of(
+        "messageName", "CouncilResolution", "businessKey", code,
+        "processVariables", Map.of("councilPassed", Map.of("value", true))));
+    assertThat(resolution.getStatusCode().is2xxSuccessful()).isTrue();
+    chairmanApproves(code);
+    assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText()).isEqualTo("AWARDED");
+    assertThat(register.forDossier(code)).hasSize(1);
+  }
+
+  @Test
+  void aDraftIsCompletedLaterThenSubmitted() {
+    Map<String, Object> partial = dossierJson("ANNUAL", "Quàng Văn Hải");
+    partial.remove("achievements");
+    ResponseEntity<JsonNode> draft = api.createDossier("officer.sgddt", partial,
+        List.of(Api.pdf("PROPOSAL_LETTER", "to-trinh.pdf")), true);
+    assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String code = draft.getBody().get("code").asText();
+    assertThat(draft.getBody().get("status").asText()).isEqualTo("DRAFT");
+
+    // submitting the incomplete draft names what is missing
+    ResponseEntity<JsonNode> early = api.postJson("officer.sgddt", "/api/dossiers/" + code + "/submission", null);
+    assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(early.getBody().get("errors").findValuesAsText("field"))
+        .contains("achievements", "documents.ACHIEVEMENT_REPORT", "documents.REVIEW_MINUTES");
+
+    ResponseEntity<JsonNode> updated = api.as("officer.sgddt").exchange("/api/dossiers/" + code,
+        org.springframework.http.HttpMethod.PUT, api.multipartEntity(dossierJson("ANNUAL", "Quàng Văn Hải"),
+            List.of(Api.pdf("ACHIEVEMENT_REPORT", "bao-cao.pdf"), Api.pdf("REVIEW_MINUTES", "bien-ban.pdf"))),
+        JsonNode.class);
+    assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<JsonNode> submitted = api.postJson("officer.sgddt", "/api/dossiers/" + code + "/submission", null);
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(submitted.getBody().get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(submitted.getBody().get("documents")).hasSize(3);
+    assertThat(api.task("appraiser", code)).isNotNull();
+  }
+
+  @Test
+  void theUnitSupplementsThroughTheApiAndTheDossierReturnsToAppraisal() {
+    String code = submit("ANNUAL", "Hà Thị Mai");
+    JsonNode task = api.task("appraiser", code);
+    String id = task.get("id").asText();
+    api.postJson("appraiser", "/engine-rest/task/" + id + "/claim", Map.of("userId", "appraiser"));
+    api.postJson("appraiser", "/engine-rest/task/" + id + "/complete", Api.variables("appraisalOutcome", "SUPPLEMENT",
+        "appraisalSummary", "Thiếu minh chứng.", "missingItems", "Bản sao bằng khen các năm trước."));
+    assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText())
+        .isEqualTo("AWAITING_SUPPLEMENT");
+    JsonNode unitTask = api.task("officer.sgddt", code);
+    assertThat(unitTask.get("taskDefinitionKey").asText()).isEqualTo("Task_Supplement");
+    assertThat(unitTask.get("due").isNull()).isFalse();
+
+    var body = api.multipart(null, List.of(Api.pdf("files", "bang-khen-2023.pdf")));
+    body.add("note", "Đã bổ sung bản sao bằng khen.");
+    ResponseEntity<JsonNode> supplemented = api.as("officer.sgddt").postForEntity("/api/dossiers/" + code + "/supplement",
+        new org.springframework.http.HttpEntity<>(body, multipartHeaders()), JsonNode.class);
+    assertThat(supplemented.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(supplemented.getBody().get("status").asText()).isEqualTo("IN_APPRAISAL");
+    assertThat(supplemented.getBody().get("documents")).anySatisfy(d -> {
+      assertThat(d.get("type").asText()).isEqualTo("SUPPLEMENT");
+      assertThat(d.get("fileName").asText()).isEqualTo("bang-khen-2023.pdf");
+    });
+    JsonNode again = api.task("appraiser", code);
+    assertThat(again.get("taskDefinitionKey").asText()).isEqualTo("Task_Appraise");
+    assertThat(again.get("assignee").asText()).isEqualTo("appraiser");
+  }
+
+  private static org.springframework.http.HttpHeaders multipartHeaders() {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    return headers;
+  }
+
+  @Test
+  void twentyConcurrentDecisionsGetTwentyDistinctConsecutiveNumbers() throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Dossier d = dossierService.create(TestDossiers.individual("SUDDEN"), TestDossiers.requiredUploads("SUDDEN"),
+          false, TestDossiers.OFFICER_SGDDT);
+      Task appraisal = tasks.createTaskQuery().processInstanceBusinessKey(d.code()).singleResult();
+      tasks.complete(appraisal.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ."));
+      codes.add(d.code());
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    List<Future<?>> results = new ArrayList<>();
+    for (String code : codes) {
+      Task decide = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+      results.add(pool.submit((Callable<Void>) () -> {
+        start.await();
+        identity.setAuthentication("chairman", List.of("chairman"));
+        try {
+          tasks.complete(decide.getId(), Map.of("decisionOutcome", "APPROVE"));
+        } finally {
+          identity.clearAuthentication();
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> result : results) {
+      result.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    List<Integer> numbers = codes.stream()
+        .map(code -> decisions.forDossier(code).orElseThrow().seq())
+        .sorted()
+        .toList();
+    assertThat(numbers).doesNotHaveDuplicates().hasSize(20);
+    assertThat(numbers.get(19) - numbers.get(0)).isEqualTo(19);
+    // nothing else took numbers in between: the year's numbers have no gap
+    List<Integer> year = decisions.numbersOfYear(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
+    for (int i = 0; i < year.size(); i++) {
+      assertThat(year.get(i)).isEqualTo(i + 1);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package vn.gov.sonla.tdkt.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** HTTP calls of the tests, as the demo users (password {@code demo}). */
+public class Api {
+
+  public record FilePart(String partName, String fileName, String contentType, byte[] bytes) {}
+
+  private final TestRestTemplate rest;
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+  public Api(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  public TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, "demo");
+  }
+
+  public static FilePart pdf(String partName, String fileName) {
+    return new FilePart(partName, fileName, "application/pdf", TestDossiers.pdf(fileName));
+  }
+
+  public static List<FilePart> requiredFiles(String awardKind) {
+    List<FilePart> files = new ArrayList<>();
+    files.add(pdf("PROPOSAL_LETTER", "to-trinh.pdf"));
+    if ("SUDDEN".equals(awardKind)) {
+      files.add(pdf("ACHIEVEMENT_SUMMARY", "tom-tat-thanh-tich.pdf"));
+    } else {
+      files.add(pdf("ACHIEVEMENT_REPORT", "bao-cao-thanh-tich.pdf"));
+      files.add(pdf("REVIEW_MINUTES", "bien-ban.pdf"));
+    }
+    return files;
+  }
+
+  public MultiValueMap<String, Object> multipart(Object dossierJson, List<FilePart> files) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    if (dossierJson != null) {
+      HttpHeaders jsonHeaders = new HttpHeaders();
+      jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
+      body.add("dossier", new HttpEntity<>(dossierJson instanceof String s ? s : write(dossierJson), jsonHeaders));
+    }
+    for (FilePart file : files) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.parseMediaType(file.contentType()));
+      body.add(file.partName(), new HttpEntity<>(new ByteArrayResource(file.bytes()) {
+        @Override
+        public String getFilename() {
+          return file.fileName();
+        }
+      }, headers));
+    }
+    return body;
+  }
+
+  public ResponseEntity<JsonNode> createDossier(String user, Object dossierJson, List<FilePart> files, boolean draft) {
+    return as(user).postForEntity("/api/dossiers" + (draft ? "?draft=true" : ""), multipartEntity(dossierJson, files),
+        JsonNode.class);
+  }
+
+  public HttpEntity<MultiValueMap<String, Object>> multipartEntity(Object dossierJson, List<FilePart> files) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(multipart(dossierJson, files), headers);
+  }
+
+  public ResponseEntity<JsonNode> get(String user, String url) {
+    return as(user).getForEntity(url, JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> postJson(String user, String url, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange(url, HttpMethod.POST, new HttpEntity<>(body == null ? "{}" : write(body), headers),
+        JsonNode.class);
+  }
+
+  /** Engine REST variables: {"name": {"value": v}}. */
+  public static Map<String, Object> variables(Object... nameValues) {
+    Map<String, Object> vars = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      vars.put((String) nameValues[i], Map.of("value", nameValues[i + 1]));
+    }
+    return Map.of("variables", vars);
+  }
+
+  /** The single open task of a dossier as seen by a user through the engine REST API (null if none visible). */
+  public JsonNode task(String user, String dossierCode) {
+    JsonNode list = get(user, "/engine-rest/task?processInstanceBusinessKey=" + dossierCode).getBody();
+    return list == null || list.isEmpty() ? null : list.get(0);
+  }
+
+  public String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package vn.gov.sonla.tdkt.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A fresh database on the local PostgreSQL server (127.0.0.1:5432, trust auth), created once per
+ * test JVM, so that tests on the real server start from an empty schema whatever earlier runs left.
+ */
+public final class PostgresTestDatabase {
+
+  public static final String HOST = System.getProperty("tdkt.test.pg.host", "127.0.0.1:5432");
+  public static final String NAME = "tdkt_it";
+  private static String url;
+
+  private PostgresTestDatabase() {}
+
+  public static synchronized String url() {
+    if (url == null) {
+      try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", "postgres", "");
+           Statement st = admin.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+        st.execute("CREATE DATABASE " + NAME + " ENCODING 'UTF8' TEMPLATE template0");
+      } catch (SQLException e) {
+        throw new IllegalStateException("PostgreSQL must run on " + HOST + " with trust authentication for the"
+            + " tests (bash .ci/run starts it): " + e.getMessage(), e);
+      }
+      url = "jdbc:postgresql://" + HOST + "/" + NAME;
+    }
+    return url;
+  }
+}
