@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,6 +17,7 @@ import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 
 /** RFC 7807 problem details for the project's API; messages in Vietnamese for the users. */
 @RestControllerAdvice(basePackages = "vn.gov.sonla.tdkt")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
