@@ -36,6 +36,8 @@ import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 @RequestMapping("/api/dossiers")
 public class DossierController {
 
+  private static final String DOSSIER_PART = "dossier";
+
   private final DossierService service;
   private final DossierRepository dossiers;
   private final DocumentRepository documents;
@@ -175,6 +177,9 @@ public class DossierController {
     List<Upload> uploads = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
     for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+      if (DOSSIER_PART.equals(part.getKey())) {
+        continue; // the JSON fields, sent as a file part by some clients (curl -F dossier=@x.json)
+      }
       DocumentType type = supplement ? DocumentType.SUPPLEMENT
           : DossierValidator.parse(DocumentType.class, part.getKey()).orElse(null);
       if (type == null) {

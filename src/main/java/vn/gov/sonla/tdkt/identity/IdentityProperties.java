@@ -11,6 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IdentityProperties(boolean demoData, Admin admin) {
   public IdentityProperties {
     admin = admin == null ? new Admin("admin", null) : admin;
+    // fail while binding the configuration, before the engine creates or migrates anything
+    if (!demoData && (admin.password() == null || admin.password().isBlank())) {
+      throw new IllegalStateException("TDKT_ADMIN_PASSWORD is not set: the administrator's password must come from"
+          + " the environment when demo data is off (profile 'postgres'). Set TDKT_ADMIN_PASSWORD and start again.");
+    }
   }
 
   public record Admin(String user, String password) {

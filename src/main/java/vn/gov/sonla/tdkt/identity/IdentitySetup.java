@@ -60,10 +60,6 @@ public class IdentitySetup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!properties.demoData() && (properties.admin().password() == null || properties.admin().password().isBlank())) {
-      throw new IllegalStateException("TDKT_ADMIN_PASSWORD is not set: the administrator's password must come from"
-          + " the environment when demo data is off (profile 'postgres'). Set TDKT_ADMIN_PASSWORD and start again.");
-    }
     ensureGroup(Groups.ADMIN, "Quản trị hệ thống", "SYSTEM");
     WORKFLOW_GROUPS.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
     if (properties.demoData()) {
@@ -142,17 +138,19 @@ public class IdentitySetup implements ApplicationRunner {
     grant(group, Resources.GROUP, "*", Permissions.READ);
   }
 
+  /** Grants the permissions, adding to an existing grant any it lacks (so upgrades reach old databases). */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizations.createAuthorizationQuery()
+    Authorization auth = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
-        .count() > 0;
-    if (exists) {
+        .singleResult();
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    } else if (java.util.Arrays.stream(permissions).allMatch(auth::isPermissionGranted)) {
       return;
     }
-    Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    auth.setGroupId(group);
-    auth.setResource(resource);
-    auth.setResourceId(resourceId);
     for (Permission permission : permissions) {
       auth.addPermission(permission);
     }

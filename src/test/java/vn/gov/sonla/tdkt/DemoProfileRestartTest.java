@@ -1,0 +1,143 @@
+package vn.gov.sonla.tdkt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import vn.gov.sonla.tdkt.support.Api;
+
+/**
+ * The README's run command on a fresh machine: the default profile starts on an H2 file database
+ * with the demo users, an officer submits a dossier, the appraiser logs in to Tasklist and finds it
+ * through their filter; after a restart the dossier and the task are still there and start-up
+ * created nothing twice.
+ */
+class DemoProfileRestartTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  private ConfigurableApplicationContext start(Path dir) {
+    return new SpringApplicationBuilder(TdktApplication.class)
+        // command-line arguments, as they override application.yaml
+        .run("--server.port=0",
+            "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("tdkt") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=20000",
+            "--camunda.bpm.job-execution.enabled=false");
+  }
+
+  private record Counts(long users, long groups, long authorizations, long filters) {}
+
+  private static Counts counts(ConfigurableApplicationContext app) {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    return new Counts(engine.getIdentityService().createUserQuery().count(),
+        engine.getIdentityService().createGroupQuery().count(),
+        engine.getAuthorizationService().createAuthorizationQuery().count(),
+        engine.getFilterService().createFilterQuery().count());
+  }
+
+  private static String base(ConfigurableApplicationContext app) {
+    return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  @Test
+  void theDefaultProfileServesTasklistToDemoUsersAndKeepsItsStateAcrossARestart(@TempDir Path dir) throws Exception {
+    String code;
+    Counts first;
+    try (ConfigurableApplicationContext app = start(dir)) {
+      assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
+      assertThat(app.getEnvironment().matchesProfiles("demo")).isTrue();
+      code = submitAsOfficer(base(app));
+      assertThat(tasklistFilterShows(base(app), "appraiser", "demo", "Hồ sơ chờ thẩm định")).contains(code);
+      first = counts(app);
+    }
+    try (ConfigurableApplicationContext app = start(dir)) {
+      assertThat(counts(app)).isEqualTo(first);
+      HttpResponse<String> dossier = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(base(app) + "/api/dossiers/" + code)).header("Authorization", basic("officer.sgddt")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(json.readTree(dossier.body()).get("status").asText()).isEqualTo("SUBMITTED");
+      assertThat(tasklistFilterShows(base(app), "appraiser", "demo", "Hồ sơ chờ thẩm định")).contains(code);
+      assertThat(tasklistFilterShows(base(app), "officer.sgddt", "demo", "Việc của đơn vị")).doesNotContain(code);
+    }
+  }
+
+  private String submitAsOfficer(String base) throws Exception {
+    Api api = new Api(new org.springframework.boot.test.web.client.TestRestTemplate(
+        new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(base)));
+    var created = api.createDossier("officer.sgddt", vn.gov.sonla.tdkt.dossier.DossierApiScenariosAccess.json(),
+        Api.requiredFiles("ANNUAL"), false);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return created.getBody().get("code").asText();
+  }
+
+  /** Logs in to Tasklist as a person does (XSRF cookie, login form) and lists the named filter's tasks. */
+  private List<String> tasklistFilterShows(String base, String user, String password, String filterName)
+      throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("X-XSRF-TOKEN", xsrf).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(login.body()).get("authorizedApps").toString()).contains("tasklist");
+    // the login starts a new session; its XSRF token comes with the next GET, as in the browser
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).reduce((a, b) -> b).orElseThrow();
+
+    String engineApi = base + "/camunda/api/engine/engine/default";
+    JsonNode filters = json.readTree(browser.send(HttpRequest.newBuilder(
+        URI.create(engineApi + "/filter?resourceType=Task")).header("X-XSRF-TOKEN", token).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    String filterId = null;
+    for (JsonNode f : filters) {
+      if (f.get("name").asText().equals(filterName)) {
+        filterId = f.get("id").asText();
+      }
+    }
+    assertThat(filterId).as("filter %s visible to %s", filterName, user).isNotNull();
+    JsonNode tasks = json.readTree(browser.send(HttpRequest.newBuilder(
+            URI.create(engineApi + "/filter/" + filterId + "/list?firstResult=0&maxResults=50"))
+        .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    List<String> processInstanceIds = tasks.findValuesAsText("processInstanceId");
+    // map the tasks back to dossier codes through the officer-independent history API of the same session
+    return processInstanceIds.stream().map(pi -> {
+      try {
+        JsonNode instance = json.readTree(browser.send(HttpRequest.newBuilder(
+                URI.create(engineApi + "/history/process-instance/" + pi)).header("X-XSRF-TOKEN", token).build(),
+            HttpResponse.BodyHandlers.ofString()).body());
+        return instance.path("businessKey").asText("?");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+}
