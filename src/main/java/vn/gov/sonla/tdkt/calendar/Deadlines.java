@@ -27,6 +27,16 @@ public class Deadlines {
     return calendar.workingDaysBefore(appraisalDue(), properties.appraisalReminderWorkingDays());
   }
 
+  /** End of the public notice of a dossier the council passed. */
+  public Date publicNoticeEnd() {
+    return calendar.deadline(ClockUtil.getCurrentTime(), properties.publicNoticeWorkingDays());
+  }
+
+  /** Repeating follow-up while a State-level result is awaited (calendar days, as the central level counts). */
+  public String centralFollowUpCycle() {
+    return "R/P" + properties.centralFollowUpDays() + "D";
+  }
+
   public Date supplementDue() {
     return calendar.deadline(ClockUtil.getCurrentTime(), properties.supplementWorkingDays());
   }

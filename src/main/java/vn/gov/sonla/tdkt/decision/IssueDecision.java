@@ -39,7 +39,7 @@ public class IssueDecision implements JavaDelegate {
   private final DecisionRepository decisions;
   private final DecisionDocument document;
   private final AwardCatalog catalog;
-  private final AwardRegister register;
+  private final AwardRegistration registration;
   private final DossierStatusListener status;
   private final Notifications notifications;
   private final IdentityService identity;
@@ -47,7 +47,7 @@ public class IssueDecision implements JavaDelegate {
   private final CalendarProperties calendar;
 
   public IssueDecision(GaplessCounter counter, DossierRepository dossiers, DecisionRepository decisions,
-      DecisionDocument document, AwardCatalog catalog, AwardRegister register, DossierStatusListener status,
+      DecisionDocument document, AwardCatalog catalog, AwardRegistration registration, DossierStatusListener status,
       Notifications notifications, IdentityService identity, DecisionProperties properties,
       CalendarProperties calendar) {
     this.counter = counter;
@@ -55,7 +55,7 @@ public class IssueDecision implements JavaDelegate {
     this.decisions = decisions;
     this.document = document;
     this.catalog = catalog;
-    this.register = register;
+    this.registration = registration;
     this.status = status;
     this.notifications = notifications;
     this.identity = identity;
@@ -75,28 +75,18 @@ public class IssueDecision implements JavaDelegate {
     int seq = counter.next("decision/" + date.getYear());
     String number = seq + "/QĐ-UBND";
     byte[] pdf = document.render(new DecisionContent(properties.issuer(), properties.place(), number, date,
-        award.name(), dossier.awardKind().label(), dossier.awardYear(), award.legalBasis(), unitName(dossier),
+        award.name(), dossier.awardKind().label(), dossier.awardYear(), award.legalBasis(), registration.unitName(dossier),
         properties.signerTitle(), fullName(signedBy),
         List.of(new DecisionContent.AwardedSubject(dossier.subjectName(), dossier.subjectDetails(),
             dossier.achievements()))));
     decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, number, code, signedBy, signedAt,
         DossierService.sha256(pdf)), pdf);
-    register.record(new AwardRecord(UUID.randomUUID().toString(), dossier.subjectKind().name(), dossier.subjectName(),
-        dossier.subjectBirthDate(), dossier.subjectKind() == SubjectKind.INDIVIDUAL
-            ? dossier.subjectWorkUnit() : unitName(dossier),
-        SubjectKey.of(dossier.subjectKind(), dossier.subjectName(), dossier.subjectBirthDate(), dossier.unitCode()),
-        award.code(), dossier.awardKind().name(), dossier.awardYear(), number, date,
-        "Chủ tịch UBND tỉnh Sơn La", "PIPELINE", code));
+    registration.register(dossier, number, date, "Chủ tịch UBND tỉnh Sơn La");
     status.set(execution, DossierStatus.AWARDED, null);
     execution.setVariable("decisionNumber", number);
     execution.setVariable("decisionDate", java.sql.Date.valueOf(date));
     notifications.send(dossier.unitGroup(), code, "AWARDED", "Hồ sơ " + code + ": " + dossier.subjectName()
         + " được tặng " + award.name() + " theo Quyết định số " + number + ".");
-  }
-
-  private String unitName(Dossier dossier) {
-    Group group = identity.createGroupQuery().groupId(dossier.unitGroup()).singleResult();
-    return group == null ? dossier.unitCode() : group.getName();
   }
 
   private String fullName(String userId) {

@@ -51,6 +51,17 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ", e.getMessage());
   }
 
+  @ExceptionHandler(vn.gov.sonla.tdkt.notice.TooManyObjectionsException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(vn.gov.sonla.tdkt.notice.TooManyObjectionsException e) {
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "3600")
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Quá nhiều yêu cầu", e.getMessage()));
+  }
+
+  @ExceptionHandler(vn.gov.sonla.tdkt.identity.ForbiddenException.class)
+  ProblemDetail forbiddenByGroup(vn.gov.sonla.tdkt.identity.ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     LOG.info("Refused by the engine's authorization: {}", e.getMessage());

@@ -88,6 +88,13 @@ public class DossierController {
     return view(service.supplement(code, note, uploads(request, true), currentUser.get()));
   }
 
+  /** Withdrawal by the proposing unit, with a reason: {"reason": "..."}. */
+  @PostMapping("/{code}/withdrawal")
+  public DossierView withdraw(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody
+      Map<String, String> body) {
+    return view(service.withdraw(code, body == null ? null : body.get("reason"), currentUser.get()));
+  }
+
   @GetMapping
   public Page<DossierView.Summary> list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,

@@ -91,6 +91,12 @@ public class DossierRepository {
         .update();
   }
 
+  public void recordCentralDecision(String code, String number, String decidedBy, LocalDate date) {
+    jdbc.sql("UPDATE dossier SET central_decision_number = :number, central_decision_by = :by,"
+            + " central_decision_date = :date, version = version + 1 WHERE code = :code")
+        .param("code", code).param("number", number).param("by", decidedBy).param("date", date).update();
+  }
+
   public Optional<Dossier> find(String code) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM dossier WHERE code = :code")
         .param("code", code)

@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 
 /**
  * Intake of commendation dossiers: drafts, submission (row, documents and process instance in one
@@ -48,10 +49,11 @@ public class DossierService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final EngineAuthentication engineAuthentication;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
-      TaskService tasks, IdentityService identity) {
+      TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication) {
     this.dossiers = dossiers;
     this.documents = documents;
     this.validator = validator;
@@ -61,6 +63,7 @@ public class DossierService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
+    this.engineAuthentication = engineAuthentication;
   }
 
   /** Creates a dossier, as a draft or submitted at once. */
@@ -174,6 +177,37 @@ public class DossierService {
     store(code, uploads, user, now());
     tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip())
         .putValue("documents", documentsVariable(code)));
+    return dossiers.find(code).orElseThrow();
+  }
+
+  /**
+   * The proposing unit withdraws its dossier before a decision: a draft is closed at once; a
+   * submitted dossier's process receives {@code DossierWithdrawn}. Correlated as the system after
+   * the unit check, since officers hold no rights on process instances.
+   */
+  @Transactional
+  public Dossier withdraw(String code, String reason, CurrentUser user) {
+    Dossier dossier = visible(code, user);
+    if (!user.isOfficerOf(dossier.unitCode())) {
+      throw new DossierNotFoundException(code);
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidDossierException(List.of(new FieldProblem("reason", "Chưa nêu lý do rút hồ sơ.")));
+    }
+    if (reason.length() > 2000) {
+      throw new InvalidDossierException(List.of(new FieldProblem("reason", "Lý do không được dài quá 2000 ký tự.")));
+    }
+    switch (dossier.status()) {
+      case AWARDED, NOT_AWARDED, RETURNED, WITHDRAWN ->
+          throw new DossierStateException("Hồ sơ " + code + " đã kết thúc (" + dossier.status().label()
+              + "), không thể rút.");
+      case DRAFT -> dossiers.updateStatus(code, DossierStatus.WITHDRAWN, reason.strip(), now());
+      default -> engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("DossierWithdrawn")
+          .processInstanceBusinessKey(code)
+          .setVariable("withdrawalReason", reason.strip())
+          .setVariable("withdrawnBy", user.id())
+          .correlateWithResult());
+    }
     return dossiers.find(code).orElseThrow();
   }
 

@@ -34,7 +34,11 @@ public class SecurityConfig {
     entryPoint.setRealmName("TDKT Son La");
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/dossiers/**")
         .authenticationProvider(provider)
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(a -> a
+            // the public notice and objections need no login (objections are rate-limited)
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/objections").permitAll()
+            .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -50,7 +54,7 @@ public class SecurityConfig {
     // Webapps and engine REST have their own authentication (below and in Camunda's webapp filters).
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health/**", "/actuator/info", "/camunda/**", "/engine-rest/**",
-                "/", "/error", "/favicon.ico")
+                "/", "/error", "/favicon.ico", "/public/**")
             .permitAll()
             .anyRequest().authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

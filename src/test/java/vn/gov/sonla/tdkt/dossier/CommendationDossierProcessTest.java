@@ -121,6 +121,10 @@ class CommendationDossierProcessTest {
     assertThat(status(d)).isEqualTo(DossierStatus.AWAITING_COUNCIL);
     councilResolves(d, true);
 
+    assertThat(pi).isWaitingAt("Timer_NoticePeriod");
+    assertThat(status(d)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
+    execute(job("Timer_NoticePeriod", pi));
+
     assertThat(pi).isWaitingAt("Task_Decide").task().hasCandidateGroup("chairman");
     assertThat(status(d)).isEqualTo(DossierStatus.AWAITING_DECISION);
     decide(pi, withVariables("decisionOutcome", "APPROVE"));
@@ -147,8 +151,8 @@ class CommendationDossierProcessTest {
         .filter(u -> u.getVariableName().equals("status"))
         .map(u -> (String) u.getValue())
         .toList();
-    assertThat(statuses).containsExactly("SUBMITTED", "IN_APPRAISAL", "AWAITING_COUNCIL", "AWAITING_DECISION",
-        "AWARDED");
+    assertThat(statuses).containsExactly("SUBMITTED", "IN_APPRAISAL", "AWAITING_COUNCIL", "PUBLIC_NOTICE",
+        "AWAITING_DECISION", "AWARDED");
   }
 
   @Test
@@ -189,7 +193,7 @@ class CommendationDossierProcessTest {
     appraise(pi, valid());
 
     assertThat(pi).isWaitingAt("Task_Decide");
-    assertThat(pi).hasNotPassed("Event_AwaitCouncilResolution");
+    assertThat(pi).hasNotPassed("Event_AwaitCouncilResolution", "Sub_PublicNotice");
     decide(pi, withVariables("decisionOutcome", "APPROVE"));
     assertThat(pi).isEnded().hasPassed("EndEvent_Awarded");
     assertThat(status(d)).isEqualTo(DossierStatus.AWARDED);

@@ -40,6 +40,8 @@ abstract class DossierApiScenarios {
   @Autowired DossierService dossierService;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired DossierRepository dossierRepository;
 
   Api api;
 
@@ -145,6 +147,18 @@ abstract class DossierApiScenarios {
         "messageName", "CouncilResolution", "businessKey", code,
         "processVariables", Map.of("councilPassed", Map.of("value", true))));
     assertThat(resolution.getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText())
+        .isEqualTo("PUBLIC_NOTICE");
+    JsonNode notices = rest.getForEntity("/api/public/notices", JsonNode.class).getBody();
+    assertThat(notices.findValuesAsText("code")).contains(code);
+    JsonNode notice = java.util.stream.StreamSupport.stream(notices.spliterator(), false)
+        .filter(n -> n.get("code").asText().equals(code)).findFirst().orElseThrow();
+    assertThat(notice.get("subjectName").asText()).isEqualTo("Cầm Thị Xuân");
+    assertThat(notice.has("birthDate")).isFalse();
+    assertThat(notice.get("noticeEndsAt").isNull()).isFalse();
+    String pi = dossierRepository.find(code).orElseThrow().processInstanceId();
+    management.executeJob(management.createJobQuery().processInstanceId(pi)
+        .activityId("Timer_NoticePeriod").singleResult().getId());
     chairmanApproves(code);
     assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText()).isEqualTo("AWARDED");
     assertThat(register.forDossier(code)).hasSize(1);

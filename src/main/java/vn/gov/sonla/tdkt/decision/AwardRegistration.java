@@ -1,0 +1,38 @@
+package vn.gov.sonla.tdkt.decision;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.award.AwardRecord;
+import vn.gov.sonla.tdkt.award.AwardRegister;
+import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.dossier.SubjectKey;
+import vn.gov.sonla.tdkt.dossier.SubjectKind;
+
+/** Enters an awarded dossier's subject in the award register, the same way for provincial and State awards. */
+@Component
+public class AwardRegistration {
+
+  private final AwardRegister register;
+  private final IdentityService identity;
+
+  public AwardRegistration(AwardRegister register, IdentityService identity) {
+    this.register = register;
+    this.identity = identity;
+  }
+
+  public void register(Dossier dossier, String decisionNumber, LocalDate decisionDate, String decidedBy) {
+    register.record(new AwardRecord(UUID.randomUUID().toString(), dossier.subjectKind().name(), dossier.subjectName(),
+        dossier.subjectBirthDate(),
+        dossier.subjectKind() == SubjectKind.INDIVIDUAL ? dossier.subjectWorkUnit() : unitName(dossier),
+        SubjectKey.of(dossier.subjectKind(), dossier.subjectName(), dossier.subjectBirthDate(), dossier.unitCode()),
+        dossier.awardType(), dossier.awardKind().name(), dossier.awardYear(), decisionNumber, decisionDate, decidedBy,
+        "PIPELINE", dossier.code()));
+  }
+
+  public String unitName(Dossier dossier) {
+    var group = identity.createGroupQuery().groupId(dossier.unitGroup()).singleResult();
+    return group == null ? dossier.unitCode() : group.getName();
+  }
+}

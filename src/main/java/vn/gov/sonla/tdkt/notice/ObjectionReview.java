@@ -1,0 +1,42 @@
+package vn.gov.sonla.tdkt.notice;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+
+/**
+ * Verification of an objection ({@code ${objectionReview.completed(task)}}): the finding is
+ * required; the objection's record is closed as upheld or dismissed.
+ */
+@Component("objectionReview")
+public class ObjectionReview {
+
+  private final ObjectionRepository objections;
+
+  public ObjectionReview(ObjectionRepository objections) {
+    this.objections = objections;
+  }
+
+  public void completed(DelegateTask task) {
+    Object outcome = task.getVariable("objectionOutcome");
+    if (!"UPHELD".equals(outcome) && !"DISMISSED".equals(outcome)) {
+      throw new TaskInputException("Chưa chọn kết quả xác minh (phản ánh đúng hay không có cơ sở).");
+    }
+    boolean value = "UPHELD".equals(outcome);
+    Object finding = task.getVariable("objectionFinding");
+    if (!(finding instanceof String text) || text.isBlank()) {
+      throw new TaskInputException("Chưa nhập kết quả xác minh.");
+    }
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String reviewer = current != null ? current.getUserId() : task.getAssignee();
+    objections.review((String) task.getVariable("objectionId"), value, text.strip(), reviewer,
+        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+    // the outcome drives the model's gateway; an upheld finding is the reason the dossier is not awarded
+    task.getExecution().setVariable("objectionUpheld", value);
+    task.getExecution().getProcessInstance().setVariable("objectionFinding", text.strip());
+  }
+}

@@ -1,0 +1,7 @@
+package vn.gov.sonla.tdkt.notice;
+
+import java.util.Date;
+
+/** What the public notice shows of a dossier the council passed: no personal data beyond this. */
+public record PublicNotice(String code, String subjectName, String unitName, String awardTypeName, String awardKindLabel,
+    int year, String achievements, Date noticeEndsAt) {}

@@ -1,0 +1,41 @@
+package vn.gov.sonla.tdkt.notice;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public, without login: the dossiers under public notice, and objections to them (rate-limited). */
+@RestController
+public class PublicNoticeController {
+
+  private final PublicNoticeService notices;
+  private final ObjectionRateLimiter rateLimiter;
+
+  public PublicNoticeController(PublicNoticeService notices, ObjectionRateLimiter rateLimiter) {
+    this.notices = notices;
+    this.rateLimiter = rateLimiter;
+  }
+
+  @GetMapping("/api/public/notices")
+  public List<PublicNotice> current() {
+    return notices.current();
+  }
+
+  @PostMapping("/api/objections")
+  public ResponseEntity<Map<String, String>> file(@RequestBody ObjectionRequest request, HttpServletRequest http) {
+    if (!rateLimiter.tryAcquire(http.getRemoteAddr())) {
+      throw new TooManyObjectionsException();
+    }
+    Objection objection = notices.file(request, http.getRemoteAddr());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/objections/" + objection.id()))
+        .body(Map.of("id", objection.id(), "status", objection.status(),
+            "message", "Đã tiếp nhận ý kiến phản ánh. Sở Nội vụ sẽ xác minh và trả lời theo địa chỉ liên hệ."));
+  }
+}

@@ -1,0 +1,106 @@
+package vn.gov.sonla.tdkt.notice;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.dossier.DossierFilter;
+import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
+import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.dossier.DossierStatus;
+import vn.gov.sonla.tdkt.dossier.FieldProblem;
+import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+
+/** The public notice of dossiers the council passed, and objections to them. */
+@Service
+public class PublicNoticeService {
+
+  private final DossierRepository dossiers;
+  private final AwardCatalog catalog;
+  private final IdentityService identity;
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  private final ObjectionRepository objections;
+  private final EngineAuthentication engineAuthentication;
+
+  public PublicNoticeService(DossierRepository dossiers, AwardCatalog catalog, IdentityService identity,
+      ManagementService management, RuntimeService runtime, ObjectionRepository objections,
+      EngineAuthentication engineAuthentication) {
+    this.dossiers = dossiers;
+    this.catalog = catalog;
+    this.identity = identity;
+    this.management = management;
+    this.runtime = runtime;
+    this.objections = objections;
+    this.engineAuthentication = engineAuthentication;
+  }
+
+  public List<PublicNotice> current() {
+    List<PublicNotice> notices = new ArrayList<>();
+    int page = 0;
+    while (true) {
+      var batch = dossiers.search(new DossierFilter(DossierStatus.PUBLIC_NOTICE, null, null, null), null, page++, 200);
+      batch.items().forEach(d -> notices.add(notice(d)));
+      if ((long) page * 200 >= batch.total()) {
+        return notices;
+      }
+    }
+  }
+
+  private PublicNotice notice(Dossier d) {
+    AwardType award = catalog.get(d.awardType());
+    var unit = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
+    Job timer = engineAuthentication.asSystem(() -> management.createJobQuery()
+        .processInstanceId(d.processInstanceId()).activityId("Timer_NoticePeriod").singleResult());
+    return new PublicNotice(d.code(), d.subjectName(), unit == null ? d.unitCode() : unit.getName(), award.name(),
+        d.awardKind().label(), d.awardYear(), d.achievements(), timer == null ? null : timer.getDuedate());
+  }
+
+  /** Records an objection and raises {@code ObjectionFiled} on the dossier, in one transaction. */
+  @Transactional
+  public Objection file(ObjectionRequest request, String clientAddress) {
+    List<FieldProblem> problems = new ArrayList<>();
+    require(problems, "dossierCode", request.dossierCode(), 40, "Chưa nêu mã hồ sơ.");
+    require(problems, "name", request.name(), 200, "Chưa nhập họ tên người phản ánh.");
+    require(problems, "contact", request.contact(), 200, "Chưa nhập địa chỉ liên hệ (điện thoại hoặc thư điện tử).");
+    require(problems, "content", request.content(), 4000, "Chưa nhập nội dung phản ánh.");
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    String code = request.dossierCode().strip();
+    Dossier dossier = dossiers.find(code).filter(d -> d.status() == DossierStatus.PUBLIC_NOTICE)
+        .orElseThrow(() -> new DossierNotFoundException(code));
+    Objection objection = new Objection(UUID.randomUUID().toString(), dossier.code(), request.name().strip(),
+        request.contact().strip(), request.content().strip(), clientAddress,
+        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC), "PENDING", null, null, null);
+    objections.insert(objection);
+    engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("ObjectionFiled")
+        .processInstanceBusinessKey(code)
+        .setVariableLocal("objectionId", objection.id())
+        .setVariableLocal("objectionContent", objection.content())
+        .setVariableLocal("objectorName", objection.objectorName())
+        .setVariableLocal("objectorContact", objection.objectorContact())
+        .correlateWithResult());
+    return objection;
+  }
+
+  private static void require(List<FieldProblem> problems, String field, String value, int max, String message) {
+    if (value == null || value.isBlank()) {
+      problems.add(new FieldProblem(field, message));
+    } else if (value.length() > max) {
+      problems.add(new FieldProblem(field, "Không được dài quá " + max + " ký tự."));
+    }
+  }
+}
