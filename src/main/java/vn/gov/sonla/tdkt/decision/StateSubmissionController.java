@@ -85,10 +85,8 @@ public class StateSubmissionController {
   }
 
   private Map<String, Object> view(String key) {
-    Map<String, Object> row = new java.util.LinkedHashMap<>(
-        submissions.find(key).orElseThrow(() -> new DossierNotFoundException(key)));
-    row.put("dossiers", submissions.items(key));
-    return row;
+    var submission = submissions.find(key).orElseThrow(() -> new DossierNotFoundException(key));
+    return Map.of("submission", submission, "dossiers", submissions.items(key));
   }
 
   /** The central level's result, entered by home-affairs; raises {@code CentralDecision}. */

@@ -2,7 +2,6 @@ package vn.gov.sonla.tdkt.decision;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,9 +54,17 @@ public class StateSubmissionRepository {
         .param("key", key).param("number", number).param("by", by).param("at", at).update();
   }
 
-  public Optional<Map<String, Object>> find(String key) {
+  /** A submission as the API shows it. */
+  public record Submission(String key, int year, int round, String status, String number, String summary,
+      String preparedBy, String signedBy, java.time.OffsetDateTime signedAt) {}
+
+  public Optional<Submission> find(String key) {
     return jdbc.sql("SELECT submission_key, submission_year, round_no, status, number, summary, prepared_by, signed_by,"
             + " signed_at FROM state_submission WHERE submission_key = :key")
-        .param("key", key).query().listOfRows().stream().findFirst();
+        .param("key", key)
+        .query((rs, row) -> new Submission(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getObject(9, java.time.OffsetDateTime.class)))
+        .optional();
   }
 }

@@ -132,6 +132,28 @@ class DecisionTablesTest {
     assertThat(missing).as("rules of %s without a description citing an article (Điều)", resource).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0} is decided by the Chairman")
+  @ValueSource(strings = {"CSTD_TINH", "BK_TINH", "CO_TINH", "TTLDXS"})
+  void provincialAwardsAreDecidedInTheProvince(String awardType) throws Exception {
+    assertThat(authorityFor(awardType)).isEqualTo("PROVINCIAL");
+  }
+
+  @ParameterizedTest(name = "{0} is submitted to the State")
+  @ValueSource(strings = {"CSTD_TQ", "BK_TTG", "HCLD_3", "CO_CP"})
+  void stateAwardsAreSubmitted(String awardType) throws Exception {
+    assertThat(authorityFor(awardType)).isEqualTo("STATE");
+  }
+
+  @Test
+  void approvalAuthorityRowsCiteTheirArticle() throws Exception {
+    assertRulesCiteAnArticle("processes/approval-authority.dmn", 2);
+  }
+
+  private static String authorityFor(String awardType) throws Exception {
+    DmnDecision authority = parse("approval-authority", "processes/approval-authority.dmn");
+    return engine.evaluateDecisionTable(authority, Map.of("awardType", awardType)).getSingleResult().getSingleEntry();
+  }
+
   private static String directDescription(Element rule) {
     for (var node = rule.getFirstChild(); node != null; node = node.getNextSibling()) {
       if (node instanceof Element e && DMN_NS.equals(e.getNamespaceURI()) && "description".equals(e.getLocalName())) {
