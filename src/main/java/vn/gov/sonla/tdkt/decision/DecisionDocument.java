@@ -177,10 +177,15 @@ public class DecisionDocument {
     w.gap(PARAGRAPH_GAP);
   }
 
-  /** "Sơn La, ngày 05 tháng 3 năm 2025": Nghị định 30/2020 pads days below 10 and months 1-2. */
+  /** "Sơn La, ngày 05 tháng 3 năm 2025". */
   static String dateLine(String place, LocalDate date) {
+    return place + ", " + date(date);
+  }
+
+  /** "ngày 05 tháng 3 năm 2025": Nghị định 30/2020 pads days below 10 and months 1-2. */
+  static String date(LocalDate date) {
     int month = date.getMonthValue();
-    return String.format("%s, ngày %02d tháng %s năm %d", place, date.getDayOfMonth(),
+    return String.format("ngày %02d tháng %s năm %d", date.getDayOfMonth(),
         month <= 2 ? "0" + month : Integer.toString(month), date.getYear());
   }
 
@@ -196,7 +201,7 @@ public class DecisionDocument {
     return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(VIETNAMESE) + text.substring(1);
   }
 
-  private static InputStream openFont() {
+  static InputStream openFont() {
     InputStream font = DecisionDocument.class.getResourceAsStream(FONT_RESOURCE);
     if (font == null) {
       throw new IllegalStateException("Font " + FONT_RESOURCE + " is missing from the classpath");

@@ -76,7 +76,7 @@ public class IssueDecision implements JavaDelegate {
     String number = seq + "/QĐ-UBND";
     byte[] pdf = document.render(new DecisionContent(properties.issuer(), properties.place(), number, date,
         award.name(), dossier.awardKind().label(), dossier.awardYear(), award.legalBasis(), registration.unitName(dossier),
-        properties.signerTitle(), fullName(signedBy),
+        properties.signerTitle(), fullName(identity, signedBy),
         List.of(new DecisionContent.AwardedSubject(dossier.subjectName(), dossier.subjectDetails(),
             dossier.achievements()))));
     decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, number, code, signedBy, signedAt,
@@ -89,7 +89,8 @@ public class IssueDecision implements JavaDelegate {
         + " được tặng " + award.name() + " theo Quyết định số " + number + ".");
   }
 
-  private String fullName(String userId) {
+  /** "Last First" of a Camunda user, as printed under a signature; the id when there is no such user. */
+  static String fullName(IdentityService identity, String userId) {
     User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
     if (user == null) {
       return userId == null ? "" : userId;

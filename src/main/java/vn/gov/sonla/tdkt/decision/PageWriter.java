@@ -15,41 +15,58 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * Writes wrapped lines of text top-down on A4 pages, starting a new page when the current one is
- * full. Bold and italic are simulated (stroked outline, slanted text matrix) so that a single
- * embedded Unicode font is enough.
+ * Writes wrapped lines of text top-down on pages of a {@link Layout} (A4 portrait for decisions),
+ * starting a new page when the current one is full. Bold and italic are simulated (stroked
+ * outline, slanted text matrix) so that a single embedded Unicode font is enough.
  */
 final class PageWriter implements Closeable {
 
   enum Style { REGULAR, BOLD, ITALIC }
 
-  static final PDRectangle PAGE_SIZE = PDRectangle.A4;
-  // Nghị định 30/2020/NĐ-CP: left margin 30-35 mm, right 15-20 mm, top and bottom 20-25 mm.
-  private static final float MARGIN_LEFT = 85f;
-  private static final float MARGIN_RIGHT = 57f;
-  private static final float MARGIN_TOP = 62f;
-  private static final float MARGIN_BOTTOM = 62f;
+  /** Page size and margins, in points; whether pages from the second on are numbered. */
+  record Layout(PDRectangle page, float left, float right, float top, float bottom, boolean pageNumbers) {
+
+    // Nghị định 30/2020/NĐ-CP: left margin 30-35 mm, right 15-20 mm, top and bottom 20-25 mm.
+    static final Layout DECISION = new Layout(PDRectangle.A4, 85f, 57f, 62f, 62f, true);
+  }
+
   private static final float LEADING = 1.3f;
   private static final float ITALIC_SLANT = 0.2f;
   private static final float BOLD_STROKE = 0.035f;
 
   private final PDDocument document;
   private final PDType0Font font;
+  private final Layout layout;
   private PDPageContentStream stream;
   private float y;
 
   PageWriter(PDDocument document, PDType0Font font) throws IOException {
+    this(document, font, Layout.DECISION);
+  }
+
+  PageWriter(PDDocument document, PDType0Font font, Layout layout) throws IOException {
     this.document = document;
     this.font = font;
+    this.layout = layout;
     newPage();
   }
 
   float left() {
-    return MARGIN_LEFT;
+    return layout.left();
   }
 
   float width() {
-    return PAGE_SIZE.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
+    return layout.page().getWidth() - layout.left() - layout.right();
+  }
+
+  /** The top of the text area, where {@link #y()} stands on a new page. */
+  float top() {
+    return layout.page().getHeight() - layout.top();
+  }
+
+  /** Height of the text area of a page. */
+  float height() {
+    return top() - layout.bottom();
   }
 
   float y() {
@@ -66,7 +83,7 @@ final class PageWriter implements Closeable {
 
   /** Starts a new page unless {@code height} points still fit on the current one. */
   void keepTogether(float height) throws IOException {
-    if (y - height < MARGIN_BOTTOM) {
+    if (y - height < layout.bottom()) {
       newPage();
     }
   }
@@ -160,11 +177,13 @@ final class PageWriter implements Closeable {
   @Override
   public void close() throws IOException {
     stream.close();
-    numberPages();
+    if (layout.pageNumbers()) {
+      numberPages();
+    }
   }
 
   private void nextLine(float size) throws IOException {
-    if (y - lineHeight(size) < MARGIN_BOTTOM) {
+    if (y - lineHeight(size) < layout.bottom()) {
       newPage();
     }
     y -= lineHeight(size);
@@ -184,10 +203,10 @@ final class PageWriter implements Closeable {
     if (stream != null) {
       stream.close();
     }
-    PDPage page = new PDPage(PAGE_SIZE);
+    PDPage page = new PDPage(layout.page());
     document.addPage(page);
     stream = new PDPageContentStream(document, page);
-    y = PAGE_SIZE.getHeight() - MARGIN_TOP;
+    y = top();
   }
 
   /** Page numbers centred in the top margin, from the second page on (Nghị định 30/2020). */
@@ -197,9 +216,9 @@ final class PageWriter implements Closeable {
       try (PDPageContentStream numbers =
           new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
         stream = numbers;
-        y = PAGE_SIZE.getHeight() - MARGIN_TOP / 2;
+        y = layout.page().getHeight() - layout.top() / 2;
         String number = Integer.toString(i + 1);
-        show(number, (PAGE_SIZE.getWidth() - textWidth(number, 12)) / 2, 12, Style.REGULAR);
+        show(number, (layout.page().getWidth() - textWidth(number, 12)) / 2, 12, Style.REGULAR);
       }
     }
   }
