@@ -926,6 +926,7 @@
       }
 
       $('#supplement-section').hidden = d.status !== 'AWAITING_SUPPLEMENT';
+      $('#withdraw-section').hidden = ['AWARDED', 'NOT_AWARDED', 'RETURNED', 'WITHDRAWN'].indexOf(d.status) >= 0;
       article.hidden = false;
     }
 
@@ -960,6 +961,37 @@
           h('p', null, problem.detail), h('p', null, h('a', { href: 'index.html' }, 'Về danh sách hồ sơ'))]);
       });
     }
+
+    // withdrawal
+    var withdrawForm = $('#withdraw-form');
+    var withdrawErrors = $('#withdraw-errors');
+    clearOnEdit(withdrawForm);
+    withdrawForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var button = $('#withdraw-submit');
+      if (button.disabled) return;
+      clearFieldErrors(withdrawForm);
+      hideSummary(withdrawErrors);
+      var resolve = function (field) { return field === 'reason' ? $('#withdraw-reason') : null; };
+      var reason = $('#withdraw-reason').value;
+      if (!reason.trim()) {
+        showProblem(withdrawErrors, toProblem(400, {
+          detail: 'Chưa nêu lý do rút hồ sơ.',
+          errors: [{ field: 'reason', message: 'Chưa nêu lý do rút hồ sơ.' }]
+        }), resolve, 'Chưa rút được hồ sơ.');
+        return;
+      }
+      if (!window.confirm('Rút hồ sơ ' + code + '? Hồ sơ đã rút không thể khôi phục.')) return;
+      button.disabled = true;
+      api('/api/dossiers/' + encodeURIComponent(code) + '/withdrawal', {
+        method: 'POST', contentType: 'application/json', body: JSON.stringify({ reason: reason })
+      }).then(function () {
+        showMessage(message, 'info', 'Đã rút hồ sơ ' + code + '.');
+        return load();
+      }, function (error) {
+        showProblem(withdrawErrors, problemOf(error), resolve, 'Chưa rút được hồ sơ.');
+      }).then(function () { button.disabled = false; });
+    });
 
     // supplement
     var supplementForm = $('#supplement-form');
