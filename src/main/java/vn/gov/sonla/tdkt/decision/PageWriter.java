@@ -19,9 +19,9 @@ import org.apache.pdfbox.util.Matrix;
  * full. Bold and italic are simulated (stroked outline, slanted text matrix) so that a single
  * embedded Unicode font is enough.
  */
-final class PageWriter implements Closeable {
+public final class PageWriter implements Closeable {
 
-  enum Style { REGULAR, BOLD, ITALIC }
+  public enum Style { REGULAR, BOLD, ITALIC }
 
   static final PDRectangle PAGE_SIZE = PDRectangle.A4;
   // Nghị định 30/2020/NĐ-CP: left margin 30-35 mm, right 15-20 mm, top and bottom 20-25 mm.
@@ -38,34 +38,34 @@ final class PageWriter implements Closeable {
   private PDPageContentStream stream;
   private float y;
 
-  PageWriter(PDDocument document, PDType0Font font) throws IOException {
+  public PageWriter(PDDocument document, PDType0Font font) throws IOException {
     this.document = document;
     this.font = font;
     newPage();
   }
 
-  float left() {
+  public float left() {
     return MARGIN_LEFT;
   }
 
-  float width() {
+  public float width() {
     return PAGE_SIZE.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
   }
 
-  float y() {
+  public float y() {
     return y;
   }
 
-  void moveTo(float y) {
+  public void moveTo(float y) {
     this.y = y;
   }
 
-  void gap(float points) {
+  public void gap(float points) {
     y -= points;
   }
 
   /** Starts a new page unless {@code height} points still fit on the current one. */
-  void keepTogether(float height) throws IOException {
+  public void keepTogether(float height) throws IOException {
     if (y - height < MARGIN_BOTTOM) {
       newPage();
     }
@@ -75,7 +75,7 @@ final class PageWriter implements Closeable {
    * A left-aligned paragraph across the text width, continued on the next page when needed;
    * {@code boldLead}, when the text starts with it (e.g. "Điều 1."), is printed bold.
    */
-  void paragraph(String text, float size, float firstIndent, float indent, Style style,
+  public void paragraph(String text, float size, float firstIndent, float indent, Style style,
       String boldLead) throws IOException {
     List<String> lines = wrap(text, size, width() - firstIndent, width() - indent);
     String lead = boldLead == null ? null : printable(boldLead).strip().replaceAll("\\s+", " ");
@@ -93,7 +93,7 @@ final class PageWriter implements Closeable {
   }
 
   /** Lines centred within the column {@code [x, x + width]}, balanced in length. */
-  void centred(String text, float x, float width, float size, Style style) throws IOException {
+  public void centred(String text, float x, float width, float size, Style style) throws IOException {
     List<String> lines = wrap(text, size, width, width);
     for (float narrower = width - 4; lines.size() > 1 && narrower > 0; narrower -= 4) {
       List<String> candidate = wrap(text, size, narrower, narrower);
@@ -109,7 +109,7 @@ final class PageWriter implements Closeable {
   }
 
   /** A short horizontal rule centred in the column, just below the last line written. */
-  void rule(float x, float width, float length) throws IOException {
+  public void rule(float x, float width, float length) throws IOException {
     float ruleY = y - 6;
     stream.setLineWidth(0.6f);
     stream.moveTo(x + (width - length) / 2, ruleY);
@@ -117,11 +117,11 @@ final class PageWriter implements Closeable {
     stream.stroke();
   }
 
-  float lineHeight(float size) {
+  public float lineHeight(float size) {
     return size * LEADING;
   }
 
-  float textWidth(String text, float size) throws IOException {
+  public float textWidth(String text, float size) throws IOException {
     return font.getStringWidth(printable(text)) / 1000f * size;
   }
 
