@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +50,7 @@ class CouncilThresholdTableTest {
     return decisions.stream().filter(d -> d.getKey().equals(key)).findFirst().orElseThrow();
   }
 
-  private static DmnDecisionResultEntries threshold(String awardType) {
+  private static DmnDecisionRuleResult threshold(String awardType) {
     return engine.evaluateDecisionTable(decision("council-threshold"), Map.of("awardType", awardType))
         .getSingleResult();
   }
@@ -58,7 +58,7 @@ class CouncilThresholdTableTest {
   @ParameterizedTest
   @ValueSource(strings = {"CSTD_TINH", "CSTD_TQ"})
   void emulationFighterTitlesNeedNinetyPercentOfAllMembers(String awardType) {
-    DmnDecisionResultEntries row = threshold(awardType);
+    DmnDecisionRuleResult row = threshold(awardType);
     assertThat(((Number) row.getEntry("share")).doubleValue()).isEqualTo(0.9);
     assertThat((String) row.getEntry("comparison")).isEqualTo("AT_LEAST");
   }
@@ -66,14 +66,14 @@ class CouncilThresholdTableTest {
   @ParameterizedTest
   @ValueSource(strings = {"BK_TINH", "CO_TINH", "TTLDXS", "BK_TTG", "HCLD_3", "CO_CP"})
   void otherAwardsNeedMoreThanHalfOfAllMembers(String awardType) {
-    DmnDecisionResultEntries row = threshold(awardType);
+    DmnDecisionRuleResult row = threshold(awardType);
     assertThat(((Number) row.getEntry("share")).doubleValue()).isEqualTo(0.5);
     assertThat((String) row.getEntry("comparison")).isEqualTo("MORE_THAN");
   }
 
   @Test
   void quorumIsTwoThirdsOfAllMembers() {
-    DmnDecisionResultEntries row = engine.evaluateDecisionTable(decision("council-quorum"),
+    DmnDecisionRuleResult row = engine.evaluateDecisionTable(decision("council-quorum"),
         Map.of("awardType", "")).getSingleResult();
     assertThat(((Number) row.getEntry("numerator")).intValue()).isEqualTo(2);
     assertThat(((Number) row.getEntry("denominator")).intValue()).isEqualTo(3);
