@@ -24,7 +24,7 @@ import vn.gov.sonla.tdkt.decision.PageWriter.Style;
 @Component
 public class DecisionDocument {
 
-  static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+  public static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   private static final String PEOPLES_COMMITTEE = "ỦY BAN NHÂN DÂN";

@@ -19,9 +19,9 @@ import org.apache.pdfbox.util.Matrix;
  * starting a new page when the current one is full. Bold and italic are simulated (stroked
  * outline, slanted text matrix) so that a single embedded Unicode font is enough.
  */
-final class PageWriter implements Closeable {
+public final class PageWriter implements Closeable {
 
-  enum Style { REGULAR, BOLD, ITALIC }
+  public enum Style { REGULAR, BOLD, ITALIC }
 
   /** Page size and margins, in points; whether pages from the second on are numbered. */
   record Layout(PDRectangle page, float left, float right, float top, float bottom, boolean pageNumbers) {
@@ -40,7 +40,7 @@ final class PageWriter implements Closeable {
   private PDPageContentStream stream;
   private float y;
 
-  PageWriter(PDDocument document, PDType0Font font) throws IOException {
+  public PageWriter(PDDocument document, PDType0Font font) throws IOException {
     this(document, font, Layout.DECISION);
   }
 
@@ -51,11 +51,11 @@ final class PageWriter implements Closeable {
     newPage();
   }
 
-  float left() {
+  public float left() {
     return layout.left();
   }
 
-  float width() {
+  public float width() {
     return layout.page().getWidth() - layout.left() - layout.right();
   }
 
@@ -69,20 +69,20 @@ final class PageWriter implements Closeable {
     return top() - layout.bottom();
   }
 
-  float y() {
+  public float y() {
     return y;
   }
 
-  void moveTo(float y) {
+  public void moveTo(float y) {
     this.y = y;
   }
 
-  void gap(float points) {
+  public void gap(float points) {
     y -= points;
   }
 
   /** Starts a new page unless {@code height} points still fit on the current one. */
-  void keepTogether(float height) throws IOException {
+  public void keepTogether(float height) throws IOException {
     if (y - height < layout.bottom()) {
       newPage();
     }
@@ -92,7 +92,7 @@ final class PageWriter implements Closeable {
    * A left-aligned paragraph across the text width, continued on the next page when needed;
    * {@code boldLead}, when the text starts with it (e.g. "Điều 1."), is printed bold.
    */
-  void paragraph(String text, float size, float firstIndent, float indent, Style style,
+  public void paragraph(String text, float size, float firstIndent, float indent, Style style,
       String boldLead) throws IOException {
     List<String> lines = wrap(text, size, width() - firstIndent, width() - indent);
     String lead = boldLead == null ? null : printable(boldLead).strip().replaceAll("\\s+", " ");
@@ -110,7 +110,7 @@ final class PageWriter implements Closeable {
   }
 
   /** Lines centred within the column {@code [x, x + width]}, balanced in length. */
-  void centred(String text, float x, float width, float size, Style style) throws IOException {
+  public void centred(String text, float x, float width, float size, Style style) throws IOException {
     List<String> lines = wrap(text, size, width, width);
     for (float narrower = width - 4; lines.size() > 1 && narrower > 0; narrower -= 4) {
       List<String> candidate = wrap(text, size, narrower, narrower);
@@ -126,7 +126,7 @@ final class PageWriter implements Closeable {
   }
 
   /** A short horizontal rule centred in the column, just below the last line written. */
-  void rule(float x, float width, float length) throws IOException {
+  public void rule(float x, float width, float length) throws IOException {
     float ruleY = y - 6;
     stream.setLineWidth(0.6f);
     stream.moveTo(x + (width - length) / 2, ruleY);
@@ -134,11 +134,11 @@ final class PageWriter implements Closeable {
     stream.stroke();
   }
 
-  float lineHeight(float size) {
+  public float lineHeight(float size) {
     return size * LEADING;
   }
 
-  float textWidth(String text, float size) throws IOException {
+  public float textWidth(String text, float size) throws IOException {
     return font.getStringWidth(printable(text)) / 1000f * size;
   }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.council.CouncilProblem;
 
 /** RFC 7807 problem details for the project's API; messages in Vietnamese for the users. */
 @RestControllerAdvice(basePackages = "vn.gov.sonla.tdkt")
@@ -60,6 +61,11 @@ public class ApiExceptionHandler {
   @ExceptionHandler(vn.gov.sonla.tdkt.identity.ForbiddenException.class)
   ProblemDetail forbiddenByGroup(vn.gov.sonla.tdkt.identity.ForbiddenException e) {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", e.getMessage());
+  }
+
+  @ExceptionHandler(CouncilProblem.class)
+  ProblemDetail council(CouncilProblem e) {
+    return problem(e.status(), e.type(), e.title(), e.getMessage());
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -36,6 +36,7 @@ public class IdentitySetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String DOSSIER_PROCESS = "commendation-dossier";
+  private static final String COUNCIL_PROCESS = "council-session";
 
   private static final Map<String, String> WORKFLOW_GROUPS = Map.of(
       Groups.HOME_AFFAIRS, "Sở Nội vụ - Phòng Thi đua, Khen thưởng",
@@ -115,6 +116,10 @@ public class IdentitySetup implements ApplicationRunner {
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(Groups.HOME_AFFAIRS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // Home Affairs opens council sessions (Tasklist or API); members work their own ballot task as its assignee
+    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // auditors read every definition, instance and history, and change nothing
     grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
@@ -178,6 +183,13 @@ public class IdentitySetup implements ApplicationRunner {
     ensureFilter("Chờ quyết định khen thưởng", 0, "Hồ sơ chờ Chủ tịch UBND tỉnh quyết định",
         tasks.createTaskQuery().taskCandidateGroup(Groups.CHAIRMAN).includeAssignedTasks(),
         List.of(Groups.CHAIRMAN));
+    ensureFilter("Phiếu biểu quyết", -5, "Phiếu biểu quyết của tôi trong các phiên họp Hội đồng",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey(COUNCIL_PROCESS),
+        List.of(Groups.COUNCIL));
+    ensureFilter("Phiên họp Hội đồng", 0, "Phiên họp Hội đồng Thi đua - Khen thưởng cần triệu tập lại",
+        tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
+            .processDefinitionKey(COUNCIL_PROCESS),
+        List.of(Groups.HOME_AFFAIRS));
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> readers) {

@@ -91,7 +91,7 @@ class IdentitySetupTest {
     Snapshot before = snapshot();
     assertThat(before.users()).isGreaterThan(0);
     assertThat(before.authorizations()).isGreaterThan(0);
-    assertThat(before.filters()).isEqualTo(5);
+    assertThat(before.filters()).isEqualTo(7);
 
     identitySetup.run(null);
     identitySetup.run(null);
@@ -114,8 +114,8 @@ class IdentitySetupTest {
 
   @Test
   void appraiserReadsTheAppraisalQueueAndOwnTasks() {
-    assertThat(filtersVisibleTo("appraiser"))
-        .containsExactlyInAnyOrder("Hồ sơ chờ thẩm định", "Việc của Sở Nội vụ", "Việc của tôi");
+    assertThat(filtersVisibleTo("appraiser")).containsExactlyInAnyOrder("Hồ sơ chờ thẩm định", "Việc của Sở Nội vụ",
+        "Việc của tôi", "Phiên họp Hội đồng");
   }
 
   @Test
@@ -133,8 +133,8 @@ class IdentitySetupTest {
   }
 
   @Test
-  void councilMemberAndAuditorSeeOnlyTheirOwnTasksFilter() {
-    assertThat(filtersVisibleTo("council1")).containsExactly("Việc của tôi");
+  void councilMemberSeesOwnTasksAndBallotsAndAuditorOnlyOwnTasks() {
+    assertThat(filtersVisibleTo("council1")).containsExactlyInAnyOrder("Việc của tôi", "Phiếu biểu quyết");
     assertThat(filtersVisibleTo("auditor")).containsExactly("Việc của tôi");
   }
 

@@ -1,0 +1,36 @@
+package vn.gov.sonla.tdkt.council;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Kiểm tra số thành viên tham gia biểu quyết": the session decides only if at least the quorum
+ * (table council-quorum: two thirds of all members) cast a ballot; members who did not vote by the
+ * deadline are absent. Sets {@code ballotsCast}, {@code quorumRequired} and {@code quorumReached}.
+ */
+@Component("checkQuorum")
+public class CheckQuorum implements JavaDelegate {
+
+  private final CouncilRepository sessions;
+  private final CouncilThreshold threshold;
+
+  public CheckQuorum(CouncilRepository sessions, CouncilThreshold threshold) {
+    this.sessions = sessions;
+    this.threshold = threshold;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    int ballotRound = ((Number) execution.getVariable("ballotRound")).intValue();
+    int members = ((Number) execution.getVariable("memberCount")).intValue();
+    int cast = sessions.attendance(key, ballotRound).size();
+    int required = SystemCall.run(() -> threshold.quorum(members));
+    boolean reached = members > 0 && cast >= required;
+    execution.setVariable("ballotsCast", cast);
+    execution.setVariable("quorumRequired", required);
+    execution.setVariable("quorumReached", reached);
+    sessions.setStatus(key, reached ? "TALLYING" : "NO_QUORUM");
+  }
+}

@@ -1,0 +1,54 @@
+package vn.gov.sonla.tdkt.council;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.decision.DecisionProperties;
+import vn.gov.sonla.tdkt.dossier.DossierService;
+
+/** "Lập biên bản phiên họp": renders the minutes PDF and stores it with the session. */
+@Component("councilMinutes")
+public class CouncilMinutes implements JavaDelegate {
+
+  private final CouncilRepository sessions;
+  private final MinutesDocument document;
+  private final IdentityService identity;
+  private final DecisionProperties decision;
+  private final CouncilSession councilSession;
+
+  public CouncilMinutes(CouncilRepository sessions, MinutesDocument document, IdentityService identity,
+      DecisionProperties decision, CouncilSession councilSession) {
+    this.sessions = sessions;
+    this.document = document;
+    this.identity = identity;
+    this.decision = decision;
+    this.councilSession = councilSession;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    CouncilRepository.Session session = sessions.find(key).orElseThrow();
+    int ballotRound = session.ballotRound();
+    Map<String, CouncilRepository.Attendance> cast = sessions.attendance(key, ballotRound).stream()
+        .collect(Collectors.toMap(CouncilRepository.Attendance::member, Function.identity()));
+    List<MinutesDocument.Member> members = new ArrayList<>();
+    for (String id : councilSession.members(execution)) {
+      User user = SystemCall.run(() -> identity.createUserQuery().userId(id).singleResult());
+      String name = user == null ? id : (user.getLastName() + " " + user.getFirstName()).strip();
+      CouncilRepository.Attendance a = cast.get(id);
+      members.add(new MinutesDocument.Member(id, name, a == null ? null : a.castAt()));
+    }
+    byte[] pdf = document.render(new MinutesDocument.Content(decision.issuer(), key, session.year(), session.round(),
+        session.note(), PrepareAgenda.now(), members.size(), cast.size(),
+        ((Number) execution.getVariable("quorumRequired")).intValue(), sessions.agenda(key), members));
+    sessions.storeMinutes(key, pdf, DossierService.sha256(pdf), PrepareAgenda.now());
+  }
+}

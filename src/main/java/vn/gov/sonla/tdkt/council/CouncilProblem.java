@@ -1,0 +1,46 @@
+package vn.gov.sonla.tdkt.council;
+
+import org.springframework.http.HttpStatus;
+
+/** A refused council-session request: status, problem type and a Vietnamese message for the user. */
+public class CouncilProblem extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String type;
+  private final String title;
+
+  public CouncilProblem(HttpStatus status, String type, String title, String message) {
+    super(message);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+  }
+
+  static CouncilProblem forbidden(String message) {
+    return new CouncilProblem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", message);
+  }
+
+  static CouncilProblem invalid(String message) {
+    return new CouncilProblem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ", message);
+  }
+
+  static CouncilProblem notFound(String message) {
+    return new CouncilProblem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy", message);
+  }
+
+  static CouncilProblem conflict(String message) {
+    return new CouncilProblem(HttpStatus.CONFLICT, "wrong-state", "Không thực hiện được ở bước hiện tại", message);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+}

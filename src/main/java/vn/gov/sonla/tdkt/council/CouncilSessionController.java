@@ -1,0 +1,174 @@
+package vn.gov.sonla.tdkt.council;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.identity.Groups;
+
+/**
+ * Council sessions: opened by Home Affairs, read by the provincial bodies, auditors and
+ * administrators, voted by council members. No response ever carries a member's choices: the
+ * attendance says who voted and when, the tallies (once counted) only the numbers.
+ */
+@RestController
+@RequestMapping("/api/council-sessions")
+public class CouncilSessionController {
+
+  public record OpenRequest(Integer year, Integer round, String note) {}
+
+  public record BallotRequest(List<String> approvals) {}
+
+  public record Tally(String code, int votesFor, int votesAgainst, int votesAbsent, int votesRequired,
+      boolean passed) {}
+
+  public record SessionView(String key, int year, int round, String note, String status, String processInstanceId,
+      String openedBy, OffsetDateTime openedAt, int ballotRound, Integer memberCount, OffsetDateTime ballotDue,
+      OffsetDateTime resolvedAt, List<CouncilRepository.AgendaItem> agenda,
+      List<CouncilRepository.Attendance> attendance, List<Tally> tallies, List<String> skipped, String minutesUrl) {}
+
+  private static final Set<String> READERS = Set.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN,
+      Groups.AUDITORS, Groups.ADMIN);
+
+  private final CouncilRepository sessions;
+  private final CurrentUserProvider currentUser;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final EngineAuthentication engineAuthentication;
+
+  public CouncilSessionController(CouncilRepository sessions, CurrentUserProvider currentUser, RuntimeService runtime,
+      TaskService tasks, EngineAuthentication engineAuthentication) {
+    this.sessions = sessions;
+    this.currentUser = currentUser;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.engineAuthentication = engineAuthentication;
+  }
+
+  @PostMapping
+  public ResponseEntity<SessionView> open(@RequestBody OpenRequest request) {
+    CurrentUser user = currentUser.get();
+    if (!user.groups().contains(Groups.HOME_AFFAIRS)) {
+      throw CouncilProblem.forbidden("Chỉ Sở Nội vụ được mở phiên họp Hội đồng.");
+    }
+    if (request == null || request.year() == null || request.round() == null) {
+      throw CouncilProblem.invalid("Cần năm (year) và đợt (round) của phiên họp.");
+    }
+    if (request.year() < 2000 || request.year() > 2100 || request.round() < 1 || request.round() > 999) {
+      throw CouncilProblem.invalid("Năm phải từ 2000 đến 2100, đợt từ 1 đến 999.");
+    }
+    if (request.note() != null && request.note().length() > 2000) {
+      throw CouncilProblem.invalid("Ghi chú tối đa 2.000 ký tự.");
+    }
+    String key = CouncilSession.key(request.year(), request.round());
+    boolean running = engineAuthentication.asSystem(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(CouncilSession.PROCESS_KEY).processInstanceBusinessKey(key).count() > 0);
+    if (running || sessions.find(key).filter(s -> !"NO_AGENDA".equals(s.status())).isPresent()) {
+      throw CouncilProblem.conflict("Phiên họp " + key + " đã được mở.");
+    }
+    var variables = Variables.createVariables().putValue("year", request.year()).putValue("round", request.round());
+    if (request.note() != null && !request.note().isBlank()) {
+      variables.putValue("note", request.note().strip());
+    }
+    runtime.startProcessInstanceByKey(CouncilSession.PROCESS_KEY, key, variables);
+    return ResponseEntity.created(URI.create("/api/council-sessions/" + key)).body(view(key));
+  }
+
+  @GetMapping("/{key}")
+  public SessionView get(@PathVariable String key) {
+    requireReader();
+    return view(key);
+  }
+
+  /** The signed-in member's ballot: the codes of the dossiers they are in favour of (the others: against). */
+  @PostMapping("/{key}/ballot")
+  public SessionView ballot(@PathVariable String key, @RequestBody(required = false) BallotRequest request) {
+    CurrentUser user = currentUser.get();
+    if (!user.groups().contains(Groups.COUNCIL)) {
+      throw CouncilProblem.forbidden("Chỉ thành viên Hội đồng được bỏ phiếu.");
+    }
+    CouncilRepository.Session session = session(key);
+    Set<String> approvals = new LinkedHashSet<>(request == null || request.approvals() == null
+        ? List.of() : request.approvals());
+    Set<String> agenda = new LinkedHashSet<>(
+        sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode).toList());
+    List<String> unknown = approvals.stream().filter(c -> c == null || !agenda.contains(c)).toList();
+    if (!unknown.isEmpty()) {
+      throw CouncilProblem.invalid("Hồ sơ không có trong chương trình phiên họp " + key + ": "
+          + String.join(", ", unknown.stream().map(String::valueOf).toList()) + ".");
+    }
+    Task task = engineAuthentication.asSystem(() -> tasks.createTaskQuery()
+        .processDefinitionKey(CouncilSession.PROCESS_KEY).processInstanceBusinessKey(key)
+        .taskDefinitionKey(CouncilSession.BALLOT_TASK).taskAssignee(user.id()).singleResult());
+    if (task == null) {
+      throw CouncilProblem.conflict(sessions.hasVoted(key, session.ballotRound(), user.id())
+          ? "Bạn đã bỏ phiếu trong phiên họp " + key + "."
+          : "Phiên họp " + key + " không có phiếu biểu quyết đang mở cho bạn (đã hết hạn hoặc đã kiểm phiếu).");
+    }
+    // completed as the member (engine authorization: the assignee may complete their own task)
+    tasks.complete(task.getId(), Variables.createVariables()
+        .putValue(BallotBox.APPROVALS, String.join(",", approvals)));
+    return view(key);
+  }
+
+  @GetMapping("/{key}/minutes")
+  public ResponseEntity<byte[]> minutes(@PathVariable String key) {
+    requireReader();
+    session(key);
+    byte[] pdf = sessions.minutes(key)
+        .orElseThrow(() -> CouncilProblem.notFound("Phiên họp " + key + " chưa có biên bản."));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename("bien-ban-" + key + ".pdf").build().toString())
+        .body(pdf);
+  }
+
+  private void requireReader() {
+    if (currentUser.get().groups().stream().noneMatch(READERS::contains)) {
+      throw CouncilProblem.forbidden("Bạn không có quyền xem phiên họp Hội đồng.");
+    }
+  }
+
+  private CouncilRepository.Session session(String key) {
+    return sessions.find(key).orElseThrow(() -> CouncilProblem.notFound("Không có phiên họp " + key + "."));
+  }
+
+  private SessionView view(String key) {
+    CouncilRepository.Session s = session(key);
+    List<CouncilRepository.AgendaItem> agenda = sessions.agenda(key);
+    boolean resolved = "RESOLVED".equals(s.status());
+    List<Tally> tallies = resolved ? agenda.stream().filter(i -> i.votesFor() != null)
+        .map(i -> new Tally(i.dossierCode(), i.votesFor(), i.votesAgainst(), i.votesAbsent(), i.votesRequired(),
+            "PASSED".equals(i.outcome())))
+        .toList() : List.of();
+    List<String> skipped = agenda.stream().filter(i -> "SKIPPED".equals(i.outcome()))
+        .map(CouncilRepository.AgendaItem::dossierCode).toList();
+    // the agenda without the per-item results until the session is resolved
+    List<CouncilRepository.AgendaItem> agendaView = agenda.stream().map(i -> new CouncilRepository.AgendaItem(
+        i.sessionKey(), i.position(), i.dossierCode(), i.subjectName(), i.unitName(), i.awardType(),
+        i.awardTypeName(), i.appraisalSummary(), resolved ? i.outcome() : null, null, null, null, null)).toList();
+    return new SessionView(s.key(), s.year(), s.round(), s.note(), s.status(), s.processInstanceId(), s.openedBy(),
+        s.openedAt(), s.ballotRound(), s.memberCount(), s.ballotDue(), s.resolvedAt(), agendaView,
+        s.ballotRound() == 0 ? List.of() : sessions.attendance(key, s.ballotRound()), tallies, skipped,
+        s.hasMinutes() ? "/api/council-sessions/" + key + "/minutes" : null);
+  }
+}

@@ -1,0 +1,57 @@
+package vn.gov.sonla.tdkt.council;
+
+import static org.camunda.spin.Spin.JSON;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
+import vn.gov.sonla.tdkt.identity.Groups;
+
+/**
+ * "Phát phiếu biểu quyết": the members are the users of group {@code council} now; the deadline is
+ * {@code tdkt.council.ballot-working-days} working days away (or the days given when reconvening);
+ * a new ballot round starts with an empty ballot box, so earlier ballots of the session do not count.
+ */
+@Component("openBallot")
+public class OpenBallot implements JavaDelegate {
+
+  private final CouncilRepository sessions;
+  private final IdentityService identity;
+  private final WorkingDayCalendar calendar;
+  private final CouncilProperties properties;
+
+  public OpenBallot(CouncilRepository sessions, IdentityService identity, WorkingDayCalendar calendar,
+      CouncilProperties properties) {
+    this.sessions = sessions;
+    this.identity = identity;
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    List<String> members = SystemCall.run(() -> identity.createUserQuery().memberOfGroup(Groups.COUNCIL)
+        .orderByUserId().asc().list().stream().map(User::getId).toList());
+    Object days = execution.getVariable("reconveneWorkingDays");
+    int workingDays = days instanceof Number n && n.intValue() > 0 ? n.intValue() : properties.ballotWorkingDays();
+    Date due = calendar.deadline(ClockUtil.getCurrentTime(), workingDays);
+    Object previous = execution.getVariable("ballotRound");
+    int ballotRound = previous instanceof Number n ? n.intValue() + 1 : 1;
+    List<String> codes = sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode).toList();
+    sessions.openBallotRound(key, ballotRound, members.size(), OffsetDateTime.ofInstant(due.toInstant(), ZoneOffset.UTC),
+        codes);
+    execution.setVariable("members", JSON(members));
+    execution.setVariable("memberCount", members.size());
+    execution.setVariable("ballotRound", ballotRound);
+    execution.setVariable("ballotDue", due);
+  }
+}

@@ -1,0 +1,110 @@
+package vn.gov.sonla.tdkt.council;
+
+import static org.camunda.spin.Spin.JSON;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.dossier.DossierFilter;
+import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.dossier.DossierStatus;
+
+/**
+ * "Chuẩn bị chương trình phiên họp": every dossier waiting for the council (any unit, provincial and
+ * State-level awards) with its appraisal summary; the session and agenda rows; the variables
+ * {@code agenda}, {@code agendaOptions} (the ballot form's checklist) and {@code agendaSize}.
+ */
+@Component("prepareAgenda")
+public class PrepareAgenda implements JavaDelegate {
+
+  private static final int PAGE = 200;
+
+  private final DossierRepository dossiers;
+  private final CouncilRepository sessions;
+  private final AwardCatalog catalog;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public PrepareAgenda(DossierRepository dossiers, CouncilRepository sessions, AwardCatalog catalog,
+      RuntimeService runtime, IdentityService identity) {
+    this.dossiers = dossiers;
+    this.sessions = sessions;
+    this.catalog = catalog;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    var auth = identity.getCurrentAuthentication();
+    sessions.insertSession(key, (Integer) execution.getVariable("year"), (Integer) execution.getVariable("round"),
+        (String) execution.getVariable("note"), execution.getProcessInstanceId(),
+        auth == null ? null : auth.getUserId(), now());
+
+    List<Dossier> waiting = waitingForCouncil();
+    List<Map<String, Object>> agenda = new ArrayList<>();
+    List<Map<String, Object>> options = new ArrayList<>();
+    int position = 0;
+    for (Dossier d : waiting) {
+      position++;
+      String awardTypeName = catalog.find(d.awardType()).map(a -> a.name()).orElse(d.awardType());
+      String unitName = SystemCall.run(() -> {
+        var group = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
+        return group == null ? d.unitCode() : group.getName();
+      });
+      String summary = d.processInstanceId() == null ? null
+          : (String) SystemCall.run(() -> runtime.getVariable(d.processInstanceId(), "appraisalSummary"));
+      sessions.insertAgendaItem(new CouncilRepository.AgendaItem(key, position, d.code(), d.subjectName(), unitName,
+          d.awardType(), awardTypeName, summary, null, null, null, null, null));
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("position", position);
+      item.put("code", d.code());
+      item.put("subjectName", d.subjectName());
+      item.put("unitName", unitName);
+      item.put("awardType", d.awardType());
+      item.put("awardTypeName", awardTypeName);
+      item.put("appraisalSummary", summary == null ? "" : summary);
+      item.put("url", "/api/dossiers/" + d.code());
+      agenda.add(item);
+      options.add(Map.of("label", position + ". " + d.subjectName() + " – " + awardTypeName + " (" + d.code() + ")",
+          "value", d.code()));
+    }
+    if (agenda.isEmpty()) {
+      sessions.setStatus(key, "NO_AGENDA");
+    }
+    execution.setVariable("agenda", JSON(agenda));
+    execution.setVariable("agendaOptions", JSON(options));
+    execution.setVariable("agendaSize", agenda.size());
+  }
+
+  private List<Dossier> waitingForCouncil() {
+    DossierFilter filter = new DossierFilter(DossierStatus.AWAITING_COUNCIL, null, null, null);
+    List<Dossier> all = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      var result = dossiers.search(filter, null, page, PAGE);
+      all.addAll(result.items());
+      if (result.items().size() < PAGE) {
+        break;
+      }
+    }
+    all.sort(Comparator.comparing(Dossier::awardType).thenComparing(Dossier::code));
+    return all;
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  }
+}

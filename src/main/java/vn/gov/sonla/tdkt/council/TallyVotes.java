@@ -1,0 +1,70 @@
+package vn.gov.sonla.tdkt.council;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.dossier.DossierStatus;
+
+/**
+ * "Kiểm phiếu, gửi nghị quyết đến từng hồ sơ": for each agenda dossier still waiting for the council
+ * (a withdrawn one is skipped), the votes required by council-threshold for its award type, and the
+ * message {@code CouncilResolution} to its commendation-dossier process with the tally.
+ */
+@Component("tallyVotes")
+public class TallyVotes implements JavaDelegate {
+
+  public static final String MESSAGE = "CouncilResolution";
+
+  private final CouncilRepository sessions;
+  private final CouncilThreshold threshold;
+  private final DossierRepository dossiers;
+  private final RuntimeService runtime;
+
+  public TallyVotes(CouncilRepository sessions, CouncilThreshold threshold, DossierRepository dossiers,
+      RuntimeService runtime) {
+    this.sessions = sessions;
+    this.threshold = threshold;
+    this.dossiers = dossiers;
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    int ballotRound = ((Number) execution.getVariable("ballotRound")).intValue();
+    int members = ((Number) execution.getVariable("memberCount")).intValue();
+    int cast = ((Number) execution.getVariable("ballotsCast")).intValue();
+    int passedCount = 0;
+    for (CouncilRepository.AgendaItem item : sessions.agenda(key)) {
+      boolean waiting = dossiers.find(item.dossierCode())
+          .filter(d -> d.status() == DossierStatus.AWAITING_COUNCIL).isPresent();
+      if (!waiting) {
+        sessions.recordOutcome(key, item.dossierCode(), "SKIPPED", null, null, null, null);
+        continue;
+      }
+      int votesFor = sessions.inFavour(key, ballotRound, item.dossierCode());
+      int against = cast - votesFor;
+      int absent = members - cast;
+      int required = SystemCall.run(() -> threshold.votesRequired(item.awardType(), members));
+      boolean passed = votesFor >= required;
+      passedCount += passed ? 1 : 0;
+      sessions.recordOutcome(key, item.dossierCode(), passed ? "PASSED" : "NOT_PASSED", votesFor, against, absent,
+          required);
+      SystemCall.run(() -> runtime.createMessageCorrelation(MESSAGE)
+          .processInstanceBusinessKey(item.dossierCode())
+          .setVariables(Variables.createVariables()
+              .putValue("councilPassed", passed)
+              .putValue("votesFor", votesFor)
+              .putValue("votesAgainst", against)
+              .putValue("votesAbsent", absent)
+              .putValue("votesRequired", required)
+              .putValue("councilMembers", members)
+              .putValue("councilSession", key))
+          .correlate());
+    }
+    execution.setVariable("dossiersPassed", passedCount);
+  }
+}

@@ -1,0 +1,194 @@
+package vn.gov.sonla.tdkt.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.dossier.DossierService;
+import vn.gov.sonla.tdkt.support.Api;
+
+/**
+ * The council-session API and the secret ballot over HTTP: a council member, an auditor and an
+ * administrator cannot read another member's vote through the engine REST API or the project's API;
+ * they see that a member voted and when. Its own context, so the agenda holds only its dossiers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "tdkt.test.context=council-session-api")
+@ActiveProfiles("test")
+class CouncilSessionApiTest {
+
+  private static final String BASE = "/api/council-sessions";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired DossierService dossierService;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+
+  Api api;
+  CouncilDossiers fixtures;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(rest);
+    fixtures = new CouncilDossiers(dossierService, runtime, tasks);
+  }
+
+  private static Map<String, Object> open(int year, int round) {
+    return Map.of("year", year, "round", round, "note", "Phiên họp đợt " + round);
+  }
+
+  private String ballotTaskId(String key, String member) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_Ballot")
+        .taskAssignee(member).singleResult().getId();
+  }
+
+  @Test
+  void openingASessionIsForHomeAffairsWithAValidUnusedKey() {
+    assertThat(api.postJson("officer.sgddt", BASE, open(2040, 1)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.postJson("council1", BASE, open(2040, 1)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> noRound = api.postJson("appraiser", BASE, Map.of("year", 2040));
+    assertThat(noRound.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noRound.getBody().get("type").asText()).endsWith("/invalid-input");
+    assertThat(api.postJson("appraiser", BASE, Map.of("year", 1900, "round", 1)).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(api.get("auditor", BASE + "/2040-R7").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    fixtures.awaitingCouncil("BK_TINH");
+    ResponseEntity<JsonNode> opened = api.postJson("appraiser", BASE, open(2040, 1));
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(opened.getHeaders().getLocation().toString()).endsWith(BASE + "/2040-R1");
+    assertThat(opened.getBody().get("status").asText()).isEqualTo("VOTING");
+    ResponseEntity<JsonNode> again = api.postJson("appraiser.lead", BASE, open(2040, 1));
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody().get("detail").asText()).contains("2040-R1");
+    assertThat(api.get("officer.sgddt", BASE + "/2040-R1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.get("appraiser", BASE + "/2040-R1/minutes").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    runtime.deleteProcessInstance(opened.getBody().get("processInstanceId").asText(), "test");
+  }
+
+  @Test
+  void votesAreSecretWhileAttendanceIsVisible() throws Exception {
+    Dossier a = fixtures.awaitingCouncil("CSTD_TINH");
+    Dossier b = fixtures.awaitingCouncil("BK_TINH");
+    String key = "2041-R1";
+    assertThat(api.postJson("appraiser", BASE, open(2041, 1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    JsonNode session = api.get("council1", BASE + "/" + key).getBody();
+    assertThat(session.get("agenda").findValuesAsText("dossierCode")).contains(a.code(), b.code());
+    assertThat(session.get("memberCount").asInt()).isEqualTo(9);
+
+    // ballot errors: not a member, a code not on the agenda
+    assertThat(api.postJson("appraiser", BASE + "/" + key + "/ballot", Map.of("approvals", List.of(a.code())))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.postJson("council1", BASE + "/" + key + "/ballot", Map.of("approvals", List.of("2041-zz-0001")))
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(api.postJson("council1", BASE + "/2041-R5/ballot", Map.of("approvals", List.of()))
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    // council1 votes through the project's API; council2 through Tasklist's engine REST call
+    String council2Task = ballotTaskId(key, "council2");
+    String council3Task = ballotTaskId(key, "council3");
+    assertThat(api.postJson("council1", BASE + "/" + key + "/ballot", Map.of("approvals", List.of(a.code(), b.code())))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<JsonNode> twice = api.postJson("council1", BASE + "/" + key + "/ballot",
+        Map.of("approvals", List.of()));
+    assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(twice.getBody().get("detail").asText()).contains("đã bỏ phiếu");
+    assertThat(api.postJson("council2", "/engine-rest/task/" + council2Task + "/submit-form",
+        Map.of("variables", Map.of("approvals", Map.of("type", "Json", "value", "[\"" + b.code() + "\"]"))))
+        .getStatusCode()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
+
+    for (String reader : List.of("council1", "auditor", "admin")) {
+      // engine history: no variable, no detail, no form field carries a vote
+      ResponseEntity<String> vars = rest.withBasicAuth(reader, "demo")
+          .getForEntity("/engine-rest/history/variable-instance?variableName=approvals", String.class);
+      assertThat(vars.getBody()).as(reader).isIn("[]", null).doesNotContain(a.code());
+      ResponseEntity<String> details = rest.withBasicAuth(reader, "demo")
+          .getForEntity("/engine-rest/history/detail?maxResults=5000", String.class);
+      assertThat(details.getBody()).as(reader).doesNotContain("\"approvals\"").doesNotContain("\"formField\"");
+      JsonNode detailList = new com.fasterxml.jackson.databind.ObjectMapper().readTree(details.getBody());
+      assertThat(detailList.findValuesAsText("variableName")).as(reader).doesNotContain("approvals");
+      // another member's ballot task: refused, or without any vote
+      ResponseEntity<String> taskVars = rest.withBasicAuth(reader, "demo")
+          .getForEntity("/engine-rest/task/" + council3Task + "/variables", String.class);
+      if (taskVars.getStatusCode().is2xxSuccessful()) {
+        assertThat(taskVars.getBody()).as(reader).doesNotContain("\"approvals\"");
+      } else {
+        assertThat(taskVars.getStatusCode().value()).as(reader).isIn(403, 404);
+      }
+      // the finished ballot of council2: visible that it was done and when, not how
+      ResponseEntity<String> done = rest.withBasicAuth(reader, "demo")
+          .getForEntity("/engine-rest/history/variable-instance?taskIdIn=" + council2Task, String.class);
+      assertThat(done.getBody()).as(reader).doesNotContain("approvals");
+      // the project's API: attendance without votes, no counts before the tally
+      JsonNode view = api.get(reader, BASE + "/" + key).getBody();
+      assertThat(view.get("attendance").findValuesAsText("member")).as(reader).containsExactlyInAnyOrder(
+          "council1", "council2");
+      assertThat(view.get("attendance").get(0).get("castAt").asText()).isNotBlank();
+      assertThat(view.get("tallies")).isEmpty();
+      assertThat(view.toString()).doesNotContain("approvals").doesNotContain("inFavour");
+    }
+    ResponseEntity<String> historicBallot = rest.withBasicAuth("auditor", "demo")
+        .getForEntity("/engine-rest/history/task?taskId=" + council2Task, String.class);
+    assertThat(historicBallot.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(historicBallot.getBody()).contains("\"assignee\":\"council2\"").contains("\"endTime\":\"");
+
+    // the other members vote, the tally runs (asynchronous continuation), the minutes are downloadable
+    for (int m = 3; m <= 9; m++) {
+      assertThat(api.postJson("council" + m, BASE + "/" + key + "/ballot", Map.of("approvals", List.of(a.code())))
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
+    for (Job job : management.createJobQuery().processInstanceId(pi).executable().list()) {
+      management.executeJob(job.getId());
+    }
+    assertThat(api.postJson("council1", BASE + "/" + key + "/ballot", Map.of("approvals", List.of()))
+        .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    JsonNode resolved = api.get("chairman", BASE + "/" + key).getBody();
+    assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
+    JsonNode tallyA = null;
+    JsonNode tallyB = null;
+    for (JsonNode t : resolved.get("tallies")) {
+      if (t.get("code").asText().equals(a.code())) {
+        tallyA = t;
+      } else if (t.get("code").asText().equals(b.code())) {
+        tallyB = t;
+      }
+    }
+    assertThat(tallyA.get("votesFor").asInt()).isEqualTo(8);
+    assertThat(tallyA.get("votesRequired").asInt()).isEqualTo(9);
+    assertThat(tallyA.get("passed").asBoolean()).isFalse();
+    assertThat(tallyB.get("votesFor").asInt()).isEqualTo(2);
+    assertThat(tallyB.get("votesAgainst").asInt()).isEqualTo(7);
+    assertThat(tallyB.get("passed").asBoolean()).isFalse();
+    assertThat(resolved.get("minutesUrl").asText()).isEqualTo(BASE + "/" + key + "/minutes");
+
+    ResponseEntity<byte[]> minutes = rest.withBasicAuth("auditor", "demo")
+        .getForEntity(BASE + "/" + key + "/minutes", byte[].class);
+    assertThat(minutes.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(minutes.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    try (PDDocument doc = Loader.loadPDF(minutes.getBody())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertThat(text).contains("Tán thành: 8; Không tán thành: 1; Vắng mặt: 0; Số phiếu cần đạt: 9")
+          .contains("(council2): bỏ phiếu lúc");
+    }
+  }
+}
