@@ -251,8 +251,9 @@ class CouncilSessionProcessTest {
         .containsEntry("councilMembers", 9).containsEntry("councilSession", pi.getBusinessKey());
     assertThat(dossierVariables(bkFail)).containsEntry("councilPassed", false).containsEntry("votesFor", 4)
         .containsEntry("votesAgainst", 5).containsEntry("votesRequired", 5);
-    assertThat(status(cstdPass)).isEqualTo(DossierStatus.AWAITING_DECISION);
-    assertThat(status(bkPass)).isEqualTo(DossierStatus.AWAITING_DECISION);
+    // passed: on to the public notice
+    assertThat(status(cstdPass)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
+    assertThat(status(bkPass)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
     assertThat(status(cstdFail)).isEqualTo(DossierStatus.NOT_AWARDED);
     assertThat(status(bkFail)).isEqualTo(DossierStatus.NOT_AWARDED);
 
@@ -383,7 +384,7 @@ class CouncilSessionProcessTest {
       assertThat(i.outcome()).isEqualTo("NOT_PASSED");
     });
     assertThat(dossierVariables(bk)).containsEntry("councilPassed", true).containsEntry("votesAbsent", 3);
-    assertThat(status(bk)).isEqualTo(DossierStatus.AWAITING_DECISION);
+    assertThat(status(bk)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
     assertThat(status(cstd)).isEqualTo(DossierStatus.NOT_AWARDED);
   }
 

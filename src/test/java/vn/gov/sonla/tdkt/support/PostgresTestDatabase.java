@@ -13,22 +13,26 @@ public final class PostgresTestDatabase {
 
   public static final String HOST = System.getProperty("tdkt.test.pg.host", "127.0.0.1:5432");
   public static final String NAME = "tdkt_it";
-  private static String url;
+  private static final java.util.Map<String, String> URLS = new java.util.HashMap<>();
 
   private PostgresTestDatabase() {}
 
-  public static synchronized String url() {
-    if (url == null) {
+  public static String url() {
+    return url(NAME);
+  }
+
+  /** A fresh database of this name, created once per test JVM (one per Spring test context). */
+  public static synchronized String url(String name) {
+    return URLS.computeIfAbsent(name, n -> {
       try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", "postgres", "");
            Statement st = admin.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-        st.execute("CREATE DATABASE " + NAME + " ENCODING 'UTF8' TEMPLATE template0");
+        st.execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
+        st.execute("CREATE DATABASE " + n + " ENCODING 'UTF8' TEMPLATE template0");
       } catch (SQLException e) {
         throw new IllegalStateException("PostgreSQL must run on " + HOST + " with trust authentication for the"
             + " tests (bash .ci/run starts it): " + e.getMessage(), e);
       }
-      url = "jdbc:postgresql://" + HOST + "/" + NAME;
-    }
-    return url;
+      return "jdbc:postgresql://" + HOST + "/" + n;
+    });
   }
 }
