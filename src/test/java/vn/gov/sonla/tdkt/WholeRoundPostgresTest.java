@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,8 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  * 3 units (mixed award types and kinds), appraisal, one council session with 9 members voting, the
  * public notice, the Chairman's decisions and a State submission with its central decisions.
  */
+// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD="})
 @ActiveProfiles({"test", "postgres"})

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
@@ -52,6 +53,8 @@ import vn.gov.sonla.tdkt.dossier.DossierStatus;
  * engine's history. The class has its own context (and so its own in-memory database), so that the
  * agendas hold only its dossiers.
  */
+// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
+@DirtiesContext
 @SpringBootTest(properties = "tdkt.test.context=council-session-process")
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

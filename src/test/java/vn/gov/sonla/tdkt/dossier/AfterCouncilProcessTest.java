@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.decision.StateSubmissionRepository;
@@ -44,6 +45,8 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * approval-authority.dmn, State submission and central decision, withdrawal at each wait state) and
  * every path of state-submission.bpmn.
  */
+// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
+@DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
 class AfterCouncilProcessTest {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
@@ -38,6 +39,8 @@ import vn.gov.sonla.tdkt.notification.Notifications;
 import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /** Every path of commendation-dossier.bpmn, with the delegates and the read model it drives. */
+// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
+@DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
 class CommendationDossierProcessTest {

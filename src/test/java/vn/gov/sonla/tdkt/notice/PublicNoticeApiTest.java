@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,8 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * and the officers' and home-affairs' endpoints after the council (withdrawal, State submission,
  * central decision), with who may call them.
  */
+// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "tdkt.objections.per-hour=3")
 @ActiveProfiles("test")
