@@ -168,4 +168,14 @@ public class CouncilRepository {
         (Integer) rs.getObject("votes_for"), (Integer) rs.getObject("votes_against"),
         (Integer) rs.getObject("votes_absent"), (Integer) rs.getObject("votes_required"));
   }
+
+  /** The intake deadline of a council round set by the yearly plan, if any. */
+  public java.util.Optional<OffsetDateTime> intakeDeadline(Integer year, Integer round) {
+    if (year == null || round == null) {
+      return java.util.Optional.empty();
+    }
+    return jdbc.sql("SELECT intake_deadline FROM council_round WHERE round_year = :year AND round_no = :round")
+        .param("year", year).param("round", round)
+        .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional();
+  }
 }

@@ -55,6 +55,15 @@ public class PrepareAgenda implements JavaDelegate {
         auth == null ? null : auth.getUserId(), now());
 
     List<Dossier> waiting = waitingForCouncil();
+    // a round of the yearly plan closes its intake at the start of its month: later dossiers go to the next round
+    var deadline = sessions.intakeDeadline((Integer) execution.getVariable("year"),
+        (Integer) execution.getVariable("round"));
+    if (deadline.isPresent()) {
+      waiting = waiting.stream()
+          .filter(d -> d.submittedAt() != null && d.submittedAt().isBefore(deadline.get()))
+          .toList();
+      execution.setVariable("intakeDeadline", java.util.Date.from(deadline.get().toInstant()));
+    }
     List<Map<String, Object>> agenda = new ArrayList<>();
     List<Map<String, Object>> options = new ArrayList<>();
     int position = 0;

@@ -1,0 +1,101 @@
+package vn.gov.sonla.tdkt.plan;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
+import vn.gov.sonla.tdkt.dossier.DossierStateException;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.identity.ForbiddenException;
+import vn.gov.sonla.tdkt.identity.Groups;
+
+/** Yearly plans: home-affairs uploads a plan file (YAML); everyone at provincial level reads the progress. */
+@RestController
+public class PlanController {
+
+  private final PlanOpening opening;
+  private final PlanStore store;
+  private final RuntimeService runtime;
+  private final CurrentUserProvider currentUser;
+  private final EngineAuthentication engineAuthentication;
+
+  public PlanController(PlanOpening opening, PlanStore store, RuntimeService runtime, CurrentUserProvider currentUser,
+      EngineAuthentication engineAuthentication) {
+    this.opening = opening;
+    this.store = store;
+    this.runtime = runtime;
+    this.currentUser = currentUser;
+    this.engineAuthentication = engineAuthentication;
+  }
+
+  /**
+   * Uploads a year's plan (the YAML file as the request body): validated whole, then recorded and
+   * started as {@code annual-plan} with business key = the year, in one transaction.
+   */
+  @PostMapping(path = "/api/plans", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+  @Transactional
+  public ResponseEntity<Map<String, Object>> upload(@RequestBody byte[] body) {
+    ForbiddenException.requireGroup(currentUser.get(), Groups.HOME_AFFAIRS, "Sở Nội vụ được tải kế hoạch lên");
+    String yaml = new String(body, StandardCharsets.UTF_8);
+    Plan plan = opening.parse(yaml);
+    if (store.exists(plan.year())) {
+      throw new DossierStateException("Kế hoạch năm " + plan.year() + " đã được mở.");
+    }
+    opening.open(yaml, "UPLOADED");
+    engineAuthentication.asSystem(() -> runtime.createProcessInstanceByKey("annual-plan")
+        .businessKey(String.valueOf(plan.year()))
+        .startBeforeActivity("StartEvent_Uploaded")
+        .setVariable("planYear", plan.year())
+        .setVariable("uploadedBy", currentUser.get().id())
+        .execute());
+    return ResponseEntity.created(URI.create("/api/plans/" + plan.year())).body(view(plan.year()));
+  }
+
+  @GetMapping("/api/plans/{year}")
+  public Map<String, Object> get(@PathVariable int year) {
+    CurrentUser user = currentUser.get();
+    if (!user.readsAllDossiers() && user.unitCodes().isEmpty()) {
+      throw new ForbiddenException("Không có quyền xem kế hoạch.");
+    }
+    if (!store.exists(year)) {
+      throw new DossierNotFoundException(String.valueOf(year), "Chưa có kế hoạch năm " + year + ".");
+    }
+    return view(year);
+  }
+
+  private Map<String, Object> view(int year) {
+    List<PlanStore.ItemStatus> items = store.items(year);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("year", year);
+    view.put("items", items);
+    view.put("done", items.stream().filter(i -> "DONE".equals(i.status())).count());
+    view.put("overdue", items.stream().filter(PlanStore.ItemStatus::overdue).count());
+    view.put("total", items.size());
+    return view;
+  }
+
+  @ExceptionHandler(PlanValidationException.class)
+  ProblemDetail invalidPlan(PlanValidationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "Tệp kế hoạch có " + e.errors().size() + " lỗi; kế hoạch chưa được mở.");
+    problem.setType(URI.create("https://sonla.gov.vn/tdkt/problems/invalid-plan"));
+    problem.setTitle("Kế hoạch không hợp lệ");
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+}

@@ -1,0 +1,65 @@
+package vn.gov.sonla.tdkt.plan;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
+
+/** Times of the plan-task model's timers and due dates ({@code ${planDeadlines.…}}), from the engine clock. */
+@Component("planDeadlines")
+public class PlanDeadlines {
+
+  private final WorkingDayCalendar calendar;
+  private final CalendarProperties properties;
+  private final int reminderWorkingDays;
+
+  public PlanDeadlines(WorkingDayCalendar calendar, CalendarProperties properties,
+      @Value("${tdkt.plan.reminder-working-days:5}") int reminderWorkingDays) {
+    this.calendar = calendar;
+    this.properties = properties;
+    this.reminderWorkingDays = reminderWorkingDays;
+  }
+
+  /** Close of office on an item's due date. */
+  public Date due(LocalDate dueDate) {
+    return calendar.closeOfOffice(dueDate);
+  }
+
+  public Date reminder(Date due) {
+    return calendar.workingDaysBefore(due, reminderWorkingDays);
+  }
+
+  public Date overdue(Date due) {
+    return due;
+  }
+
+  /** The first day of the due date's month, at the start of office (08:00): when a round item begins. */
+  public Date startOfItemMonth(Date due) {
+    return startOf(YearMonth.from(calendar.localDate(due)));
+  }
+
+  public Date endOfThisMonth() {
+    return calendar.closeOfOffice(YearMonth.from(today()).atEndOfMonth());
+  }
+
+  public Date startOfNextMonth() {
+    return startOf(YearMonth.from(today()).plusMonths(1));
+  }
+
+  /** Whether this month is the plan year's last (or the year is past): no monthly check-in follows. */
+  public boolean lastMonthOfYear(int planYear) {
+    return !YearMonth.from(today()).isBefore(YearMonth.of(planYear, 12));
+  }
+
+  private Date startOf(YearMonth month) {
+    return Date.from(month.atDay(1).atTime(8, 0).atZone(properties.zone()).toInstant());
+  }
+
+  LocalDate today() {
+    return calendar.localDate(ClockUtil.getCurrentTime());
+  }
+}
