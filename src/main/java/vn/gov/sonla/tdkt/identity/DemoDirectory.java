@@ -13,7 +13,8 @@ final class DemoDirectory {
   static final List<Unit> UNITS = List.of(
       new Unit("sgddt", "Sở Giáo dục và Đào tạo"),
       new Unit("syt", "Sở Y tế"),
-      new Unit("ptohieu", "UBND phường Tô Hiệu"));
+      new Unit("ptohieu", "UBND phường Tô Hiệu"),
+      new Unit("vpubnd", "Văn phòng UBND tỉnh"));
 
   static List<Person> people() {
     List<Person> people = new ArrayList<>();

@@ -48,14 +48,14 @@ class IdentitySetupTest {
   void workflowAdminAndUnitGroupsExistAfterStartUp() {
     List<String> ids = identityService.createGroupQuery().list().stream().map(Group::getId).toList();
     assertThat(ids).contains("home-affairs", "council", "chairman", "auditors", "camunda-admin",
-        "unit-sgddt", "unit-syt", "unit-ptohieu");
+        "unit-sgddt", "unit-syt", "unit-ptohieu", "unit-vpubnd");
   }
 
   @Test
   void unitGroupsHaveTheUnitType() {
     List<String> units = identityService.createGroupQuery().groupType(Groups.UNIT_TYPE).list().stream()
         .map(Group::getId).toList();
-    assertThat(units).containsExactlyInAnyOrder("unit-sgddt", "unit-syt", "unit-ptohieu");
+    assertThat(units).containsExactlyInAnyOrder("unit-sgddt", "unit-syt", "unit-ptohieu", "unit-vpubnd");
   }
 
   @Test
@@ -68,6 +68,7 @@ class IdentitySetupTest {
     assertThat(groupsOf("officer.sgddt")).containsExactly("unit-sgddt");
     assertThat(groupsOf("officer.syt")).containsExactly("unit-syt");
     assertThat(groupsOf("officer.ptohieu")).containsExactly("unit-ptohieu");
+    assertThat(groupsOf("officer.vpubnd")).containsExactly("unit-vpubnd");
   }
 
   @Test
