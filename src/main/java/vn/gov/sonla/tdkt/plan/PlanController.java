@@ -57,12 +57,8 @@ public class PlanController {
       throw new DossierStateException("Kế hoạch năm " + plan.year() + " đã được mở.");
     }
     opening.open(yaml, "UPLOADED");
-    engineAuthentication.asSystem(() -> runtime.createProcessInstanceByKey("annual-plan")
-        .businessKey(String.valueOf(plan.year()))
-        .startBeforeActivity("StartEvent_Uploaded")
-        .setVariable("planYear", plan.year())
-        .setVariable("uploadedBy", currentUser.get().id())
-        .execute());
+    engineAuthentication.asSystem(() -> runtime.startProcessInstanceByMessage("PlanUploaded",
+        String.valueOf(plan.year()), Map.of("planYear", plan.year(), "uploadedBy", currentUser.get().id())));
     return ResponseEntity.created(URI.create("/api/plans/" + plan.year())).body(view(plan.year()));
   }
 
