@@ -97,6 +97,17 @@ public class DossierRepository {
         .param("code", code).param("number", number).param("by", decidedBy).param("date", date).update();
   }
 
+  public void setMovement(String code, String movementId) {
+    jdbc.sql("UPDATE dossier SET movement_id = :movement WHERE code = :code")
+        .param("code", code).param("movement", movementId == null || movementId.isBlank() ? null : movementId.strip())
+        .update();
+  }
+
+  public String movementId(String code) {
+    return jdbc.sql("SELECT movement_id FROM dossier WHERE code = :code").param("code", code)
+        .query(String.class).optional().orElse(null);
+  }
+
   public Optional<Dossier> find(String code) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM dossier WHERE code = :code")
         .param("code", code)

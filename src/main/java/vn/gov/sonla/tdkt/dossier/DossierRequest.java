@@ -16,4 +16,13 @@ public record DossierRequest(
     LocalDate birthDate,
     String position,
     String workUnit,
-    String achievements) {}
+    String achievements,
+    String movementId) {
+
+  /** A request outside any thematic movement. */
+  public DossierRequest(String unitCode, String awardType, String awardKind, Integer year, String subjectKind,
+      String subjectName, LocalDate birthDate, String position, String workUnit, String achievements) {
+    this(unitCode, awardType, awardKind, year, subjectKind, subjectName, birthDate, position, workUnit, achievements,
+        null);
+  }
+}

@@ -93,6 +93,7 @@ public class DossierService {
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
+    dossiers.setMovement(code, request.movementId());
     store(code, uploads, user, now);
     if (!draft) {
       startProcess(dossier, now);
@@ -126,6 +127,7 @@ public class DossierService {
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
+    dossiers.setMovement(code, request.movementId());
     store(code, uploads, user, now());
     return dossiers.find(code).orElseThrow();
   }
@@ -136,7 +138,7 @@ public class DossierService {
     Dossier draft = editableDraft(code, user);
     DossierRequest asRequest = new DossierRequest(draft.unitCode(), draft.awardType(), draft.awardKind().name(),
         draft.awardYear(), draft.subjectKind().name(), draft.subjectName(), draft.subjectBirthDate(),
-        draft.subjectPosition(), draft.subjectWorkUnit(), draft.achievements());
+        draft.subjectPosition(), draft.subjectWorkUnit(), draft.achievements(), dossiers.movementId(code));
     Set<DocumentType> present = documents.list(code).stream().map(StoredDocument::type)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
     List<FieldProblem> problems = validator.checkSubmission(asRequest, present);

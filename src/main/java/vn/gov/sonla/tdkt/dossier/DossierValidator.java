@@ -17,20 +17,25 @@ public class DossierValidator {
 
   private final AwardCatalog catalog;
   private final RequiredDocuments requiredDocuments;
+  private final List<DossierCheck> checks;
 
-  public DossierValidator(AwardCatalog catalog, RequiredDocuments requiredDocuments) {
+  public DossierValidator(AwardCatalog catalog, RequiredDocuments requiredDocuments, List<DossierCheck> checks) {
     this.catalog = catalog;
     this.requiredDocuments = requiredDocuments;
+    this.checks = checks;
   }
 
   /** Checks what a draft needs: the fields that identify the proposal, well-formed if present. */
   public List<FieldProblem> checkDraft(DossierRequest r) {
-    return checkFields(r, false);
+    List<FieldProblem> problems = checkFields(r, false);
+    checks.forEach(check -> problems.addAll(check.check(r, false)));
+    return problems;
   }
 
   /** Checks everything a submission needs, including the documents the award requires. */
   public List<FieldProblem> checkSubmission(DossierRequest r, Set<DocumentType> documentsPresent) {
     List<FieldProblem> problems = checkFields(r, true);
+    checks.forEach(check -> problems.addAll(check.check(r, true)));
     Optional<AwardKind> kind = parse(AwardKind.class, r.awardKind());
     if (kind.isPresent() && r.awardType() != null && catalog.find(r.awardType()).isPresent()) {
       for (DocumentType required : requiredDocuments.forDossier(r.awardType(), kind.get())) {
