@@ -1,30 +1,33 @@
 package vn.gov.sonla.tdkt.dossier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
 /**
  * The unit withdrew its dossier ({@code DossierWithdrawn}, variable {@code withdrawalReason}):
- * {@code WITHDRAWN}. Council sessions and State submissions skip dossiers no longer waiting for them.
+ * {@code WITHDRAWN}, and home-affairs is told. Council sessions and State submissions skip it.
  */
 @Component("withdrawDossier")
-public class WithdrawDossier implements JavaDelegate {
-
-  private final DossierStatusListener status;
-  private final Notifications notifications;
+public class WithdrawDossier extends ClosingDelegate {
 
   public WithdrawDossier(DossierStatusListener status, Notifications notifications) {
-    this.status = status;
-    this.notifications = notifications;
+    super(status, notifications, DossierStatus.WITHDRAWN, "DOSSIER_WITHDRAWN");
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String reason = (String) execution.getVariable("withdrawalReason");
-    status.set(execution, DossierStatus.WITHDRAWN, reason);
-    notifications.send("home-affairs", execution.getProcessBusinessKey(), "DOSSIER_WITHDRAWN",
-        "Đơn vị đã rút hồ sơ " + execution.getProcessBusinessKey() + ". Lý do: " + reason);
+  protected String reasonVariable() {
+    return "withdrawalReason";
+  }
+
+  @Override
+  protected String recipient(DelegateExecution execution) {
+    return Groups.HOME_AFFAIRS;
+  }
+
+  @Override
+  protected String message(String code, String reason) {
+    return "Đơn vị đã rút hồ sơ " + code + ". Lý do: " + reason;
   }
 }
