@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.plan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +41,7 @@ public final class PlanProgress {
 
   /** An item with its state, serialised as the item's own fields plus {@code state} and {@code stateLabel}. */
   public record Item(@JsonUnwrapped PlanStore.ItemStatus item, State state) {
+    @JsonProperty("stateLabel")
     public String stateLabel() {
       return state.label();
     }
