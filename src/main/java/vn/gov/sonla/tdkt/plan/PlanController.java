@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +31,9 @@ import vn.gov.sonla.tdkt.identity.Groups;
 /** Yearly plans: home-affairs uploads a plan file (YAML); everyone at provincial level reads the progress. */
 @RestController
 public class PlanController {
+
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final PlanOpening opening;
   private final PlanStore store;
@@ -64,6 +71,26 @@ public class PlanController {
 
   @GetMapping("/api/plans/{year}")
   public Map<String, Object> get(@PathVariable int year) {
+    requireReadable(year);
+    return view(year);
+  }
+
+  /** The plan's items as CSV (UTF-8 with a BOM, for Excel), columns as {@link PlanExport#HEADER}. */
+  @GetMapping("/api/plans/{year}/export.csv")
+  public ResponseEntity<byte[]> exportCsv(@PathVariable int year) {
+    requireReadable(year);
+    return attachment("ke-hoach-" + year + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+        PlanExport.csv(progress(year)));
+  }
+
+  /** The plan's items as an Excel workbook, one sheet "Kế hoạch {year}". */
+  @GetMapping("/api/plans/{year}/export.xlsx")
+  public ResponseEntity<byte[]> exportXlsx(@PathVariable int year) {
+    requireReadable(year);
+    return attachment("ke-hoach-" + year + ".xlsx", XLSX, PlanExport.xlsx(year, progress(year)));
+  }
+
+  private void requireReadable(int year) {
     CurrentUser user = currentUser.get();
     if (!user.readsAllDossiers() && user.unitCodes().isEmpty()) {
       throw new ForbiddenException("Không có quyền xem kế hoạch.");
@@ -71,17 +98,31 @@ public class PlanController {
     if (!store.exists(year)) {
       throw new DossierNotFoundException(String.valueOf(year), "Chưa có kế hoạch năm " + year + ".");
     }
-    return view(year);
+  }
+
+  private static ResponseEntity<byte[]> attachment(String filename, MediaType type, byte[] body) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .contentType(type)
+        .body(body);
+  }
+
+  private PlanProgress progress(int year) {
+    return PlanProgress.of(store.items(year), PlanProgress.today(ClockUtil.getCurrentTime()));
   }
 
   private Map<String, Object> view(int year) {
     List<PlanStore.ItemStatus> items = store.items(year);
+    PlanProgress progress = PlanProgress.of(items, PlanProgress.today(ClockUtil.getCurrentTime()));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("year", year);
-    view.put("items", items);
+    view.put("items", progress.items());
     view.put("done", items.stream().filter(i -> "DONE".equals(i.status())).count());
     view.put("overdue", items.stream().filter(PlanStore.ItemStatus::overdue).count());
     view.put("total", items.size());
+    view.put("summary", progress.summary());
+    view.put("byQuarter", progress.byQuarter());
+    view.put("byUnit", progress.byUnit());
     return view;
   }
 
