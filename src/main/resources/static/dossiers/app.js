@@ -603,6 +603,20 @@
     var awardTypes = [];
     var thisYear = new Date().getFullYear();
 
+    // thematic movements: chosen when the kind is THEMATIC
+    var movementSelect = $('#movementId');
+    function updateMovementField() {
+      $('#movement-field').hidden = form.elements.awardKind.value !== 'THEMATIC';
+    }
+    form.elements.awardKind.addEventListener('change', updateMovementField);
+    api('/api/movements').then(function (list) {
+      (Array.isArray(list) ? list : []).forEach(function (entry) {
+        var m = entry.movement || {};
+        movementSelect.appendChild(h('option', { value: m.id },
+          m.name + (entry.open ? '' : ' (ngoài thời gian nhận hồ sơ)')));
+      });
+    }, function () { /* the server names the field if a movement is needed */ });
+
     var year = $('#year');
     year.value = String(thisYear);
     year.min = String(thisYear - 5);
@@ -670,6 +684,7 @@
       }
       var unit = $('#unitCode').value.trim();
       if (unit) dossier.unitCode = unit;
+      if (dossier.awardKind === 'THEMATIC' && $('#movementId').value) dossier.movementId = $('#movementId').value;
       var parts = [{ name: 'dossier', json: dossier }];
       $all('.doc-item input[type="file"]', form).forEach(function (input) {
         Array.prototype.forEach.call(input.files || [], function (file) {
@@ -683,6 +698,7 @@
       var m = /^documents\.(.+)$/.exec(field);
       if (m) return document.getElementById('doc-' + m[1]);
       if (field === 'unitCode') $('#unitCode-field').hidden = false;
+      if (field === 'movementId') $('#movement-field').hidden = false;
       var el = document.getElementById(field);
       return el && form.contains(el) ? el : null;
     }
