@@ -46,7 +46,10 @@ class WholeRoundPostgresTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("DB_URL", () -> PostgresTestDatabase.url("tdkt_round_it"));
+    // the datasource itself: the test profile's H2 URL would otherwise win over the postgres profile's DB_URL
+    registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("tdkt_round_it"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
   }
 
   @Autowired TestRestTemplate rest;

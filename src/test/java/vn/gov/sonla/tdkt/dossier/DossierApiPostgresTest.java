@@ -20,6 +20,20 @@ class DossierApiPostgresTest extends DossierApiScenarios {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("DB_URL", PostgresTestDatabase::url);
+    // the datasource itself: the test profile's H2 URL would otherwise win over the postgres profile's DB_URL
+    registry.add("spring.datasource.url", PostgresTestDatabase::url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
+  @org.junit.jupiter.api.Test
+  void theseScenariosRunOnPostgreSql() throws Exception {
+    try (var connection = dataSource.getConnection()) {
+      org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
+          .isEqualTo("PostgreSQL");
+      org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getURL()).endsWith("/tdkt_it");
+    }
   }
 }
