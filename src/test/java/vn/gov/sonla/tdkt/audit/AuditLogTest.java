@@ -42,10 +42,10 @@ class AuditLogTest {
     api = new Api(rest);
   }
 
-  static Map<String, Object> dossierJson(String name) {
+  static Map<String, Object> dossierJson(String name, String kind) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("awardType", "BK_TINH");
-    d.put("awardKind", "SUDDEN");
+    d.put("awardKind", kind);
     d.put("year", LocalDate.now().getYear());
     d.put("subjectKind", "INDIVIDUAL");
     d.put("subjectName", name);
@@ -58,8 +58,12 @@ class AuditLogTest {
 
   /** Submits a sudden-achievement dossier as officer.sgddt and has it appraised valid (AWAITING_DECISION). */
   static String submitAndAppraise(Api api, String name) {
-    ResponseEntity<JsonNode> created = api.createDossier("officer.sgddt", dossierJson(name),
-        Api.requiredFiles("SUDDEN"), false);
+    return submitAndAppraise(api, name, "SUDDEN");
+  }
+
+  static String submitAndAppraise(Api api, String name, String kind) {
+    ResponseEntity<JsonNode> created = api.createDossier("officer.sgddt", dossierJson(name, kind),
+        Api.requiredFiles(kind), false);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String code = created.getBody().get("code").asText();
     String id = api.task("appraiser", code).get("id").asText();
@@ -109,6 +113,39 @@ class AuditLogTest {
     assertThat(verify.getBody().get("ok").asBoolean()).isTrue();
     assertThat(verify.getBody().get("records").asLong()).isGreaterThanOrEqualTo(records.size());
     assertThat(verify.getBody().get("firstBrokenSeq").isNull()).isTrue();
+  }
+
+  @Test
+  void objectionsAreRecordedWithoutTheObjectorsPersonalData() {
+    String code = submitAndAppraise(api, "Cầm Thị Xuân", "ANNUAL");
+    assertThat(api.postJson("admin", "/engine-rest/message", Map.of("messageName", "CouncilResolution",
+        "businessKey", code, "processVariables", Map.of("councilPassed", Map.of("value", true))))
+        .getStatusCode().is2xxSuccessful()).isTrue();
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    assertThat(rest.postForEntity("/api/objections", new org.springframework.http.HttpEntity<>(api.write(Map.of(
+        "dossierCode", code, "name", "Lò Văn Dân", "contact", "0912 345 678",
+        "content", "Thành tích kê khai chưa đúng thực tế.")), headers), JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    JsonNode review = api.task("appraiser", code);
+    assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("Task_VerifyObjection");
+    String id = review.get("id").asText();
+    api.postJson("appraiser", "/engine-rest/task/" + id + "/claim", Map.of("userId", "appraiser"));
+    assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/complete", Api.variables(
+        "objectionOutcome", "DISMISSED", "objectionFinding", "Không có cơ sở.")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    List<AuditRecord> records = audit.forDossier(code);
+    assertThat(records).extracting(AuditRecord::kind).containsSubsequence("STATUS_CHANGED", "OBJECTION_FILED",
+        "OBJECTION_REVIEWED");
+    AuditRecord filed = records.stream().filter(r -> r.kind().equals("OBJECTION_FILED")).findFirst().orElseThrow();
+    assertThat(filed.actor()).isEqualTo("system");
+    assertThat(filed.detail()).contains("objectionId").doesNotContain("Lò Văn Dân", "0912");
+    AuditRecord reviewed = records.stream().filter(r -> r.kind().equals("OBJECTION_REVIEWED")).findFirst()
+        .orElseThrow();
+    assertThat(reviewed.actor()).isEqualTo("appraiser");
+    assertThat(reviewed.detail()).contains("\"outcome\":\"DISMISSED\"");
+    assertThat(api.get("auditor", "/api/audit/verify").getBody().get("ok").asBoolean()).isTrue();
   }
 
   @Test
