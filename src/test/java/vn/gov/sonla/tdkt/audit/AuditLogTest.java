@@ -148,6 +148,45 @@ class AuditLogTest {
     assertThat(api.get("auditor", "/api/audit/verify").getBody().get("ok").asBoolean()).isTrue();
   }
 
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.FormService forms;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
+  @Test
+  void theCouncilTallyIsRecordedAsTotalsNeverAsBallots() {
+    String code = submitAndAppraise(api, "Lò Văn Khánh", "ANNUAL");
+    var pi = runtime.startProcessInstanceByKey("council-session",
+        vn.gov.sonla.tdkt.council.CouncilSession.key(2025, 77), Map.of("year", 2025, "round", 77));
+    for (int m = 1; m <= 9; m++) {
+      var ballot = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Ballot")
+          .taskAssignee("council" + m).singleResult();
+      identity.setAuthenticatedUserId("council" + m);
+      try {
+        forms.submitTaskForm(ballot.getId(), Map.of(vn.gov.sonla.tdkt.council.BallotBox.APPROVALS,
+            org.camunda.spin.Spin.JSON(m <= 7 ? List.of(code) : List.of())));
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+    for (int i = 0; i < 10; i++) {
+      var due = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
+      if (due.isEmpty()) {
+        break;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
+
+    List<AuditRecord> records = audit.forDossier(code);
+    AuditRecord tally = records.stream().filter(r -> r.kind().equals("COUNCIL_TALLY")).findFirst().orElseThrow();
+    assertThat(tally.detail()).isEqualTo("{\"absent\":0,\"against\":2,\"for\":7,\"passed\":true,\"required\":5,"
+        + "\"round\":1,\"session\":\"" + pi.getBusinessKey() + "\"}");
+    assertThat(tally.detail()).doesNotContain("council1", "council8");
+    assertThat(records.get(records.indexOf(tally) + 1).detail()).contains("\"from\":\"AWAITING_COUNCIL\"",
+        "\"to\":\"PUBLIC_NOTICE\"");
+  }
+
   @Test
   void theFirstRecordChainsToZeros() {
     submitAndAppraise(api, "Cầm Văn Hùng");
