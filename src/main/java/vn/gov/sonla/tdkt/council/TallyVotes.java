@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 
@@ -22,13 +23,15 @@ public class TallyVotes implements JavaDelegate {
   private final CouncilThreshold threshold;
   private final DossierRepository dossiers;
   private final RuntimeService runtime;
+  private final AuditLog audit;
 
   public TallyVotes(CouncilRepository sessions, CouncilThreshold threshold, DossierRepository dossiers,
-      RuntimeService runtime) {
+      RuntimeService runtime, AuditLog audit) {
     this.sessions = sessions;
     this.threshold = threshold;
     this.dossiers = dossiers;
     this.runtime = runtime;
+    this.audit = audit;
   }
 
   @Override
@@ -53,6 +56,9 @@ public class TallyVotes implements JavaDelegate {
       passedCount += passed ? 1 : 0;
       sessions.recordOutcome(key, item.dossierCode(), passed ? "PASSED" : "NOT_PASSED", votesFor, against, absent,
           required);
+      // the totals only: individual ballots are secret
+      audit.append(item.dossierCode(), AuditLog.COUNCIL_TALLY, AuditLog.detail("session", key, "round", ballotRound,
+          "for", votesFor, "against", against, "absent", absent, "required", required, "passed", passed));
       SystemCall.run(() -> runtime.createMessageCorrelation(MESSAGE)
           .processInstanceBusinessKey(item.dossierCode())
           .setVariables(Variables.createVariables()

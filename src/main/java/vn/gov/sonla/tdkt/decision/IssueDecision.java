@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
@@ -45,11 +46,12 @@ public class IssueDecision implements JavaDelegate {
   private final IdentityService identity;
   private final DecisionProperties properties;
   private final CalendarProperties calendar;
+  private final AuditLog audit;
 
   public IssueDecision(GaplessCounter counter, DossierRepository dossiers, DecisionRepository decisions,
       DecisionDocument document, AwardCatalog catalog, AwardRegistration registration, DossierStatusListener status,
       Notifications notifications, IdentityService identity, DecisionProperties properties,
-      CalendarProperties calendar) {
+      CalendarProperties calendar, AuditLog audit) {
     this.counter = counter;
     this.dossiers = dossiers;
     this.decisions = decisions;
@@ -61,6 +63,7 @@ public class IssueDecision implements JavaDelegate {
     this.identity = identity;
     this.properties = properties;
     this.calendar = calendar;
+    this.audit = audit;
   }
 
   @Override
@@ -81,6 +84,8 @@ public class IssueDecision implements JavaDelegate {
             dossier.achievements()))));
     decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, number, code, signedBy, signedAt,
         DossierService.sha256(pdf)), pdf);
+    audit.append(code, AuditLog.DECISION_ISSUED, AuditLog.detail("number", number, "date", date,
+        "signedBy", signedBy, "sha256", DossierService.sha256(pdf)));
     registration.register(dossier, number, date, "Chủ tịch UBND tỉnh Sơn La");
     status.set(execution, DossierStatus.AWARDED, null);
     execution.setVariable("decisionNumber", number);

@@ -26,6 +26,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
@@ -50,10 +51,11 @@ public class DossierService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final EngineAuthentication engineAuthentication;
+  private final AuditLog audit;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
-      TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication) {
+      TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit) {
     this.dossiers = dossiers;
     this.documents = documents;
     this.validator = validator;
@@ -64,6 +66,7 @@ public class DossierService {
     this.tasks = tasks;
     this.identity = identity;
     this.engineAuthentication = engineAuthentication;
+    this.audit = audit;
   }
 
   /** Creates a dossier, as a draft or submitted at once. */
@@ -254,6 +257,8 @@ public class DossierService {
           safeFileName(upload.fileName()), upload.contentType().toLowerCase(), upload.bytes().length,
           sha256(upload.bytes()), user.id(), now);
       documents.insert(doc, upload.bytes());
+      audit.append(code, AuditLog.DOCUMENT_ADDED, AuditLog.detail("id", doc.id(), "name", doc.fileName(),
+          "type", doc.type(), "sha256", doc.sha256(), "size", doc.sizeBytes()));
     }
   }
 

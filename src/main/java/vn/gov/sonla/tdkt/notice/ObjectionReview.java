@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.audit.AuditLog;
 
 /**
  * Verification of an objection ({@code ${objectionReview.completed(task)}}): the finding is
@@ -16,9 +17,11 @@ import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 public class ObjectionReview {
 
   private final ObjectionRepository objections;
+  private final AuditLog audit;
 
-  public ObjectionReview(ObjectionRepository objections) {
+  public ObjectionReview(ObjectionRepository objections, AuditLog audit) {
     this.objections = objections;
+    this.audit = audit;
   }
 
   public void completed(DelegateTask task) {
@@ -35,6 +38,8 @@ public class ObjectionReview {
     String reviewer = current != null ? current.getUserId() : task.getAssignee();
     objections.review((String) task.getVariable("objectionId"), value, text.strip(), reviewer,
         OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+    audit.append(task.getExecution().getProcessBusinessKey(), AuditLog.OBJECTION_REVIEWED,
+        AuditLog.detail("objectionId", task.getVariable("objectionId"), "outcome", outcome, "reviewedBy", reviewer));
     // the outcome drives the model's gateway; an upheld finding is the reason the dossier is not awarded
     task.getExecution().setVariable("objectionUpheld", value);
     task.getExecution().getProcessInstance().setVariable("objectionFinding", text.strip());

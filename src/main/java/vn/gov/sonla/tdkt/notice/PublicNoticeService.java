@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.dossier.Dossier;
@@ -34,10 +35,11 @@ public class PublicNoticeService {
   private final RuntimeService runtime;
   private final ObjectionRepository objections;
   private final EngineAuthentication engineAuthentication;
+  private final AuditLog audit;
 
   public PublicNoticeService(DossierRepository dossiers, AwardCatalog catalog, IdentityService identity,
       ManagementService management, RuntimeService runtime, ObjectionRepository objections,
-      EngineAuthentication engineAuthentication) {
+      EngineAuthentication engineAuthentication, AuditLog audit) {
     this.dossiers = dossiers;
     this.catalog = catalog;
     this.identity = identity;
@@ -45,6 +47,7 @@ public class PublicNoticeService {
     this.runtime = runtime;
     this.objections = objections;
     this.engineAuthentication = engineAuthentication;
+    this.audit = audit;
   }
 
   public List<PublicNotice> current() {
@@ -86,6 +89,8 @@ public class PublicNoticeService {
         request.contact().strip(), request.content().strip(), clientAddress,
         OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC), "PENDING", null, null, null);
     objections.insert(objection);
+    // no personal data of the objector in the audit trail: it stays in the objection's record
+    audit.append(code, AuditLog.OBJECTION_FILED, AuditLog.detail("objectionId", objection.id()));
     engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("ObjectionFiled")
         .processInstanceBusinessKey(code)
         .setVariableLocal("objectionId", objection.id())
