@@ -55,6 +55,9 @@ public class DossierTrail {
   private static final String STATUS_VARIABLE = "status";
   /** Variables never shown: the secret ballot, and anything named as secret. */
   private static final Set<String> SECRET = SecretBallotHistoryLevel.SECRET_VARIABLES;
+  /** Who objected is shown to the provincial bodies and auditors only, never to the unit; contacts to no one. */
+  private static final Set<String> OBJECTOR = Set.of("objectorName", "objectorContact");
+  private static final String HIDDEN = "(ẩn)";
 
   private final DossierService dossiers;
   private final DocumentRepository documents;
@@ -84,6 +87,7 @@ public class DossierTrail {
   public List<TrailEntry> of(String code, CurrentUser user) {
     Dossier dossier = dossiers.visible(code, user);
     List<TrailEntry> entries = new ArrayList<>();
+    boolean showObjectors = user.readsAllDossiers();
     dossierRow(dossier, entries);
     for (StoredDocument d : documents.list(code)) {
       entries.add(new TrailEntry(vn(d.uploadedAt()), TrailSource.DOCUMENT, TrailKind.DOCUMENT_ADDED, d.uploadedBy(),
@@ -91,12 +95,15 @@ public class DossierTrail {
           details("name", d.fileName(), "type", d.type().name(), "contentType", d.contentType(), "sizeBytes",
               d.sizeBytes(), "sha256", d.sha256(), "documentId", d.id())));
     }
+    // gathered in causal order for entries of the same instant: a council tally or an objection
+    // reaches the process (message) before the engine records what follows from it
     Map<String, Date> councilMessageAt = new HashMap<>();
+    List<TrailEntry> fromEngine = new ArrayList<>();
     engineAuthentication.asSystem(() -> {
       for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery()
           .processInstanceBusinessKey(code).processDefinitionKey(DossierService.PROCESS_KEY)
           .orderByProcessInstanceStartTime().asc().list()) {
-        engine(pi, entries, councilMessageAt);
+        engine(pi, fromEngine, councilMessageAt, showObjectors);
       }
       return null;
     });
@@ -104,8 +111,9 @@ public class DossierTrail {
       councilTally(t, councilMessageAt.get("*"), entries);
     }
     for (Objection o : objections.forDossier(code)) {
-      objection(o, entries);
+      objection(o, entries, showObjectors);
     }
+    entries.addAll(fromEngine);
     decisions.forDossier(code).ifPresent(d -> entries.add(new TrailEntry(vn(d.signedAt()), TrailSource.DECISION,
         TrailKind.DECISION_ISSUED, d.signedBy(), "Ban hành Quyết định số " + d.number() + ", người ký: " + d.signedBy(),
         details("number", d.number(), "signedBy", d.signedBy(), "signedAt", vn(d.signedAt()), "pdfSha256",
@@ -133,7 +141,8 @@ public class DossierTrail {
 
   // ---------------------------------------------------------------- engine history
 
-  private void engine(HistoricProcessInstance pi, List<TrailEntry> entries, Map<String, Date> councilMessageAt) {
+  private void engine(HistoricProcessInstance pi, List<TrailEntry> entries, Map<String, Date> councilMessageAt,
+      boolean showObjectors) {
     String piId = pi.getId();
     Map<String, HistoricTaskInstance> tasks = new LinkedHashMap<>();
     for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(piId)
@@ -162,7 +171,7 @@ public class DossierTrail {
     operations.forEach((id, group) -> userOfOperation.put(id, group.get(0).getUserId()));
 
     // variable updates, with the value before each change
-    List<VariableChange> changes = variableChanges(piId, userOfOperation, tasks);
+    List<VariableChange> changes = variableChanges(piId, userOfOperation, showObjectors);
 
     // activities
     for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(piId)
@@ -171,7 +180,7 @@ public class DossierTrail {
         continue;
       }
       String name = a.getActivityName() != null ? a.getActivityName() : a.getActivityId();
-      String actor = a.getAssignee();
+      String actor = null; // a user task's assignee is named when it ends, and by the claim itself
       if ("startEvent".equals(a.getActivityType()) && a.getParentActivityInstanceId() != null
           && a.getParentActivityInstanceId().equals(piId)) {
         actor = pi.getStartUserId();
@@ -187,7 +196,8 @@ public class DossierTrail {
         if (a.isCanceled()) {
           ended.put("canceled", true);
         }
-        entries.add(new TrailEntry(vn(a.getEndTime()), TrailSource.ENGINE_ACTIVITY, TrailKind.STEP_ENDED, actor,
+        entries.add(new TrailEntry(vn(a.getEndTime()), TrailSource.ENGINE_ACTIVITY, TrailKind.STEP_ENDED,
+            "userTask".equals(a.getActivityType()) ? a.getAssignee() : actor,
             "Kết thúc bước: " + name + (a.isCanceled() ? " (bị hủy)" : ""), ended));
         if ("Event_AwaitCouncilResolution".equals(a.getActivityId())) {
           councilMessageAt.put("*", a.getEndTime());
@@ -262,9 +272,9 @@ public class DossierTrail {
           && !assignmentsByOperation.contains(l.getTaskId() + "@" + l.getTime().getTime())) {
         HistoricTaskInstance task = tasks.get(l.getTaskId());
         String taskName = task == null ? l.getTaskId() : task.getName();
-        entries.add(new TrailEntry(vn(l.getTime()), TrailSource.ENGINE_TASK, TrailKind.TASK_ASSIGNED,
-            l.getAssignerId(), "Công việc \"" + taskName + "\" được giao cho " + l.getUserId()
-                + (l.getAssignerId() == null ? " (tự động)" : " bởi " + l.getAssignerId()),
+        entries.add(new TrailEntry(vn(l.getTime()), TrailSource.ENGINE_TASK, TrailKind.TASK_ASSIGNED, null,
+            "Công việc \"" + taskName + "\" được giao tự động cho " + l.getUserId()
+                + (l.getAssignerId() == null ? "" : " (trong thao tác của " + l.getAssignerId() + ")"),
             details("taskId", l.getTaskId(), "taskName", taskName, "assignee", l.getUserId(), "assigner",
                 l.getAssignerId())));
       }
@@ -351,7 +361,7 @@ public class DossierTrail {
       String actor, String activityInstanceId, String taskId) {}
 
   private List<VariableChange> variableChanges(String piId, Map<String, String> userOfOperation,
-      Map<String, HistoricTaskInstance> tasks) {
+      boolean showObjectors) {
     Map<String, Object> last = new HashMap<>();
     List<VariableChange> changes = new ArrayList<>();
     for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(piId).variableUpdates()
@@ -359,7 +369,9 @@ public class DossierTrail {
       if (!(detail instanceof HistoricVariableUpdate u) || isSecret(u.getVariableName())) {
         continue;
       }
-      Object value = u.getErrorMessage() != null ? "(" + u.getErrorMessage() + ")" : printable(u.getTypedValue());
+      boolean hidden = OBJECTOR.contains(u.getVariableName())
+          && (!showObjectors || "objectorContact".equals(u.getVariableName()));
+      Object value = hidden ? HIDDEN : u.getErrorMessage() != null ? "(" + u.getErrorMessage() + ")" : printable(u.getTypedValue());
       boolean seen = last.containsKey(u.getVariableInstanceId());
       Object before = last.get(u.getVariableInstanceId());
       last.put(u.getVariableInstanceId(), value);
@@ -432,10 +444,11 @@ public class DossierTrail {
             "votesAgainst", i.votesAgainst(), "votesAbsent", i.votesAbsent(), "votesRequired", i.votesRequired())));
   }
 
-  private void objection(Objection o, List<TrailEntry> entries) {
+  private void objection(Objection o, List<TrailEntry> entries, boolean showObjectors) {
+    String objector = showObjectors ? o.objectorName() : HIDDEN;
     entries.add(new TrailEntry(vn(o.filedAt()), TrailSource.OBJECTION, TrailKind.OBJECTION_FILED, null,
-        "Nhận phản ánh của " + o.objectorName() + ": " + o.content(),
-        details("objectionId", o.id(), "objectorName", o.objectorName(), "content", o.content())));
+        "Nhận phản ánh của " + objector + ": " + o.content(),
+        details("objectionId", o.id(), "objectorName", objector, "content", o.content())));
     if (o.reviewedAt() != null) {
       String outcome = "UPHELD".equals(o.status()) ? "phản ánh đúng" : "phản ánh không có cơ sở";
       entries.add(new TrailEntry(vn(o.reviewedAt()), TrailSource.OBJECTION, TrailKind.OBJECTION_REVIEWED,
