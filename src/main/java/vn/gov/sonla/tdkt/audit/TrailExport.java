@@ -38,9 +38,9 @@ public class TrailExport {
 
   public byte[] csv(List<TrailEntry> entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM, before the header line
     try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
-      writer.write('\uFEFF');
       for (TrailEntry e : entries) {
         csv.printRecord(e.at().format(TIME), e.source().label(), e.kind().label(), e.actor() == null ? "" : e.actor(),
             e.summary(), json.writeValueAsString(e.details()), e.source().name(), e.kind().name());
