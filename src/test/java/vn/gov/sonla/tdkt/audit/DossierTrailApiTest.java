@@ -129,6 +129,17 @@ class DossierTrailApiTest {
     }
   }
 
+  @Test
+  void thePageIsServedAndLinkedFromTheDossierPage() {
+    ResponseEntity<String> page = api.as("auditor").getForEntity("/dossiers/history.html", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("Nhật ký hồ sơ").contains("history.js").contains("Tải CSV").contains("Tải PDF");
+    assertThat(api.as("auditor").getForEntity("/dossiers/history.js", String.class).getBody())
+        .contains("/history").contains("'.csv'").contains("'.pdf'");
+    assertThat(api.as("auditor").getForEntity("/dossiers/view.html", String.class).getBody())
+        .contains("href=\"history.html\"");
+  }
+
   private HttpStatus status(String user, String suffix) {
     return HttpStatus.valueOf(api.as(user).getForEntity(url(suffix), byte[].class).getStatusCode().value());
   }
