@@ -169,6 +169,22 @@ public class CouncilRepository {
         (Integer) rs.getObject("votes_absent"), (Integer) rs.getObject("votes_required"));
   }
 
+  /** An agenda item of a dossier with its session's times: tallies only, never who voted how. */
+  public record DossierTally(AgendaItem item, OffsetDateTime openedAt, OffsetDateTime resolvedAt) {}
+
+  /** Every agenda item a dossier was on, oldest session first. */
+  public List<DossierTally> tallies(String dossierCode) {
+    return jdbc.sql("SELECT a.session_key, a.position, a.dossier_code, a.subject_name, a.unit_name, a.award_type,"
+            + " a.award_type_name, a.appraisal_summary, a.outcome, a.votes_for, a.votes_against, a.votes_absent,"
+            + " a.votes_required, s.opened_at, s.resolved_at FROM council_agenda_item a"
+            + " JOIN council_session s ON s.session_key = a.session_key WHERE a.dossier_code = :code"
+            + " ORDER BY s.opened_at, a.session_key")
+        .param("code", dossierCode)
+        .query((rs, row) -> new DossierTally(agendaItem(rs, row), rs.getObject("opened_at", OffsetDateTime.class),
+            rs.getObject("resolved_at", OffsetDateTime.class)))
+        .list();
+  }
+
   /** The intake deadline of a council round set by the yearly plan, if any. */
   public java.util.Optional<OffsetDateTime> intakeDeadline(Integer year, Integer round) {
     if (year == null || round == null) {

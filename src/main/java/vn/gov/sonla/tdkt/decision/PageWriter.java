@@ -24,7 +24,7 @@ public final class PageWriter implements Closeable {
   public enum Style { REGULAR, BOLD, ITALIC }
 
   /** Page size and margins, in points; whether pages from the second on are numbered. */
-  record Layout(PDRectangle page, float left, float right, float top, float bottom, boolean pageNumbers) {
+  public record Layout(PDRectangle page, float left, float right, float top, float bottom, boolean pageNumbers) {
 
     // Nghị định 30/2020/NĐ-CP: left margin 30-35 mm, right 15-20 mm, top and bottom 20-25 mm.
     static final Layout DECISION = new Layout(PDRectangle.A4, 85f, 57f, 62f, 62f, true);
@@ -44,7 +44,7 @@ public final class PageWriter implements Closeable {
     this(document, font, Layout.DECISION);
   }
 
-  PageWriter(PDDocument document, PDType0Font font, Layout layout) throws IOException {
+  public PageWriter(PDDocument document, PDType0Font font, Layout layout) throws IOException {
     this.document = document;
     this.font = font;
     this.layout = layout;

@@ -1,0 +1,73 @@
+/* Nhật ký hồ sơ: GET /api/dossiers/{code}/history, with links to the CSV and PDF exports. */
+(function () {
+  'use strict';
+
+  var entries = [];
+
+  function byId(id) { return document.getElementById(id); }
+
+  function message(text, kind) {
+    var box = byId('page-message');
+    box.className = 'message message-' + (kind || 'info');
+    box.textContent = text;
+  }
+
+  function render() {
+    var hide = byId('hide-variables').checked;
+    var rows = byId('history-rows');
+    rows.textContent = '';
+    var shown = entries.filter(function (e) {
+      return !hide || (e.kind !== 'VARIABLE_SET' && e.kind !== 'VARIABLE_CHANGED');
+    });
+    shown.forEach(function (e) {
+      var tr = document.createElement('tr');
+      tr.dataset.kind = e.kind;
+      [
+        ['Thời điểm', window.Tdkt.formatDateTime(e.at)],
+        ['Loại', e.kindLabel],
+        ['Người thực hiện', e.actor || 'Hệ thống'],
+        ['Nội dung', e.summary],
+        ['Nguồn', e.sourceLabel]
+      ].forEach(function (cell) {
+        var td = document.createElement('td');
+        td.setAttribute('data-label', cell[0]);
+        td.textContent = cell[1];
+        tr.appendChild(td);
+      });
+      rows.appendChild(tr);
+    });
+    byId('history-count').textContent = 'Hiển thị ' + shown.length + ' / ' + entries.length + ' mục.';
+  }
+
+  function start() {
+    var code = new URLSearchParams(location.search).get('code');
+    if (!code) {
+      message('Thiếu mã hồ sơ (?code=...).', 'error');
+      return;
+    }
+    var base = '/api/dossiers/' + encodeURIComponent(code) + '/history';
+    byId('history-title').textContent = 'Nhật ký hồ sơ ' + code;
+    byId('back-link').href = 'view.html?code=' + encodeURIComponent(code);
+    byId('csv-link').href = base + '.csv';
+    byId('pdf-link').href = base + '.pdf';
+    byId('hide-variables').addEventListener('change', render);
+    message('Đang tải nhật ký…');
+    window.Tdkt.api(base).then(function (list) {
+      entries = list || [];
+      message('');
+      byId('history').hidden = false;
+      render();
+    }, function (error) {
+      var status = error && error.status;
+      message(status === 401 ? 'Cần đăng nhập để xem nhật ký hồ sơ.'
+        : status === 404 ? 'Không tìm thấy hồ sơ ' + code + ' hoặc bạn không có quyền xem.'
+        : 'Không tải được nhật ký hồ sơ.', 'error');
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
