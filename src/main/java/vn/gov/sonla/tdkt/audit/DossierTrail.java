@@ -68,10 +68,11 @@ public class DossierTrail {
   private final HistoryService history;
   private final TaskService taskService;
   private final EngineAuthentication engineAuthentication;
+  private final AuditLog auditLog;
 
   public DossierTrail(DossierService dossiers, DocumentRepository documents, DecisionRepository decisions,
       CouncilRepository council, ObjectionRepository objections, Notifications notifications,
-      HistoryService history, TaskService taskService, EngineAuthentication engineAuthentication) {
+      HistoryService history, TaskService taskService, EngineAuthentication engineAuthentication, AuditLog auditLog) {
     this.dossiers = dossiers;
     this.documents = documents;
     this.decisions = decisions;
@@ -81,6 +82,7 @@ public class DossierTrail {
     this.history = history;
     this.taskService = taskService;
     this.engineAuthentication = engineAuthentication;
+    this.auditLog = auditLog;
   }
 
   /** The trail of a dossier the user may see (otherwise DossierNotFoundException, i.e. 404). */
@@ -99,14 +101,25 @@ public class DossierTrail {
     // reaches the process (message) before the engine records what follows from it
     Map<String, Date> councilMessageAt = new HashMap<>();
     List<TrailEntry> fromEngine = new ArrayList<>();
-    engineAuthentication.asSystem(() -> {
-      for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery()
+    int engineInstances = engineAuthentication.asSystem(() -> {
+      List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
           .processInstanceBusinessKey(code).processDefinitionKey(DossierService.PROCESS_KEY)
-          .orderByProcessInstanceStartTime().asc().list()) {
+          .orderByProcessInstanceStartTime().asc().list();
+      for (HistoricProcessInstance pi : instances) {
         engine(pi, fromEngine, councilMessageAt, showObjectors);
       }
-      return null;
+      return instances.size();
     });
+    if (engineInstances == 0 && dossier.processInstanceId() != null) {
+      // the engine's history was cleaned up after its retention time: the project's own audit log keeps the steps
+      for (AuditRecord r : auditLog.forDossier(code)) {
+        if ("STATUS_CHANGED".equals(r.kind())) {
+          entries.add(new TrailEntry(r.recordedAt().atZone(VN).toOffsetDateTime(), TrailSource.AUDIT_LOG,
+              TrailKind.STATUS_CHANGED, r.actor(), "Trạng thái (nhật ký kiểm toán số " + r.seq() + "): " + r.detail(),
+              details("seq", r.seq(), "detail", r.detail(), "hash", r.hash())));
+        }
+      }
+    }
     for (CouncilRepository.DossierTally t : council.tallies(code)) {
       councilTally(t, councilMessageAt.get("*"), entries);
     }

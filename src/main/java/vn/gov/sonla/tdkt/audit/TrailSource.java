@@ -14,7 +14,8 @@ public enum TrailSource {
   COUNCIL("Hội đồng (bảng council_agenda_item)"),
   OBJECTION("Phản ánh (bảng objection)"),
   DECISION("Quyết định (bảng decision)"),
-  NOTIFICATION("Thông báo (bảng notification)");
+  NOTIFICATION("Thông báo (bảng notification)"),
+  AUDIT_LOG("Nhật ký kiểm toán (bảng audit_record)");
 
   private final String label;
 
