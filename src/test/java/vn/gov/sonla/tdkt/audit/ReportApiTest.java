@@ -209,6 +209,18 @@ class ReportApiTest {
     }
   }
 
+  @Test
+  void thePageIsServedWithItsChartsTableAndExports() {
+    ResponseEntity<String> page = api.as("auditor").getForEntity("/reports/index.html", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("Báo cáo thi đua, khen thưởng").contains("reports.js")
+        .contains("/dossiers/app.css").contains("chart-status").contains("chart-award").contains("chart-unit")
+        .contains("processing-table").contains("Tải CSV").contains("Tải Excel (XLSX)");
+    String script = api.as("auditor").getForEntity("/reports/reports.js", String.class).getBody();
+    assertThat(script).contains("/api/reports").contains("export.csv").contains("export.xlsx")
+        .contains("textContent").doesNotContain("innerHTML");
+  }
+
   private HttpStatus status(String user, String path) {
     return HttpStatus.valueOf(api.as(user).getForEntity(path, byte[].class).getStatusCode().value());
   }
