@@ -1,0 +1,29 @@
+package vn.gov.sonla.tdkt.audit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reports of {@code GET /api/reports}: dossier counts, awards granted, processing times. {@code year} null =
+ * every year. Count maps are keyed by code (status, award type code, unit code, award kind, year); {@code labels}
+ * gives the Vietnamese name of each code, per map.
+ */
+public record Report(Integer year, Dossiers dossiers, Awards awards, Processing processing,
+    Map<String, Map<String, String>> labels) {
+
+  public record Dossiers(long total, Map<String, Long> byStatus, Map<String, Long> byAwardType,
+      Map<String, Long> byUnit, Map<String, Long> byKind, Map<String, Long> byYear) {}
+
+  public record YearLevel(int year, String level, long count) {}
+
+  public record Awards(long total, List<YearLevel> byYearAndLevel, long collective, long individual) {}
+
+  /**
+   * One step's durations: {@code deadline} describes what "late" means for it; per appraiser (task assignee; the
+   * appraisal step only) and per unit (the dossier's unit_code).
+   */
+  public record Step(String step, String label, String deadline, DurationStats all,
+      Map<String, DurationStats> byAppraiser, Map<String, DurationStats> byUnit) {}
+
+  public record Processing(Step appraisal, Step total) {}
+}

@@ -1,0 +1,110 @@
+package vn.gov.sonla.tdkt.audit;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.identity.ForbiddenException;
+import vn.gov.sonla.tdkt.identity.Groups;
+
+/**
+ * Reports (dossiers, awards, processing times) as JSON, CSV and XLSX. Readers: auditors, home-affairs and
+ * administrators; other users 403, anonymous 401 (security config). {@code year}: optional, 2000 to 2100.
+ */
+@RestController
+public class ReportController {
+
+  static final Set<String> READERS = Set.of(Groups.AUDITORS, Groups.HOME_AFFAIRS, Groups.ADMIN);
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final ReportService reports;
+  private final CurrentUserProvider currentUser;
+
+  public ReportController(ReportService reports, CurrentUserProvider currentUser) {
+    this.reports = reports;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/api/reports")
+  public Report get(@RequestParam(required = false) String year) {
+    requireReader();
+    return reports.report(year(year));
+  }
+
+  /** Every table of the report, one block each (title, header, rows, blank line); UTF-8 with a BOM. */
+  @GetMapping("/api/reports/export.csv")
+  public ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String year) {
+    requireReader();
+    Report report = reports.report(year(year));
+    return attachment(filename(report, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8),
+        ReportExport.csv(report));
+  }
+
+  /** Every table of the report, one sheet each. */
+  @GetMapping("/api/reports/export.xlsx")
+  public ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) String year) {
+    requireReader();
+    Report report = reports.report(year(year));
+    return attachment(filename(report, "xlsx"), XLSX, ReportExport.xlsx(report));
+  }
+
+  private void requireReader() {
+    CurrentUser user = currentUser.get();
+    if (user.groups().stream().noneMatch(READERS::contains)) {
+      throw new ForbiddenException("Chỉ Thanh tra, Sở Nội vụ và quản trị viên được xem báo cáo.");
+    }
+  }
+
+  /** The year parameter: absent or blank = every year; otherwise a whole number from 2000 to 2100. */
+  static Integer year(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int year = Integer.parseInt(value.strip());
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new BadYearException("Năm phải là số từ 2000 đến 2100.");
+  }
+
+  private static String filename(Report report, String extension) {
+    return "bao-cao-" + (report.year() == null ? "tat-ca" : String.valueOf(report.year())) + "." + extension;
+  }
+
+  private static ResponseEntity<byte[]> attachment(String filename, MediaType type, byte[] body) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .contentType(type)
+        .body(body);
+  }
+
+  static class BadYearException extends RuntimeException {
+    BadYearException(String message) {
+      super(message);
+    }
+  }
+
+  @ExceptionHandler(BadYearException.class)
+  ProblemDetail badYear(BadYearException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://sonla.gov.vn/tdkt/problems/invalid-input"));
+    problem.setTitle("Dữ liệu không hợp lệ");
+    return problem;
+  }
+}

@@ -1,0 +1,186 @@
+/*
+ * Reports page (index.html): dossier counts as horizontal bars in inline SVG (the approach of /plans/plans.js),
+ * awards per year and level, and the processing-time table. Plain JavaScript, no library. Data from the server goes
+ * into the page with textContent and setAttribute only, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  function message(text, kind) {
+    var box = $('report-message');
+    clear(box);
+    box.className = 'message' + (text ? ' message-' + (kind || 'info') : '');
+    if (text) { box.appendChild(el('p', {}, text)); }
+  }
+
+  function label(labels, code) {
+    var name = labels && labels[code];
+    return name ? name : String(code);
+  }
+
+  /** Horizontal bars, one per {label, count}, on one scale (the largest count); each bar has a <title>. */
+  function bars(container, titleText, items) {
+    clear(container);
+    if (!items.length) {
+      container.appendChild(el('p', { 'class': 'hint' }, 'Không có dữ liệu.'));
+      return;
+    }
+    var width = 640, labelWidth = 220, countWidth = 50, barHeight = 24, gap = 10, top = 4;
+    var barArea = width - labelWidth - countWidth;
+    var max = items.reduce(function (m, g) { return Math.max(m, g.count); }, 0) || 1;
+    var height = top + items.length * (barHeight + gap);
+    var id = container.id + '-svg';
+    var root = svg('svg', {
+      viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': id + '-title ' + id + '-desc',
+      preserveAspectRatio: 'xMinYMin meet'
+    });
+    root.appendChild(svg('title', { id: id + '-title' }, titleText));
+    root.appendChild(svg('desc', { id: id + '-desc' }, items.map(function (g) {
+      return g.label + ': ' + g.count;
+    }).join('; ')));
+    items.forEach(function (g, i) {
+      var y = top + i * (barHeight + gap);
+      var row = svg('g', { 'class': 'bar-group' });
+      row.appendChild(svg('title', {}, g.label + ': ' + g.count));
+      var text = g.label.length > 30 ? g.label.slice(0, 29) + '…' : g.label;
+      row.appendChild(svg('text', { x: 0, y: y + barHeight / 2 + 5 }, text));
+      var w = Math.max(barArea * g.count / max, g.count > 0 ? 2 : 0);
+      row.appendChild(svg('rect', { x: labelWidth, y: y, width: w, height: barHeight, 'class': 'bar-IN_PROGRESS' }));
+      row.appendChild(svg('text', { x: width - 4, y: y + barHeight / 2 + 5, 'text-anchor': 'end' }, g.count));
+      root.appendChild(row);
+    });
+    container.appendChild(root);
+  }
+
+  function items(map, labels) {
+    return Object.keys(map || {}).map(function (k) { return { label: label(labels, k), count: map[k] }; });
+  }
+
+  function hours(value) {
+    return value === null || value === undefined ? '—' : String(value).replace('.', ',');
+  }
+
+  function processingRows(report) {
+    var body = $('processing-rows');
+    clear(body);
+    var unitLabels = report.labels.unit;
+    [report.processing.appraisal, report.processing.total].forEach(function (step) {
+      var add = function (group, s) {
+        var tr = el('tr');
+        tr.appendChild(el('td', { 'data-label': 'Bước' }, step.label));
+        tr.appendChild(el('td', { 'data-label': 'Nhóm' }, group));
+        tr.appendChild(el('td', { 'data-label': 'Số lượt' }, s.count));
+        tr.appendChild(el('td', { 'data-label': 'Trung vị (giờ)' }, hours(s.medianHours)));
+        tr.appendChild(el('td', { 'data-label': 'Phân vị 90 (giờ)' }, hours(s.p90Hours)));
+        tr.appendChild(el('td', { 'data-label': 'Hạn' }, step.deadline));
+        tr.appendChild(el('td', { 'data-label': 'Số lượt trễ hạn' }, s.late));
+        body.appendChild(tr);
+      };
+      add('Tất cả', step.all);
+      Object.keys(step.byAppraiser || {}).forEach(function (k) { add('Người thẩm định: ' + k, step.byAppraiser[k]); });
+      Object.keys(step.byUnit || {}).forEach(function (k) { add('Đơn vị: ' + label(unitLabels, k), step.byUnit[k]); });
+    });
+  }
+
+  function render(report) {
+    var when = report.year ? 'năm ' + report.year : 'tất cả các năm';
+    $('summary-dossiers').textContent = String(report.dossiers.total);
+    $('summary-awards').textContent = String(report.awards.total);
+    $('summary-collective').textContent = String(report.awards.collective);
+    $('summary-individual').textContent = String(report.awards.individual);
+    bars($('chart-status'), 'Hồ sơ theo trạng thái, ' + when, items(report.dossiers.byStatus, report.labels.status));
+    bars($('chart-award'), 'Hồ sơ theo hình thức khen thưởng, ' + when,
+      items(report.dossiers.byAwardType, report.labels.awardType));
+    bars($('chart-unit'), 'Hồ sơ theo đơn vị, ' + when, items(report.dossiers.byUnit, report.labels.unit));
+    bars($('chart-level'), 'Khen thưởng theo năm và cấp, ' + when,
+      (report.awards.byYearAndLevel || []).map(function (r) {
+        return { label: r.year + ' — ' + label(report.labels.level, r.level), count: r.count };
+      }));
+    processingRows(report);
+  }
+
+  function exportLinks(year) {
+    var query = year ? '?year=' + encodeURIComponent(year) : '';
+    var name = 'bao-cao-' + (year || 'tat-ca');
+    $('export-csv').setAttribute('href', '/api/reports/export.csv' + query);
+    $('export-csv').setAttribute('download', name + '.csv');
+    $('export-xlsx').setAttribute('href', '/api/reports/export.xlsx' + query);
+    $('export-xlsx').setAttribute('download', name + '.xlsx');
+  }
+
+  function load(year) {
+    $('report-content').hidden = true;
+    message('Đang tải báo cáo…', 'info');
+    $('page-title').textContent = 'Báo cáo thi đua, khen thưởng ' + (year ? 'năm ' + year : '(tất cả các năm)');
+    exportLinks(year);
+    fetch('/api/reports' + (year ? '?year=' + encodeURIComponent(year) : ''), {
+      headers: { Accept: 'application/json, application/problem+json' },
+      credentials: 'same-origin'
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) {
+          throw new Error(body && body.detail ? body.detail
+            : response.status === 403 ? 'Không có quyền xem báo cáo.'
+            : 'Không tải được báo cáo (mã lỗi ' + response.status + ').');
+        }
+        return body;
+      });
+    }).then(function (report) {
+      render(report);
+      message('', null);
+      $('report-content').hidden = false;
+    }).catch(function (error) {
+      message(error.message || 'Không tải được báo cáo.', 'error');
+    });
+  }
+
+  function init() {
+    var input = $('report-year');
+    var param = new URLSearchParams(window.location.search).get('year');
+    var year = param && /^\d{4}$/.test(param) ? Number(param) : null;
+    input.value = year ? String(year) : '';
+    $('year-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var raw = input.value.trim();
+      var value = raw === '' ? null : Number(raw);
+      if (value !== null && (!Number.isInteger(value) || value < 2000 || value > 2100)) {
+        input.setAttribute('aria-invalid', 'true');
+        message('Năm phải là số từ 2000 đến 2100, hoặc để trống.', 'error');
+        input.focus();
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      var url = new URL(window.location.href);
+      if (value === null) { url.searchParams.delete('year'); } else { url.searchParams.set('year', String(value)); }
+      window.history.replaceState(null, '', url.toString());
+      load(value);
+    });
+    load(year);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
