@@ -4,6 +4,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.dossier.DossierRepository;
 
 /**
  * The appraisal task ({@code ${appraisalTask…}}): after a supplement the dossier goes back to the
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
 public class AppraisalTask {
 
   private static final Set<String> OUTCOMES = Set.of("VALID", "SUPPLEMENT", "REJECTED");
+
+  private final DossierRepository dossiers;
+
+  public AppraisalTask(DossierRepository dossiers) {
+    this.dossiers = dossiers;
+  }
 
   public String previousAppraiser(DelegateExecution execution) {
     return (String) execution.getVariable("appraiser");
@@ -35,6 +42,7 @@ public class AppraisalTask {
         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
     task.getExecution().setVariable("appraiser", appraiser);
+    dossiers.setAppraiser(task.getExecution().getProcessBusinessKey(), appraiser);
   }
 
   static void requireText(DelegateTask task, String variable, String message) {

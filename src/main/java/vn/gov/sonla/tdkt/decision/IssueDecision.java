@@ -84,6 +84,7 @@ public class IssueDecision implements JavaDelegate {
             dossier.achievements()))));
     decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, number, code, signedBy, signedAt,
         DossierService.sha256(pdf)), pdf);
+    dossiers.setDecisionNumber(code, number);
     audit.append(code, AuditLog.DECISION_ISSUED, AuditLog.detail("number", number, "date", date,
         "signedBy", signedBy, "sha256", DossierService.sha256(pdf)));
     registration.register(dossier, number, date, "Chủ tịch UBND tỉnh Sơn La");

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DossierRepository {
 
-  private static final String COLUMNS = "code, unit_code, award_type, award_kind, award_year, subject_kind,"
+  static final String COLUMNS = "code, unit_code, award_type, award_kind, award_year, subject_kind,"
       + " subject_name, subject_birth_date, subject_position, subject_work_unit, achievements, status,"
       + " status_reason, process_instance_id, created_by, created_at, submitted_at, updated_at";
 
@@ -24,9 +24,9 @@ public class DossierRepository {
   }
 
   public void insert(Dossier d, String subjectKey) {
-    jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", subject_key, open_slot) VALUES (:code, :unit, :awardType,"
-            + " :awardKind, :year, :subjectKind, :name, :birthDate, :position, :workUnit, :achievements,"
-            + " :status, NULL, NULL, :createdBy, :createdAt, :submittedAt, :updatedAt, :subjectKey, 1)")
+    jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", subject_key, open_slot, subject_search) VALUES (:code, :unit,"
+            + " :awardType, :awardKind, :year, :subjectKind, :name, :birthDate, :position, :workUnit, :achievements,"
+            + " :status, NULL, NULL, :createdBy, :createdAt, :submittedAt, :updatedAt, :subjectKey, 1, :search)")
         .param("code", d.code())
         .param("unit", d.unitCode())
         .param("awardType", d.awardType())
@@ -44,6 +44,7 @@ public class DossierRepository {
         .param("submittedAt", d.submittedAt())
         .param("updatedAt", d.updatedAt())
         .param("subjectKey", subjectKey)
+        .param("search", VietnameseText.fold(d.subjectName()))
         .update();
   }
 
@@ -52,7 +53,7 @@ public class DossierRepository {
     jdbc.sql("UPDATE dossier SET award_type = :awardType, award_kind = :awardKind, award_year = :year,"
             + " subject_kind = :subjectKind, subject_name = :name, subject_birth_date = :birthDate,"
             + " subject_position = :position, subject_work_unit = :workUnit, achievements = :achievements,"
-            + " subject_key = :subjectKey, updated_at = :now, version = version + 1"
+            + " subject_key = :subjectKey, subject_search = :search, updated_at = :now, version = version + 1"
             + " WHERE code = :code AND status = 'DRAFT'")
         .param("code", d.code())
         .param("awardType", d.awardType())
@@ -65,6 +66,7 @@ public class DossierRepository {
         .param("workUnit", d.subjectWorkUnit())
         .param("achievements", d.achievements())
         .param("subjectKey", subjectKey)
+        .param("search", VietnameseText.fold(d.subjectName()))
         .param("now", now)
         .update();
   }
@@ -93,8 +95,20 @@ public class DossierRepository {
 
   public void recordCentralDecision(String code, String number, String decidedBy, LocalDate date) {
     jdbc.sql("UPDATE dossier SET central_decision_number = :number, central_decision_by = :by,"
-            + " central_decision_date = :date, version = version + 1 WHERE code = :code")
+            + " central_decision_date = :date, decision_number = :number, version = version + 1 WHERE code = :code")
         .param("code", code).param("number", number).param("by", decidedBy).param("date", date).update();
+  }
+
+  /** The number of the decision awarding the dossier (searchable copy of the decision table's). */
+  public void setDecisionNumber(String code, String number) {
+    jdbc.sql("UPDATE dossier SET decision_number = :number WHERE code = :code")
+        .param("code", code).param("number", number).update();
+  }
+
+  /** The user who completed the appraisal. */
+  public void setAppraiser(String code, String appraiser) {
+    jdbc.sql("UPDATE dossier SET appraiser = :appraiser WHERE code = :code")
+        .param("code", code).param("appraiser", appraiser).update();
   }
 
   public void setMovement(String code, String movementId) {
@@ -168,7 +182,7 @@ public class DossierRepository {
     return jdbc.sql("SELECT COUNT(*) FROM dossier").query(Long.class).single();
   }
 
-  private static Dossier map(ResultSet rs, int row) throws SQLException {
+  static Dossier map(ResultSet rs, int row) throws SQLException {
     return new Dossier(
         rs.getString("code"),
         rs.getString("unit_code"),
