@@ -82,11 +82,12 @@ public class IssueDecision implements JavaDelegate {
         properties.signerTitle(), fullName(identity, signedBy),
         List.of(new DecisionContent.AwardedSubject(dossier.subjectName(), dossier.subjectDetails(),
             dossier.achievements()))));
+    String pdfSha256 = DossierService.sha256(pdf);
     decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, number, code, signedBy, signedAt,
-        DossierService.sha256(pdf)), pdf);
+        pdfSha256), pdf);
     dossiers.setDecisionNumber(code, number);
     audit.append(code, AuditLog.DECISION_ISSUED, AuditLog.detail("number", number, "date", date,
-        "signedBy", signedBy, "sha256", DossierService.sha256(pdf)));
+        "signedBy", signedBy, "sha256", pdfSha256));
     registration.register(dossier, number, date, "Chủ tịch UBND tỉnh Sơn La");
     status.set(execution, DossierStatus.AWARDED, null);
     execution.setVariable("decisionNumber", number);

@@ -2,13 +2,10 @@ package vn.gov.sonla.tdkt.dossier;
 
 import static org.camunda.spin.Spin.JSON;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,11 +309,7 @@ public class DossierService {
   }
 
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.apache.commons.codec.digest.DigestUtils.sha256Hex(bytes);
   }
 
   private static String safeFileName(String name) {
