@@ -49,10 +49,12 @@ public class DossierService {
   private final IdentityService identity;
   private final EngineAuthentication engineAuthentication;
   private final AuditLog audit;
+  private final DossierStatusListener statusChanges;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
-      TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit) {
+      TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit,
+      DossierStatusListener statusChanges) {
     this.dossiers = dossiers;
     this.documents = documents;
     this.validator = validator;
@@ -64,6 +66,7 @@ public class DossierService {
     this.identity = identity;
     this.engineAuthentication = engineAuthentication;
     this.audit = audit;
+    this.statusChanges = statusChanges;
   }
 
   /** Creates a dossier, as a draft or submitted at once. */
@@ -203,7 +206,7 @@ public class DossierService {
       case AWARDED, NOT_AWARDED, RETURNED, WITHDRAWN ->
           throw new DossierStateException("Hồ sơ " + code + " đã kết thúc (" + dossier.status().label()
               + "), không thể rút.");
-      case DRAFT -> dossiers.updateStatus(code, DossierStatus.WITHDRAWN, reason.strip(), now());
+      case DRAFT -> statusChanges.change(code, DossierStatus.WITHDRAWN, reason.strip());
       default -> engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("DossierWithdrawn")
           .processInstanceBusinessKey(code)
           .setVariable("withdrawalReason", reason.strip())

@@ -27,13 +27,17 @@ public class DossierStatusListener {
   }
 
   public void set(DelegateExecution execution, DossierStatus status, String reason) {
-    String code = execution.getProcessBusinessKey();
+    change(execution.getProcessBusinessKey(), status, reason);
+    execution.setVariable("status", status.name());
+  }
+
+  /** Changes the read model and records the change; also for a dossier without a process (a draft). */
+  public void change(String code, DossierStatus status, String reason) {
     DossierStatus from = dossiers.find(code).map(Dossier::status).orElse(null);
     if (dossiers.updateStatus(code, status, reason, DossierService.now()) != 1) {
       throw new ProcessEngineException("Không có hồ sơ " + code + ": hồ sơ phải được nộp qua trang nộp hồ sơ"
           + " hoặc POST /api/dossiers.");
     }
-    execution.setVariable("status", status.name());
     if (from != status) {
       audit.append(code, AuditLog.STATUS_CHANGED, AuditLog.detail("from", from, "to", status, "reason", reason));
     }

@@ -64,6 +64,7 @@ class AfterCouncilProcessTest {
   @Autowired PublicNoticeService notices;
   @Autowired ObjectionRepository objections;
   @Autowired StateSubmissionRepository submissions;
+  @Autowired vn.gov.sonla.tdkt.audit.AuditLog auditLog;
 
   @BeforeEach
   void setUp() {
@@ -361,6 +362,11 @@ class AfterCouncilProcessTest {
     Dossier draft = dossiers.create(request, List.of(), true, TestDossiers.OFFICER_SGDDT);
     assertThat(dossiers.withdraw(draft.code(), "Không đề nghị nữa.", TestDossiers.OFFICER_SGDDT).status())
         .isEqualTo(DossierStatus.WITHDRAWN);
+    // the change is in the audit records although no process ran
+    assertThat(auditLog.forDossier(draft.code())).anySatisfy(r -> {
+      assertThat(r.kind()).isEqualTo("STATUS_CHANGED");
+      assertThat(r.detail()).contains("WITHDRAWN");
+    });
     org.assertj.core.api.Assertions.assertThatThrownBy(() ->
             dossiers.withdraw(draft.code(), "Lần nữa.", TestDossiers.OFFICER_SGDDT))
         .isInstanceOf(DossierStateException.class);
