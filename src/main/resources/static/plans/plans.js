@@ -6,7 +6,6 @@
 (function () {
   'use strict';
 
-  var SVG = 'http://www.w3.org/2000/svg';
   var STATES = [
     { key: 'DONE', field: 'done', label: 'Hoàn thành' },
     { key: 'IN_PROGRESS', field: 'inProgress', label: 'Đang thực hiện' },
@@ -14,23 +13,7 @@
     { key: 'NOT_STARTED', field: 'notStarted', label: 'Chưa bắt đầu' }
   ];
 
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var $ = TdktDom.$, el = TdktDom.el, svg = TdktDom.svg, clear = TdktDom.clear;
 
   /** 2025-03-31 → 31/03/2025 */
   function formatDate(iso) {

@@ -6,25 +6,8 @@
 (function () {
   'use strict';
 
-  var SVG = 'http://www.w3.org/2000/svg';
 
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var $ = TdktDom.$, el = TdktDom.el, svg = TdktDom.svg, clear = TdktDom.clear;
 
   function message(text, kind) {
     var box = $('report-message');
