@@ -42,7 +42,7 @@ class CertificateApiTest {
   void theCertificateOfAnAwardedDossierIsPrintedForWhoeverMaySeeIt() throws IOException {
     String code = submit("Lò Thị Thanh Hằng");
     String url = "/api/dossiers/" + code + "/certificate";
-    appraiseValid(code);
+    api.appraiseValid(code);
 
     // awaiting the Chairman's decision: no certificate yet
     ResponseEntity<JsonNode> early = api.get("officer.sgddt", url);
@@ -51,7 +51,7 @@ class CertificateApiTest {
     assertThat(early.getBody().get("detail").asText())
         .isEqualTo("Hồ sơ " + code + " chưa được khen thưởng nên chưa có bằng khen.");
 
-    chairmanApproves(code);
+    api.chairmanApproves(code);
     JsonNode awarded = api.get("officer.sgddt", "/api/dossiers/" + code).getBody();
     assertThat(awarded.get("status").asText()).isEqualTo("AWARDED");
     String number = awarded.get("decision").get("number").asText();
@@ -95,22 +95,5 @@ class CertificateApiTest {
     return created.getBody().get("code").asText();
   }
 
-  /** The appraiser claims the appraisal through the engine REST API and finds the dossier valid. */
-  private void appraiseValid(String code) {
-    String id = api.task("appraiser", code).get("id").asText();
-    api.postJson("appraiser", "/engine-rest/task/" + id + "/claim", Map.of("userId", "appraiser"));
-    assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."))
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
-  /** The Chairman claims the decision task and approves: the decision is issued, the dossier AWARDED. */
-  private void chairmanApproves(String code) {
-    JsonNode task = api.task("chairman", code);
-    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_Decide");
-    String id = task.get("id").asText();
-    api.postJson("chairman", "/engine-rest/task/" + id + "/claim", Map.of("userId", "chairman"));
-    assertThat(api.postJson("chairman", "/engine-rest/task/" + id + "/complete",
-        Api.variables("decisionOutcome", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
 }

@@ -47,8 +47,8 @@ class DossierSearchApiTest {
     an = submit("officer.sgddt", "SUDDEN", YEAR, "Nguyễn Văn An");
     binh = submit("officer.syt", "ANNUAL", YEAR, "Đặng Thị Bình");
     hong = submit("officer.syt", "ANNUAL", YEAR - 1, "Nguyễn Thị Hồng");
-    appraiseValid(an);
-    chairmanApproves(an);
+    api.appraiseValid(an);
+    api.chairmanApproves(an);
     JsonNode awarded = api.get("officer.sgddt", "/api/dossiers/" + an).getBody();
     assertThat(awarded.get("status").asText()).isEqualTo("AWARDED");
     decisionNumber = awarded.get("decision").get("number").asText();
@@ -62,20 +62,7 @@ class DossierSearchApiTest {
     return created.getBody().get("code").asText();
   }
 
-  private void appraiseValid(String code) {
-    String id = api.task("appraiser", code).get("id").asText();
-    api.postJson("appraiser", "/engine-rest/task/" + id + "/claim", Map.of("userId", "appraiser"));
-    assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."))
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
-  private void chairmanApproves(String code) {
-    String id = api.task("chairman", code).get("id").asText();
-    api.postJson("chairman", "/engine-rest/task/" + id + "/claim", Map.of("userId", "chairman"));
-    assertThat(api.postJson("chairman", "/engine-rest/task/" + id + "/complete",
-        Api.variables("decisionOutcome", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
   private JsonNode search(String query) {
     ResponseEntity<JsonNode> response = api.get("auditor", "/api/dossiers/search" + query);

@@ -104,6 +104,32 @@ public class Api {
     return list == null || list.isEmpty() ? null : list.get(0);
   }
 
+  /**
+   * The user finds the dossier's open task through the engine REST API (of the expected definition key),
+   * claims it and completes it with the variables; both calls must succeed.
+   */
+  public void claimAndComplete(String user, String code, String taskKey, Map<String, Object> variables) {
+    JsonNode task = task(user, code);
+    org.assertj.core.api.Assertions.assertThat(task).as("%s sees a task of %s", user, code).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(taskKey);
+    String id = task.get("id").asText();
+    org.assertj.core.api.Assertions.assertThat(postJson(user, "/engine-rest/task/" + id + "/claim",
+        Map.of("userId", user)).getStatusCode().value()).isEqualTo(204);
+    org.assertj.core.api.Assertions.assertThat(postJson(user, "/engine-rest/task/" + id + "/complete", variables)
+        .getStatusCode().value()).isEqualTo(204);
+  }
+
+  /** The appraiser finds the dossier valid. */
+  public void appraiseValid(String code) {
+    claimAndComplete("appraiser", code, "Task_Appraise",
+        variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."));
+  }
+
+  /** The Chairman approves: the decision is issued and the dossier AWARDED. */
+  public void chairmanApproves(String code) {
+    claimAndComplete("chairman", code, "Task_Decide", variables("decisionOutcome", "APPROVE"));
+  }
+
   public String write(Object value) {
     try {
       return json.writeValueAsString(value);
