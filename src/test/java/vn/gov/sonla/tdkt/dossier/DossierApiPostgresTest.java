@@ -33,7 +33,7 @@ class DossierApiPostgresTest extends DossierApiScenarios {
     try (var connection = dataSource.getConnection()) {
       org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
           .isEqualTo("PostgreSQL");
-      org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getURL()).endsWith("/tdkt_it");
+      org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getURL()).endsWith("/tdkt_it" + vn.gov.sonla.tdkt.support.PostgresTestDatabase.SUFFIX);
     }
   }
 }

@@ -12,6 +12,12 @@ import java.sql.Statement;
 public final class PostgresTestDatabase {
 
   public static final String HOST = System.getProperty("tdkt.test.pg.host", "127.0.0.1:5432");
+  /**
+   * Appended to every test database's name, so that two checkouts testing at once on one server do not
+   * drop each other's databases: system property {@code tdkt.test.pg.suffix} or environment variable
+   * {@code TDKT_TEST_DB_SUFFIX} (letters, digits, underscore), empty by default.
+   */
+  public static final String SUFFIX = suffix();
   public static final String NAME = "tdkt_it";
   private static final java.util.Map<String, String> URLS = new java.util.HashMap<>();
 
@@ -23,7 +29,7 @@ public final class PostgresTestDatabase {
 
   /** A fresh database of this name, created once per test JVM (one per Spring test context). */
   public static synchronized String url(String name) {
-    return URLS.computeIfAbsent(name, n -> {
+    return URLS.computeIfAbsent(name + SUFFIX, n -> {
       try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", "postgres", "");
            Statement st = admin.createStatement()) {
         st.execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
@@ -34,5 +40,13 @@ public final class PostgresTestDatabase {
       }
       return "jdbc:postgresql://" + HOST + "/" + n;
     });
+  }
+
+  private static String suffix() {
+    String value = System.getProperty("tdkt.test.pg.suffix", System.getenv().getOrDefault("TDKT_TEST_DB_SUFFIX", ""));
+    if (!value.matches("[A-Za-z0-9_]*")) {
+      throw new IllegalStateException("TDKT_TEST_DB_SUFFIX may hold only letters, digits and '_': " + value);
+    }
+    return value.isEmpty() ? "" : "_" + value.toLowerCase(java.util.Locale.ROOT);
   }
 }
