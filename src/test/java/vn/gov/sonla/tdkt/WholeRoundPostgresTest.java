@@ -87,6 +87,11 @@ class WholeRoundPostgresTest {
     json.put("year", LocalDate.now(VN).getYear());
     json.put("subjectKind", p.subjectKind());
     json.put("subjectName", p.name());
+    json.put("subjectRole", p.subjectKind().equals("INDIVIDUAL") ? "DIRECT_WORKER" : "SMALL_COLLECTIVE");
+    if (p.awardType().equals("TTLDXS")) {
+      json.put("declaredFacts", Map.of("memberCount", 10, "membersCompletingTasks", 10, "advancedWorkerMembers", 8,
+          "emulationFighterMembers", 1, "membersDisciplined", 0));
+    }
     if (p.subjectKind().equals("INDIVIDUAL")) {
       json.put("birthDate", "1980-01-15");
       json.put("position", "Chuyên viên");
@@ -137,7 +142,7 @@ class WholeRoundPostgresTest {
     // appraisal: all valid
     for (String code : byCode.keySet()) {
       completeAs(api, "appraiser", "home-affairs", api.task("appraiser", code),
-          Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ hợp lệ."));
+          Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ hợp lệ.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
     }
     List<String> council = byCode.entrySet().stream().filter(e -> !e.getValue().kind().equals("SUDDEN"))
         .map(Map.Entry::getKey).toList();

@@ -1,9 +1,13 @@
 package vn.gov.sonla.tdkt.appraisal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 
 /**
@@ -17,9 +21,11 @@ public class AppraisalTask {
   private static final Set<String> OUTCOMES = Set.of("VALID", "SUPPLEMENT", "REJECTED");
 
   private final DossierRepository dossiers;
+  private final AuditLog audit;
 
-  public AppraisalTask(DossierRepository dossiers) {
+  public AppraisalTask(DossierRepository dossiers, AuditLog audit) {
     this.dossiers = dossiers;
+    this.audit = audit;
   }
 
   public String previousAppraiser(DelegateExecution execution) {
@@ -38,11 +44,35 @@ public class AppraisalTask {
     if ("REJECTED".equals(value)) {
       requireText(task, "rejectionReason", "Chưa nêu lý do hồ sơ không đủ điều kiện.");
     }
+    boolean override = "VALID".equals(value) && Boolean.FALSE.equals(task.getVariable("eligible"));
+    if (override) {
+      requireText(task, "eligibilityOverrideReason", "Kết quả xét tiêu chuẩn tự động là chưa đủ tiêu chuẩn: muốn đánh giá"
+          + " hồ sơ hợp lệ phải nêu lý do.");
+      String reason = ((String) task.getVariable("eligibilityOverrideReason")).strip();
+      if (reason.length() > 2000) {
+        throw new TaskInputException("Lý do đánh giá hợp lệ khi chưa đủ tiêu chuẩn không được dài quá 2000 ký tự.");
+      }
+    }
+    task.getExecution().setVariable("eligibilityOverridden", override);
     String appraiser = task.getAssignee() != null ? task.getAssignee()
         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
     task.getExecution().setVariable("appraiser", appraiser);
     dossiers.setAppraiser(task.getExecution().getProcessBusinessKey(), appraiser);
+    if (override) {
+      audit.append(task.getExecution().getProcessBusinessKey(), AuditLog.ELIGIBILITY_OVERRIDDEN, AuditLog.detail(
+          "appraiser", appraiser, "reason", ((String) task.getVariable("eligibilityOverrideReason")).strip(),
+          "unmetCriteria", unmetCriteria(task.getVariable("eligibility")),
+          "regime", task.getVariable("eligibilityRegime")));
+    }
+  }
+
+  private static List<String> unmetCriteria(Object eligibility) {
+    List<String> codes = new ArrayList<>();
+    if (eligibility instanceof SpinJsonNode json && json.hasProp("unmet")) {
+      json.prop("unmet").elements().forEach(e -> codes.add(e.prop("criterion").stringValue()));
+    }
+    return codes;
   }
 
   static void requireText(DelegateTask task, String variable, String message) {

@@ -41,6 +41,7 @@ public class AuditLog {
   public static final String COUNCIL_TALLY = "COUNCIL_TALLY";
   public static final String OBJECTION_FILED = "OBJECTION_FILED";
   public static final String OBJECTION_REVIEWED = "OBJECTION_REVIEWED";
+  public static final String ELIGIBILITY_OVERRIDDEN = "ELIGIBILITY_OVERRIDDEN";
 
   public static final String SYSTEM = "system";
   static final String COUNTER = "audit";

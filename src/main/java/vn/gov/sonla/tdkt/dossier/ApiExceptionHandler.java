@@ -32,6 +32,13 @@ public class ApiExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalidInput(InvalidInputException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ", e.getMessage());
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
   @ExceptionHandler(DuplicateDossierException.class)
   ProblemDetail duplicate(DuplicateDossierException e) {
     return problem(HttpStatus.CONFLICT, "duplicate-dossier", "Hồ sơ trùng", e.getMessage());

@@ -117,6 +117,39 @@ public class DossierRepository {
         .update();
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper FACTS_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+  /** The subject's role and the unit's declared facts (kept beside the read model's fields). */
+  public void setSubjectDetails(String code, String role, DeclaredFacts facts) {
+    String json;
+    try {
+      json = facts == null ? null : FACTS_JSON.writeValueAsString(facts);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    jdbc.sql("UPDATE dossier SET subject_role = :role, declared_facts = :facts WHERE code = :code")
+        .param("code", code).param("role", role == null || role.isBlank() ? null : role.strip())
+        .param("facts", json).update();
+  }
+
+  public String subjectRole(String code) {
+    return jdbc.sql("SELECT subject_role FROM dossier WHERE code = :code").param("code", code)
+        .query(String.class).optional().orElse(null);
+  }
+
+  public DeclaredFacts declaredFacts(String code) {
+    String json = jdbc.sql("SELECT declared_facts FROM dossier WHERE code = :code").param("code", code)
+        .query(String.class).optional().orElse(null);
+    try {
+      return json == null ? DeclaredFacts.NONE : FACTS_JSON.readValue(json, DeclaredFacts.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable declared facts of " + code, e);
+    }
+  }
+
   public String movementId(String code) {
     return jdbc.sql("SELECT movement_id FROM dossier WHERE code = :code").param("code", code)
         .query(String.class).optional().orElse(null);

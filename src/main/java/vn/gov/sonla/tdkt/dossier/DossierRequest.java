@@ -17,12 +17,33 @@ public record DossierRequest(
     String position,
     String workUnit,
     String achievements,
-    String movementId) {
+    String movementId,
+    String subjectRole,
+    DeclaredFacts declaredFacts) {
 
   /** A request outside any thematic movement. */
   public DossierRequest(String unitCode, String awardType, String awardKind, Integer year, String subjectKind,
       String subjectName, LocalDate birthDate, String position, String workUnit, String achievements) {
     this(unitCode, awardType, awardKind, year, subjectKind, subjectName, birthDate, position, workUnit, achievements,
-        null);
+        null, null, null);
+  }
+
+  public DossierRequest(String unitCode, String awardType, String awardKind, Integer year, String subjectKind,
+      String subjectName, LocalDate birthDate, String position, String workUnit, String achievements,
+      String movementId) {
+    this(unitCode, awardType, awardKind, year, subjectKind, subjectName, birthDate, position, workUnit, achievements,
+        movementId, null, null);
+  }
+
+  /** The same request with the subject's role. */
+  public DossierRequest withRole(String role) {
+    return new DossierRequest(unitCode, awardType, awardKind, year, subjectKind, subjectName, birthDate, position,
+        workUnit, achievements, movementId, role, declaredFacts);
+  }
+
+  /** The same request with declared facts. */
+  public DossierRequest withFacts(DeclaredFacts facts) {
+    return new DossierRequest(unitCode, awardType, awardKind, year, subjectKind, subjectName, birthDate, position,
+        workUnit, achievements, movementId, subjectRole, facts);
   }
 }

@@ -97,6 +97,7 @@ public class DossierService {
       throw new DuplicateDossierException();
     }
     dossiers.setMovement(code, request.movementId());
+    dossiers.setSubjectDetails(code, request.subjectRole(), request.declaredFacts());
     store(code, uploads, user, now);
     if (!draft) {
       startProcess(dossier, now);
@@ -131,6 +132,7 @@ public class DossierService {
       throw new DuplicateDossierException();
     }
     dossiers.setMovement(code, request.movementId());
+    dossiers.setSubjectDetails(code, request.subjectRole(), request.declaredFacts());
     store(code, uploads, user, now());
     return dossiers.find(code).orElseThrow();
   }
@@ -141,7 +143,8 @@ public class DossierService {
     Dossier draft = editableDraft(code, user);
     DossierRequest asRequest = new DossierRequest(draft.unitCode(), draft.awardType(), draft.awardKind().name(),
         draft.awardYear(), draft.subjectKind().name(), draft.subjectName(), draft.subjectBirthDate(),
-        draft.subjectPosition(), draft.subjectWorkUnit(), draft.achievements(), dossiers.movementId(code));
+        draft.subjectPosition(), draft.subjectWorkUnit(), draft.achievements(), dossiers.movementId(code),
+        dossiers.subjectRole(code), dossiers.declaredFacts(code));
     Set<DocumentType> present = documents.list(code).stream().map(StoredDocument::type)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
     List<FieldProblem> problems = validator.checkSubmission(asRequest, present);
@@ -280,6 +283,7 @@ public class DossierService {
         .putValue("subjectKindLabel", dossier.subjectKind().label())
         .putValue("subjectName", dossier.subjectName())
         .putValue("subjectDetails", dossier.subjectDetails())
+        .putValue("subjectRole", dossiers.subjectRole(dossier.code()))
         .putValue("achievements", dossier.achievements())
         .putValue("documents", documentsVariable(dossier.code()))
         .putValue("dossierUrl", "/dossiers/view.html?code=" + dossier.code());

@@ -56,6 +56,11 @@ public class DossierValidator {
       award = catalog.find(r.awardType());
       if (award.isEmpty()) {
         problems.add(new FieldProblem("awardType", "Hình thức khen thưởng không có trong danh mục."));
+      } else if (award.get().level() == vn.gov.sonla.tdkt.award.AwardLevel.UNIT) {
+        problems.add(new FieldProblem("awardType", award.get().name()
+            + " là danh hiệu cấp cơ sở do đơn vị tự xét tặng, không đề nghị lên tỉnh."));
+      } else if (!award.get().active()) {
+        problems.add(new FieldProblem("awardType", award.get().name() + " không còn được xét tặng."));
       }
     }
     if (blank(r.awardKind())) {
@@ -73,7 +78,7 @@ public class DossierValidator {
     if (blank(r.subjectKind())) {
       problems.add(new FieldProblem("subjectKind", "Chưa chọn đối tượng là cá nhân hay tập thể."));
     } else if (subjectKind.isEmpty()) {
-      problems.add(new FieldProblem("subjectKind", "Đối tượng phải là cá nhân hoặc tập thể."));
+      problems.add(new FieldProblem("subjectKind", "Đối tượng phải là cá nhân, tập thể hoặc hộ gia đình."));
     } else if (award.isPresent() && !award.get().allowsSubject(subjectKind.get().name())) {
       problems.add(new FieldProblem("subjectKind", award.get().name() + " không xét cho "
           + subjectKind.get().label().toLowerCase() + "."));
@@ -105,12 +110,83 @@ public class DossierValidator {
     if (r.workUnit() != null && r.workUnit().length() > 200) {
       problems.add(new FieldProblem("workUnit", "Đơn vị công tác không được dài quá 200 ký tự."));
     }
+    checkRole(r, subjectKind, complete, problems);
+    checkDeclaredFacts(r, subjectKind, complete, problems);
     if (complete && blank(r.achievements())) {
       problems.add(new FieldProblem("achievements", "Chưa nhập tóm tắt thành tích."));
     } else if (r.achievements() != null && r.achievements().length() > 8000) {
       problems.add(new FieldProblem("achievements", "Tóm tắt thành tích không được dài quá 8000 ký tự."));
     }
     return problems;
+  }
+
+  /**
+   * The subject's role: required on submission for individuals (leader or direct worker) and collectives
+   * (small collective or not), none for households; it must fit the kind.
+   */
+  private static void checkRole(DossierRequest r, Optional<SubjectKind> kind, boolean complete,
+      List<FieldProblem> problems) {
+    Optional<SubjectRole> role = parse(SubjectRole.class, r.subjectRole());
+    if (!blank(r.subjectRole()) && role.isEmpty()) {
+      problems.add(new FieldProblem("subjectRole", "Vai trò không hợp lệ: LEADER, DIRECT_WORKER (cá nhân),"
+          + " SMALL_COLLECTIVE, COLLECTIVE (tập thể)."));
+      return;
+    }
+    if (kind.isEmpty()) {
+      return;
+    }
+    if (kind.get() == SubjectKind.HOUSEHOLD) {
+      if (role.isPresent()) {
+        problems.add(new FieldProblem("subjectRole", "Hộ gia đình không có vai trò lãnh đạo, trực tiếp hay tập thể nhỏ."));
+      }
+      return;
+    }
+    if (role.isPresent() && role.get().kind() != kind.get()) {
+      problems.add(new FieldProblem("subjectRole", kind.get() == SubjectKind.INDIVIDUAL
+          ? "Cá nhân: chọn cán bộ lãnh đạo, quản lý hoặc người trực tiếp lao động, sản xuất, công tác."
+          : "Tập thể: chọn tập thể nhỏ (phòng, ban, tổ, đội, …) hoặc tập thể khác."));
+    } else if (complete && role.isEmpty()) {
+      problems.add(new FieldProblem("subjectRole", kind.get() == SubjectKind.INDIVIDUAL
+          ? "Chưa chọn cá nhân là cán bộ lãnh đạo, quản lý hay người trực tiếp lao động, sản xuất, công tác."
+          : "Chưa chọn tập thể là tập thể nhỏ (phòng, ban, tổ, đội, …) hay tập thể khác."));
+    }
+  }
+
+  /** Declared facts are well-formed; the collective's figures are required for Tập thể lao động xuất sắc. */
+  private static void checkDeclaredFacts(DossierRequest r, Optional<SubjectKind> kind, boolean complete,
+      List<FieldProblem> problems) {
+    DeclaredFacts f = r.declaredFacts() == null ? DeclaredFacts.NONE : r.declaredFacts();
+    if (f.disciplineEndedOn() != null && f.disciplineEndedOn().isAfter(LocalDate.now())) {
+      problems.add(new FieldProblem("declaredFacts.disciplineEndedOn", "Ngày hết thời hạn kỷ luật không được sau hôm nay."));
+    }
+    Integer members = f.memberCount();
+    String[][] counts = {
+        {"membersCompletingTasks", "Số cá nhân hoàn thành nhiệm vụ"},
+        {"advancedWorkerMembers", "Số cá nhân đạt Lao động tiên tiến"},
+        {"emulationFighterMembers", "Số cá nhân đạt Chiến sĩ thi đua cơ sở"},
+        {"membersDisciplined", "Số cá nhân bị kỷ luật từ khiển trách trở lên"}};
+    Integer[] values = {f.membersCompletingTasks(), f.advancedWorkerMembers(), f.emulationFighterMembers(),
+        f.membersDisciplined()};
+    if (members != null && (members < 1 || members > 100_000)) {
+      problems.add(new FieldProblem("declaredFacts.memberCount", "Số thành viên của tập thể phải từ 1 đến 100000."));
+      members = null;
+    }
+    boolean ttldxs = "TTLDXS".equals(r.awardType() == null ? null : r.awardType().strip());
+    for (int i = 0; i < counts.length; i++) {
+      String field = "declaredFacts." + counts[i][0];
+      if (values[i] == null) {
+        if (complete && ttldxs && kind.orElse(null) == SubjectKind.COLLECTIVE) {
+          problems.add(new FieldProblem(field, "Chưa khai " + counts[i][1].toLowerCase() + " (bắt buộc khi đề nghị"
+              + " Tập thể lao động xuất sắc)."));
+        }
+      } else if (values[i] < 0 || (members != null && values[i] > members)) {
+        problems.add(new FieldProblem(field, counts[i][1] + " phải từ 0 đến số thành viên của tập thể."));
+      }
+    }
+    if (complete && ttldxs && kind.orElse(null) == SubjectKind.COLLECTIVE && f.memberCount() == null) {
+      problems.add(new FieldProblem("declaredFacts.memberCount", "Chưa khai số thành viên của tập thể (bắt buộc khi"
+          + " đề nghị Tập thể lao động xuất sắc)."));
+    }
   }
 
   static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

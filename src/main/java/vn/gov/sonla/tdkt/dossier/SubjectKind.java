@@ -2,7 +2,8 @@ package vn.gov.sonla.tdkt.dossier;
 
 public enum SubjectKind {
   INDIVIDUAL("Cá nhân"),
-  COLLECTIVE("Tập thể");
+  COLLECTIVE("Tập thể"),
+  HOUSEHOLD("Hộ gia đình");
 
   private final String label;
 

@@ -48,6 +48,7 @@ class AuditLogTest {
     d.put("awardKind", kind);
     d.put("year", LocalDate.now().getYear());
     d.put("subjectKind", "INDIVIDUAL");
+    d.put("subjectRole", "DIRECT_WORKER");
     d.put("subjectName", name);
     d.put("birthDate", "1984-09-02");
     d.put("position", "Hiệu trưởng");
@@ -70,7 +71,7 @@ class AuditLogTest {
     assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/claim", Map.of("userId", "appraiser"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."))
+        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     return code;
   }

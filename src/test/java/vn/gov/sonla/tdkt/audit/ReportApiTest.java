@@ -53,7 +53,7 @@ class ReportApiTest {
     submit("officer.syt", "ANNUAL", "Hà Thị Lan");
     for (String code : awarded) {
       complete("appraiser", code, "Task_Appraise",
-          Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."));
+          Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
       complete("chairman", code, "Task_Decide", Api.variables("decisionOutcome", "APPROVE"));
       assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText())
           .isEqualTo("AWARDED");
@@ -66,6 +66,7 @@ class ReportApiTest {
     d.put("awardKind", kind);
     d.put("year", YEAR);
     d.put("subjectKind", "INDIVIDUAL");
+    d.put("subjectRole", "DIRECT_WORKER");
     d.put("subjectName", name);
     d.put("birthDate", "1984-09-02");
     d.put("position", "Chuyên viên");

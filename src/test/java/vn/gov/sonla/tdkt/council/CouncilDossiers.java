@@ -42,7 +42,8 @@ final class CouncilDossiers {
     Task appraisal = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_Appraise").singleResult();
     tasks.claim(appraisal.getId(), "appraiser");
     tasks.complete(appraisal.getId(), java.util.Map.of("appraisalOutcome", "VALID",
-        "appraisalSummary", "Hồ sơ đầy đủ, đủ tiêu chuẩn " + awardType + "."));
+        "appraisalSummary", "Hồ sơ đầy đủ, đủ tiêu chuẩn " + awardType + ".",
+        "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
     return d;
   }
 }

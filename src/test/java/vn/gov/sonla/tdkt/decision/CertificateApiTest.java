@@ -85,6 +85,7 @@ class CertificateApiTest {
     dossier.put("awardKind", "SUDDEN");
     dossier.put("year", LocalDate.now().getYear());
     dossier.put("subjectKind", "INDIVIDUAL");
+    dossier.put("subjectRole", "DIRECT_WORKER");
     dossier.put("subjectName", name);
     dossier.put("birthDate", "1986-05-19");
     dossier.put("position", "Hiệu trưởng");

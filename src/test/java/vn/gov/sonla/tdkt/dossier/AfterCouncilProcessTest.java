@@ -80,7 +80,7 @@ class AfterCouncilProcessTest {
   private Dossier submit(String awardType, String kind) {
     DossierRequest base = TestDossiers.individual(kind);
     DossierRequest request = new DossierRequest(null, awardType, kind, base.year(), base.subjectKind(),
-        base.subjectName(), base.birthDate(), base.position(), base.workUnit(), base.achievements());
+        base.subjectName(), base.birthDate(), base.position(), base.workUnit(), base.achievements()).withRole("DIRECT_WORKER");
     List<vn.gov.sonla.tdkt.dossier.Upload> uploads = new ArrayList<>(TestDossiers.requiredUploads(kind));
     if (awardType.startsWith("CSTD") && !"SUDDEN".equals(kind)) {
       uploads.add(TestDossiers.upload(DocumentType.INITIATIVE_PROOF));
@@ -98,7 +98,7 @@ class AfterCouncilProcessTest {
 
   private void appraiseValid(ProcessInstance pi) {
     tasks.complete(task("Task_Appraise", pi).getId(),
-        withVariables("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ."));
+        withVariables("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
   }
 
   /** Submitted, appraised valid and passed by the council: under public notice. */

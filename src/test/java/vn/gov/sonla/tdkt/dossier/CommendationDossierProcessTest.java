@@ -90,7 +90,7 @@ class CommendationDossierProcessTest {
   }
 
   private static Map<String, Object> valid() {
-    return withVariables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.");
+    return withVariables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật.");
   }
 
   private void decide(ProcessInstance pi, Map<String, Object> decision) {

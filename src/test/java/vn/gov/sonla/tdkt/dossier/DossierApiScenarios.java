@@ -56,6 +56,7 @@ abstract class DossierApiScenarios {
     d.put("awardKind", kind);
     d.put("year", LocalDate.now().getYear());
     d.put("subjectKind", "INDIVIDUAL");
+    d.put("subjectRole", "DIRECT_WORKER");
     d.put("subjectName", name);
     d.put("birthDate", "1984-09-02");
     d.put("position", "Hiệu trưởng");
@@ -81,7 +82,7 @@ abstract class DossierApiScenarios {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(api.get("appraiser", "/api/dossiers/" + code).getBody().get("status").asText()).isEqualTo("IN_APPRAISAL");
     assertThat(api.postJson("appraiser", "/engine-rest/task/" + id + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."))
+        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
@@ -234,7 +235,7 @@ abstract class DossierApiScenarios {
       Dossier d = dossierService.create(TestDossiers.individual("SUDDEN"), TestDossiers.requiredUploads("SUDDEN"),
           false, TestDossiers.OFFICER_SGDDT);
       Task appraisal = tasks.createTaskQuery().processInstanceBusinessKey(d.code()).singleResult();
-      tasks.complete(appraisal.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ."));
+      tasks.complete(appraisal.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
       codes.add(d.code());
     }
     CountDownLatch start = new CountDownLatch(1);

@@ -119,7 +119,7 @@ class DossierSecurityAndInputTest {
     assertThat(api.task("officer.sgddt", code)).isNull();
     assertThat(api.task("officer.syt", code)).isNull();
     assertThat(api.postJson("officer.sgddt", "/engine-rest/task/" + appraisalTask + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "tự duyệt")).getStatusCode().value())
+        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "tự duyệt", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật.")).getStatusCode().value())
         .isIn(403, 404);
 
     // at the supplement step, the other unit can neither see nor complete the task
@@ -157,7 +157,7 @@ class DossierSecurityAndInputTest {
     assertThat(api.postJson("auditor", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "auditor"))
         .getStatusCode().value()).isIn(403, 404);
     assertThat(api.postJson("auditor", "/engine-rest/task/" + taskId + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "x")).getStatusCode().value()).isIn(403, 404);
+        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "x", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật.")).getStatusCode().value()).isIn(403, 404);
     Counts before = counts();
     ResponseEntity<JsonNode> create = api.createDossier("auditor", valid("Đèo Văn Long"), Api.requiredFiles("ANNUAL"),
         false);

@@ -51,7 +51,7 @@ class MovementApiTest {
     Map<String, Object> json = new java.util.LinkedHashMap<>(Map.of("awardType", awardType, "awardKind", "THEMATIC",
         "year", LocalDate.now().getYear(), "subjectKind", "INDIVIDUAL", "subjectName", name,
         "birthDate", "1979-04-30", "position", "Trưởng bản", "workUnit", "Bản Hụm, xã Chiềng Đen",
-        "achievements", "Vận động nhân dân hiến đất làm đường."));
+        "achievements", "Vận động nhân dân hiến đất làm đường.", "subjectRole", "DIRECT_WORKER"));
     if (movementId != null) {
       json.put("movementId", movementId);
     }

@@ -53,7 +53,7 @@ class PublicNoticeApiTest {
     Dossier d = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"), false,
         TestDossiers.OFFICER_SGDDT);
     tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(d.code()).singleResult().getId(),
-        Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ."));
+        Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
     runtime.createMessageCorrelation("CouncilResolution").processInstanceBusinessKey(d.code())
         .setVariable("councilPassed", true).correlate();
     return d;

@@ -227,7 +227,7 @@ class PlanProcessTest {
     Dossier d = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"), false,
         TestDossiers.OFFICER_SGDDT);
     Task appraisal = tasks.createTaskQuery().processInstanceBusinessKey(d.code()).singleResult();
-    tasks.complete(appraisal.getId(), withVariables("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ."));
+    tasks.complete(appraisal.getId(), withVariables("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
     assertThat(dossierRepository.find(d.code()).orElseThrow().status()).isEqualTo(DossierStatus.AWAITING_COUNCIL);
     return d.code();
   }

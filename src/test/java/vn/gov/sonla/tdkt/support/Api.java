@@ -122,7 +122,7 @@ public class Api {
   /** The appraiser finds the dossier valid. */
   public void appraiseValid(String code) {
     claimAndComplete("appraiser", code, "Task_Appraise",
-        variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định."));
+        variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
   }
 
   /** The Chairman approves: the decision is issued and the dossier AWARDED. */

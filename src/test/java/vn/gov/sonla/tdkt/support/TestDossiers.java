@@ -24,7 +24,8 @@ public final class TestDossiers {
     return new DossierRequest(null, "BK_TINH", awardKind, LocalDate.now().getYear(), "INDIVIDUAL",
         "Nguyễn Thị Hương " + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(1985, 3, 12),
         "Giáo viên", "Trường THPT Chiềng Sinh",
-        "Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến đổi mới phương pháp dạy học được áp dụng toàn tỉnh.");
+        "Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến đổi mới phương pháp dạy học được áp dụng toàn tỉnh.")
+        .withRole("DIRECT_WORKER");
   }
 
   public static byte[] pdf(String text) {
