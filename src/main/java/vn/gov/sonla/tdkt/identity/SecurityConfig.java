@@ -32,7 +32,8 @@ public class SecurityConfig {
       IdentityService identityService, CurrentUserProvider currentUser) throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("TDKT Son La");
-    http.securityMatcher("/api/**", "/v3/api-docs/**", "/dossiers/**", "/plans/**", "/reports/**")
+    http.securityMatcher("/api/**", "/v3/api-docs/**", "/dossiers/**", "/plans/**", "/reports/**",
+            "/awards/**")
         .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a
             // the public notice and objections need no login (objections are rate-limited)

@@ -1,0 +1,367 @@
+package vn.gov.sonla.tdkt.award;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
+import vn.gov.sonla.tdkt.dossier.FieldProblem;
+import vn.gov.sonla.tdkt.dossier.InvalidInputException;
+import vn.gov.sonla.tdkt.dossier.Page;
+import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.dossier.SubjectRole;
+import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.identity.ForbiddenException;
+import vn.gov.sonla.tdkt.identity.Groups;
+
+/**
+ * The award register: subject lookup and history, possible duplicates, imports of past years, and the unit-level
+ * titles, ratings and initiatives units record for their own people.
+ */
+@RestController
+public class RegisterController {
+
+  public record InitiativeRequest(String title, String scope, String recognisedBy, String documentNumber) {}
+
+  public record UnitRecordRequest(String unitCode, String subjectKind, String name, LocalDate birthDate,
+      String citizenId, String position, String workUnit, String role, Integer year, String title,
+      String decisionNumber, LocalDate decisionDate, String rating, InitiativeRequest initiative) {}
+
+  public record MergeRequest(String keep, String merge) {}
+
+  public record DistinctRequest(String first, String second) {}
+
+  private final Subjects subjects;
+  private final AwardRegister register;
+  private final AwardCatalog catalog;
+  private final CitizenIds citizenIds;
+  private final RegisterImportJobs imports;
+  private final CurrentUserProvider currentUser;
+
+  public RegisterController(Subjects subjects, AwardRegister register, AwardCatalog catalog, CitizenIds citizenIds,
+      RegisterImportJobs imports, CurrentUserProvider currentUser) {
+    this.subjects = subjects;
+    this.register = register;
+    this.catalog = catalog;
+    this.citizenIds = citizenIds;
+    this.imports = imports;
+    this.currentUser = currentUser;
+  }
+
+  // --- lookup ---
+
+  /** Accent-insensitive search by name; a unit's officers see their own unit's subjects. */
+  @GetMapping("/api/subjects")
+  public Page<Map<String, Object>> search(@RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (page < 0) {
+      problems.add(new FieldProblem("page", "Trang phải từ 0."));
+    }
+    if (size < 1 || size > 200) {
+      problems.add(new FieldProblem("size", "Cỡ trang từ 1 đến 200."));
+    }
+    if (q.length() > 200) {
+      problems.add(new FieldProblem("q", "Từ khóa không được dài quá 200 ký tự."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("Tham số tìm kiếm không hợp lệ.", problems);
+    }
+    CurrentUser user = currentUser.get();
+    return subjects.search(q, user.readsAllDossiers() ? null : user.unitCodes(), page, size).map(this::view);
+  }
+
+  @GetMapping("/api/subjects/{id}")
+  public Map<String, Object> subject(@PathVariable String id) {
+    Subject s = visible(id);
+    Map<String, Object> v = view(s);
+    v.put("ratings", register.ratings(s.id()));
+    v.put("initiatives", register.initiatives(s.id()));
+    return v;
+  }
+
+  /** The subject's full award history, newest first. */
+  @GetMapping("/api/subjects/{id}/awards")
+  public List<Map<String, Object>> awards(@PathVariable String id) {
+    Subject s = visible(id);
+    return register.history(s.id()).stream().map(a -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", a.id());
+      m.put("year", a.awardYear());
+      m.put("awardType", a.awardType());
+      m.put("awardName", catalog.find(a.awardType()).map(AwardType::name).orElse(a.awardType()));
+      m.put("awardKind", a.awardKind());
+      m.put("decisionNumber", a.decisionNumber());
+      m.put("decisionDate", a.decisionDate());
+      m.put("decidedBy", a.decidedBy());
+      m.put("source", a.source());
+      m.put("dossierCode", a.dossierCode());
+      m.put("subjectRole", a.subjectRole());
+      return m;
+    }).toList();
+  }
+
+  // --- possible duplicates ---
+
+  @GetMapping("/api/subjects/duplicates")
+  public List<Map<String, Object>> duplicates() {
+    requireProvincial();
+    return subjects.possibleDuplicates(500).stream().map(d -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("first", view(d.first()));
+      m.put("second", view(d.second()));
+      m.put("reason", d.reason());
+      return m;
+    }).toList();
+  }
+
+  @PostMapping("/api/subjects/duplicates/merge")
+  @Transactional
+  public Map<String, Object> merge(@RequestBody MergeRequest r) {
+    requireProvincial();
+    if (r.keep() == null || r.merge() == null || r.keep().equals(r.merge())) {
+      throw new InvalidInputException("Chọn hai đối tượng khác nhau.", List.of(new FieldProblem("merge",
+          "Chọn đối tượng giữ lại (keep) và đối tượng gộp vào (merge).")));
+    }
+    Subject keep = subjects.find(r.keep()).orElseThrow(() -> new DossierNotFoundException("subject " + r.keep()));
+    Subject merged = subjects.find(r.merge()).orElseThrow(() -> new DossierNotFoundException("subject " + r.merge()));
+    if (!keep.kind().equals(merged.kind())) {
+      throw new InvalidInputException("Không gộp được.", List.of(new FieldProblem("merge",
+          "Không gộp cá nhân với tập thể hay hộ gia đình.")));
+    }
+    subjects.merge(keep.id(), merged.id());
+    return subject(keep.id());
+  }
+
+  @PostMapping("/api/subjects/duplicates/distinct")
+  @Transactional
+  public ResponseEntity<Void> distinct(@RequestBody DistinctRequest r) {
+    CurrentUser user = requireProvincial();
+    if (r.first() == null || r.second() == null || subjects.find(r.first()).isEmpty()
+        || subjects.find(r.second()).isEmpty() || r.first().equals(r.second())) {
+      throw new InvalidInputException("Chọn hai đối tượng có trong sổ.", List.of(new FieldProblem("second",
+          "Chọn hai đối tượng khác nhau có trong sổ.")));
+    }
+    subjects.markDistinct(r.first(), r.second(), user.id());
+    return ResponseEntity.noContent().build();
+  }
+
+  // --- imports ---
+
+  @PostMapping("/api/award-imports")
+  public ResponseEntity<Map<String, Object>> startImport(@RequestPart("file") MultipartFile file,
+      @RequestParam(required = false) String unit) throws IOException {
+    CurrentUser user = currentUser.get();
+    boolean provincial = provincial(user);
+    if (!provincial && user.unitCodes().isEmpty()) {
+      throw new ForbiddenException("Chỉ cán bộ đơn vị hoặc Sở Nội vụ được nhập sổ khen thưởng.");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    if (file.isEmpty()) {
+      problems.add(new FieldProblem("file", "Chưa chọn tệp (CSV hoặc XLSX)."));
+    } else if (file.getSize() > imports.maxFileSize().toBytes()) {
+      problems.add(new FieldProblem("file", "Tệp lớn hơn " + imports.maxFileSize().toMegabytes() + " MB."));
+    }
+    String name = file.getOriginalFilename() == null ? "so-khen-thuong" : file.getOriginalFilename();
+    String lower = name.toLowerCase();
+    if (!file.isEmpty() && !lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+      problems.add(new FieldProblem("file", "Chỉ nhận tệp .csv (UTF-8) hoặc .xlsx."));
+    }
+    String defaultUnit = unit == null || unit.isBlank() ? null : unit.strip().toLowerCase();
+    if (defaultUnit != null && !provincial && !user.unitCodes().contains(defaultUnit)) {
+      problems.add(new FieldProblem("unit", "Bạn không phải cán bộ của đơn vị " + defaultUnit + "."));
+    }
+    if (defaultUnit == null && !provincial && user.unitCodes().size() == 1) {
+      defaultUnit = user.unitCodes().get(0);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("Tệp nhập sổ khen thưởng chưa hợp lệ.", problems);
+    }
+    RegisterImport.Importer who = new RegisterImport.Importer(user.id(),
+        provincial ? null : new HashSet<>(user.unitCodes()), defaultUnit);
+    RegisterImportJobs.Job job = imports.start(name, file.getBytes(), who, defaultUnit);
+    return ResponseEntity.accepted().location(URI.create("/api/award-imports/" + job.id()))
+        .body(RegisterImportJobs.view(job));
+  }
+
+  @GetMapping("/api/award-imports/{id}")
+  public Map<String, Object> importJob(@PathVariable String id) {
+    CurrentUser user = currentUser.get();
+    RegisterImportJobs.Job job = imports.find(id).filter(j -> j.createdBy().equals(user.id()) || provincial(user))
+        .orElseThrow(() -> new DossierNotFoundException("award-import " + id));
+    return RegisterImportJobs.view(job);
+  }
+
+  // --- unit-level titles, ratings, initiatives ---
+
+  /**
+   * A unit records, for one of its people or collectives, a unit-level title (CSTD_CS, LDTT, TTLDTT), the year's
+   * task-completion rating and/or a recognised initiative. Home affairs may record for any unit.
+   */
+  @PostMapping("/api/unit-records")
+  @Transactional
+  public ResponseEntity<Map<String, Object>> unitRecord(@RequestBody UnitRecordRequest r) {
+    CurrentUser user = currentUser.get();
+    List<FieldProblem> problems = new ArrayList<>();
+    String unit = r.unitCode() == null || r.unitCode().isBlank() ? null : r.unitCode().strip().toLowerCase();
+    if (unit == null && user.unitCodes().size() == 1) {
+      unit = user.unitCodes().get(0);
+    }
+    if (unit == null) {
+      problems.add(new FieldProblem("unitCode", "Chọn đơn vị."));
+    } else if (!user.isOfficerOf(unit) && !user.groups().contains(Groups.HOME_AFFAIRS)) {
+      throw new ForbiddenException("Chỉ cán bộ của đơn vị " + unit + " (hoặc Sở Nội vụ) được ghi nhận cho đơn vị này.");
+    }
+    SubjectKind kind = AwardTypeController.parse(SubjectKind.class, r.subjectKind()).orElse(null);
+    if (kind == null || kind == SubjectKind.HOUSEHOLD) {
+      problems.add(new FieldProblem("subjectKind", "Chọn cá nhân hoặc tập thể."));
+    }
+    if (r.name() == null || r.name().isBlank() || r.name().strip().length() > 200) {
+      problems.add(new FieldProblem("name", "Nhập họ và tên (tên tập thể), tối đa 200 ký tự."));
+    }
+    if (kind == SubjectKind.INDIVIDUAL && r.birthDate() == null) {
+      problems.add(new FieldProblem("birthDate", "Cá nhân phải có ngày sinh."));
+    } else if (r.birthDate() != null && (r.birthDate().isAfter(LocalDate.now().minusYears(15))
+        || r.birthDate().isBefore(LocalDate.of(1900, 1, 1)))) {
+      problems.add(new FieldProblem("birthDate", "Ngày sinh không hợp lệ."));
+    }
+    if (r.citizenId() != null && !r.citizenId().isBlank() && (!CitizenIds.valid(r.citizenId()) || kind != SubjectKind.INDIVIDUAL)) {
+      problems.add(new FieldProblem("citizenId", "Số định danh cá nhân gồm 12 chữ số (chỉ cho cá nhân)."));
+    }
+    SubjectRole role = r.role() == null || r.role().isBlank() ? null
+        : AwardTypeController.parse(SubjectRole.class, r.role()).orElse(null);
+    if (r.role() != null && !r.role().isBlank() && (role == null || (kind != null && role.kind() != kind))) {
+      problems.add(new FieldProblem("role", "Vai trò không hợp lệ cho loại đối tượng."));
+    }
+    int thisYear = Year.now().getValue();
+    if (r.year() == null || r.year() < 1945 || r.year() > thisYear) {
+      problems.add(new FieldProblem("year", "Năm từ 1945 đến " + thisYear + "."));
+    }
+    AwardType title = null;
+    if (r.title() != null && !r.title().isBlank()) {
+      title = catalog.find(r.title()).orElse(null);
+      if (title == null || title.level() != AwardLevel.UNIT) {
+        problems.add(new FieldProblem("title", "Đơn vị chỉ ghi nhận danh hiệu cấp cơ sở: CSTD_CS, LDTT, TTLDTT."));
+        title = null;
+      } else if (kind != null && !title.allowsSubject(kind.name())) {
+        problems.add(new FieldProblem("title", title.name() + " không xét cho " + kind.label().toLowerCase() + "."));
+      }
+      if (r.decisionNumber() == null || r.decisionNumber().isBlank() || r.decisionNumber().length() > 40) {
+        problems.add(new FieldProblem("decisionNumber", "Nhập số quyết định công nhận danh hiệu (tối đa 40 ký tự)."));
+      }
+      if (r.decisionDate() == null || r.decisionDate().isAfter(LocalDate.now())
+          || (r.year() != null && r.decisionDate().getYear() < r.year())) {
+        problems.add(new FieldProblem("decisionDate", "Ngày quyết định không hợp lệ (không trước năm được công nhận,"
+            + " không ở tương lai)."));
+      }
+    }
+    Rating rating = null;
+    if (r.rating() != null && !r.rating().isBlank()) {
+      rating = AwardTypeController.parse(Rating.class, r.rating()).orElse(null);
+      if (rating == null) {
+        problems.add(new FieldProblem("rating", "Xếp loại: EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED."));
+      }
+    }
+    InitiativeScope scope = null;
+    if (r.initiative() != null) {
+      scope = AwardTypeController.parse(InitiativeScope.class, r.initiative().scope()).orElse(null);
+      if (r.initiative().title() == null || r.initiative().title().isBlank() || r.initiative().title().length() > 500) {
+        problems.add(new FieldProblem("initiative.title", "Nhập tên sáng kiến, đề tài (tối đa 500 ký tự)."));
+      }
+      if (scope == null) {
+        problems.add(new FieldProblem("initiative.scope", "Phạm vi ảnh hưởng: UNIT, PROVINCIAL, NATIONAL."));
+      }
+      if (r.initiative().recognisedBy() == null || r.initiative().recognisedBy().isBlank()) {
+        problems.add(new FieldProblem("initiative.recognisedBy", "Nhập cơ quan, hội đồng công nhận sáng kiến."));
+      }
+    }
+    if (r.title() == null && r.rating() == null && r.initiative() == null) {
+      problems.add(new FieldProblem("title", "Ghi nhận ít nhất một danh hiệu, một xếp loại hoặc một sáng kiến."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("Ghi nhận chưa hợp lệ: kiểm tra các trường được nêu.", problems);
+    }
+    SubjectDraft draft = new SubjectDraft(kind, r.name().strip(),
+        kind == SubjectKind.INDIVIDUAL ? r.birthDate() : null, unit, blankToNull(r.workUnit()),
+        blankToNull(r.position()), role == null ? null : role.name(),
+        r.citizenId() == null || r.citizenId().isBlank() ? null : citizenIds.hash(r.citizenId()));
+    Subject subject = subjects.resolve(draft);
+    Map<String, Object> added = new LinkedHashMap<>();
+    if (title != null) {
+      boolean exists = register.exists(subject.id(), title.code(), r.year(), r.decisionNumber().strip());
+      if (!exists) {
+        register.record(new AwardRecord(UUID.randomUUID().toString(), kind.name(), subject.name(), subject.birthDate(),
+            subject.workUnit() == null ? unit : subject.workUnit(), draft.identityKey(), title.code(), "ANNUAL", r.year(),
+            r.decisionNumber().strip(), r.decisionDate(), title.decider(), "UNIT", null, subject.id(),
+            role == null ? subject.role() : role.name()), null, user.id());
+      }
+      added.put("title", exists ? "ALREADY_PRESENT" : title.code());
+    }
+    if (rating != null) {
+      register.rate(subject.id(), r.year(), rating, "UNIT", null, user.id());
+      added.put("rating", rating);
+    }
+    if (r.initiative() != null) {
+      added.put("initiative", register.addInitiative(subject.id(), r.year(), r.initiative().title().strip(), scope,
+          r.initiative().recognisedBy().strip(), blankToNull(r.initiative().documentNumber()), user.id()));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("subject", subject(subject.id()));
+    body.put("recorded", added);
+    return ResponseEntity.created(URI.create("/api/subjects/" + subject.id())).body(body);
+  }
+
+  private Subject visible(String id) {
+    CurrentUser user = currentUser.get();
+    return subjects.find(id).filter(s -> user.canRead(s.unitCode()))
+        .orElseThrow(() -> new DossierNotFoundException("subject " + id));
+  }
+
+  private CurrentUser requireProvincial() {
+    CurrentUser user = currentUser.get();
+    if (!provincial(user)) {
+      throw new ForbiddenException("Chỉ Sở Nội vụ hoặc quản trị hệ thống được rà soát đối tượng trùng.");
+    }
+    return user;
+  }
+
+  private static boolean provincial(CurrentUser user) {
+    return user.groups().contains(Groups.HOME_AFFAIRS) || user.groups().contains(Groups.ADMIN);
+  }
+
+  private Map<String, Object> view(Subject s) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", s.id());
+    v.put("kind", s.kind());
+    v.put("name", s.name());
+    v.put("birthDate", s.birthDate());
+    v.put("unitCode", s.unitCode());
+    v.put("workUnit", s.workUnit());
+    v.put("position", s.position());
+    v.put("role", s.role());
+    v.put("hasCitizenId", s.hasCitizenId());
+    return v;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
