@@ -2,9 +2,6 @@ package vn.gov.sonla.tdkt.award;
 
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,9 +42,6 @@ public class RegisterImport {
   public record Importer(String userId, Set<String> allowedUnits, String defaultUnit) {}
 
   private static final Pattern MOJIBAKE = Pattern.compile("[ÃÄÆáº][\u0080-\u00BF]|Ã¡|Ä‘|áº|á»");
-  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
-  private static final DateTimeFormatter DMY_DASH = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
-  private static final DateTimeFormatter DMY_DOT = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private final AwardCatalog catalog;
   private final Subjects subjects;
@@ -67,10 +61,10 @@ public class RegisterImport {
   }
 
   /** A checked row, ready to store. */
-  private record Entry(int row, SubjectDraft subject, String awardType, AwardKind awardKind, int year,
-      String decisionNumber, LocalDate decisionDate, String decidedBy, Rating rating, String workUnit) {
+  private record Entry(int row, SubjectDraft subject, String identityKey, String awardType, AwardKind awardKind,
+      int year, String decisionNumber, LocalDate decisionDate, String decidedBy, Rating rating, String workUnit) {
     String identity() {
-      return subject.citizenIdHash() != null ? "#" + subject.citizenIdHash() : subject.identityKey();
+      return subject.citizenIdHash() != null ? "#" + subject.citizenIdHash() : identityKey;
     }
   }
 
@@ -164,7 +158,7 @@ public class RegisterImport {
           SubjectDraft s = e.subject();
           records.add(new AwardRecord(UUID.randomUUID().toString(), s.kind().name(), s.name(),
               s.kind() == SubjectKind.INDIVIDUAL ? s.birthDate() : null,
-              e.workUnit() != null ? e.workUnit() : s.unitCode(), s.identityKey(), e.awardType(), e.awardKind().name(),
+              e.workUnit() != null ? e.workUnit() : s.unitCode(), e.identityKey(), e.awardType(), e.awardKind().name(),
               e.year(), e.decisionNumber(), e.decisionDate(), e.decidedBy(), "IMPORT", null, id, s.role()));
           added = true;
         } else {
@@ -194,7 +188,7 @@ public class RegisterImport {
     Set<String> hashes = new HashSet<>();
     Set<String> keys = new HashSet<>();
     for (Entry e : entries) {
-      keys.add(e.subject().identityKey());
+      keys.add(e.identityKey());
       if (e.subject().citizenIdHash() != null) {
         hashes.add(e.subject().citizenIdHash());
       }
@@ -205,7 +199,7 @@ public class RegisterImport {
     for (Entry e : entries) {
       String id = e.subject().citizenIdHash() == null ? null : byHash.get(e.subject().citizenIdHash());
       if (id == null) {
-        id = byKey.get(e.subject().identityKey());
+        id = byKey.get(e.identityKey());
       }
       if (id != null) {
         result.put(e.identity(), id);
@@ -376,18 +370,26 @@ public class RegisterImport {
     String workUnit = raw.get(Column.WORK_UNIT);
     SubjectDraft draft = new SubjectDraft(kind, name, kind == SubjectKind.INDIVIDUAL ? birth : null, unit, workUnit,
         raw.get(Column.POSITION), role, citizenHash);
-    return new Entry(row, draft, award == null ? null : award.code(), awardKind, year, number, decisionDate, decidedBy,
-        rating, workUnit);
+    return new Entry(row, draft, draft.identityKey(), award == null ? null : award.code(), awardKind, year, number,
+        decisionDate, decidedBy, rating, workUnit);
   }
 
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern DMY_DATE = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
+
+  /** yyyy-MM-dd, or d/M/yyyy (also with '-' or '.'), strictly (31/02 is refused); null if not a date. */
   static LocalDate date(String text) {
     String t = text.strip();
-    for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DMY, DMY_DASH, DMY_DOT)) {
-      try {
-        return LocalDate.parse(t, f);
-      } catch (DateTimeParseException ignored) {
-        // next format
+    try {
+      if (ISO_DATE.matcher(t).matches()) {
+        return LocalDate.parse(t);
       }
+      var m = DMY_DATE.matcher(t);
+      if (m.matches()) {
+        return LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)));
+      }
+    } catch (java.time.DateTimeException invalid) {
+      return null;
     }
     return null;
   }
