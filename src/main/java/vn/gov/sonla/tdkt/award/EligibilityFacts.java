@@ -52,8 +52,9 @@ public class EligibilityFacts implements JavaDelegate {
     String code = execution.getProcessBusinessKey();
     Dossier dossier = dossiers.find(code).orElseThrow(() -> new org.camunda.bpm.engine.ProcessEngineException(
         "Không có hồ sơ " + code + ": hồ sơ phải được nộp qua trang nộp hồ sơ hoặc POST /api/dossiers."));
-    LocalDate receivedOn = (dossier.submittedAt() == null ? java.time.OffsetDateTime.now() : dossier.submittedAt())
-        .atZoneSameInstant(VN).toLocalDate();
+    // received when submitted; at the first evaluation the process is being started by the submission itself
+    LocalDate receivedOn = dossier.submittedAt() != null ? dossier.submittedAt().atZoneSameInstant(VN).toLocalDate()
+        : LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), VN);
     Optional<Subject> subject = subjects.byKey(SubjectKey.of(dossier.subjectKind(), dossier.subjectName(),
         dossier.subjectBirthDate(), dossier.unitCode()));
     Map<String, Object> facts = compute(subject.map(Subject::id).orElse(null), dossier.awardType(),
