@@ -222,7 +222,8 @@ public class ReportService {
       kinds.put(k.name(), k.label());
     }
     labels.put("kind", kinds);
-    labels.put("level", Map.of(AwardLevel.PROVINCIAL.name(), "Cấp tỉnh", AwardLevel.STATE.name(), "Cấp Nhà nước"));
+    labels.put("level", Map.of(AwardLevel.UNIT.name(), AwardLevel.UNIT.label(), AwardLevel.PROVINCIAL.name(), "Cấp tỉnh",
+        AwardLevel.STATE.name(), "Cấp Nhà nước"));
     Map<String, String> subjects = new LinkedHashMap<>();
     for (SubjectKind k : SubjectKind.values()) {
       subjects.put(k.name(), k.label());

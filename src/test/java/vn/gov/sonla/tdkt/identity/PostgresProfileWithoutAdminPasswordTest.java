@@ -28,6 +28,7 @@ class PostgresProfileWithoutAdminPasswordTest {
               "--spring.datasource.password=",
               "--server.port=0",
               "--camunda.bpm.job-execution.enabled=false",
+              "--tdkt.subjects.citizen-id-key=some-secret",
               "--tdkt.admin.password=");
       context.close(); // started after all: release it before the assertion reports the failure
     })
@@ -35,5 +36,25 @@ class PostgresProfileWithoutAdminPasswordTest {
             .as("root cause of the start-up failure")
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("TDKT_ADMIN_PASSWORD"));
+  }
+
+  @Test
+  void startUpInThePostgresProfileFailsWithoutTheCitizenIdKey() {
+    assertThatThrownBy(() -> {
+      ConfigurableApplicationContext context = new SpringApplicationBuilder(TdktApplication.class)
+          .profiles("postgres")
+          .run("--spring.datasource.url=jdbc:h2:mem:nokey;DB_CLOSE_DELAY=-1",
+              "--spring.datasource.username=sa",
+              "--spring.datasource.password=",
+              "--server.port=0",
+              "--camunda.bpm.job-execution.enabled=false",
+              "--tdkt.admin.password=secret",
+              "--tdkt.subjects.citizen-id-key=");
+      context.close();
+    })
+        .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+            .as("root cause of the start-up failure")
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("TDKT_CITIZEN_ID_KEY"));
   }
 }
