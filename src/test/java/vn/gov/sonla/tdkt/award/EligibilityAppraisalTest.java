@@ -53,9 +53,13 @@ class EligibilityAppraisalTest {
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
   Api api;
 
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
   @BeforeEach
   void api() {
     api = new Api(rest);
+    // camunda-bpm-assert keeps its engine statically: this context's, not an earlier test class's
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
   }
 
   @AfterEach

@@ -307,4 +307,51 @@ abstract class RegisterApiScenarios {
     assertThat(merged.get("ratings")).hasSize(2);
     assertThat(api.get("appraiser", "/api/subjects?q=vi van duc " + who).getBody().get("total").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void theCatalogueShowsTheRewardInForceOnADateAndAdministratorsEditIt() {
+    JsonNode before = api.get("officer.sgddt", "/api/award-types/BK_TINH?on=2025-06-30").getBody();
+    assertThat(before.get("reward").get("bySubjectKind").get("INDIVIDUAL").get("coefficient").decimalValue())
+        .isEqualByComparingTo("1.0");
+    assertThat(before.get("reward").get("bySubjectKind").get("INDIVIDUAL").get("amount").asLong()).isEqualTo(2_340_000);
+    assertThat(before.get("reward").get("baseSalaryBasis").asText()).isEqualTo("Nghị định 73/2024/NĐ-CP");
+    JsonNode after = api.get("officer.sgddt", "/api/award-types/BK_TINH?on=2025-07-01").getBody();
+    assertThat(after.get("reward").get("bySubjectKind").get("INDIVIDUAL").get("amount").asLong()).isEqualTo(3_510_000);
+    assertThat(after.get("reward").get("bySubjectKind").get("COLLECTIVE").get("amount").asLong()).isEqualTo(7_020_000);
+    assertThat(after.get("subjectKinds").toString()).contains("HOUSEHOLD");
+    assertThat(after.get("requiredDocuments").get("NORMAL").toString()).contains("REVIEW_MINUTES");
+    JsonNode all = api.get("officer.sgddt", "/api/award-types").getBody();
+    assertThat(all.findValuesAsText("code")).contains("CSTD_CS", "LDTT", "TTLDTT", "CSTD_TINH", "CO_CP");
+    JsonNode cstdtq = api.get("officer.sgddt", "/api/award-types/CSTD_TQ?on=2024-08-01").getBody();
+    assertThat(cstdtq.get("reward").get("bySubjectKind").get("INDIVIDUAL").get("amount").asLong()).isEqualTo(10_530_000);
+
+    String code = "GK_" + unique().toUpperCase().replaceAll("[^A-Z0-9]", "X");
+    Map<String, Object> type = new java.util.LinkedHashMap<>(Map.of("code", code, "name", "Giấy khen thử",
+        "level", "UNIT", "category", "AWARD", "subjectKinds", List.of("INDIVIDUAL", "COLLECTIVE"),
+        "decider", "Thủ trưởng đơn vị", "legalBasis", "Luật Thi đua, khen thưởng 2022, Điều 75"));
+    type.put("rewards", List.of(Map.of("validFrom", "2025-07-01", "individual", 0.3, "collective", 0.6,
+        "legalBasis", "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 1 điểm e")));
+    assertThat(api.postJson("appraiser", "/api/award-types", type).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.postJson("admin", "/api/award-types", type).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.get("admin", "/api/award-types/" + code + "?on=2025-08-01").getBody().get("reward")
+        .get("bySubjectKind").get("INDIVIDUAL").get("amount").asLong()).isEqualTo(702_000);
+
+    Map<String, Object> bad = new java.util.LinkedHashMap<>(type);
+    bad.put("level", "GALAXY");
+    bad.put("name", "");
+    bad.put("rewards", List.of(Map.of("validFrom", "2025-07-01", "household", 1.0, "legalBasis", "x")));
+    ResponseEntity<JsonNode> refused = api.as("admin").exchange("/api/award-types/" + code,
+        org.springframework.http.HttpMethod.PUT, jsonEntity(bad), JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+        .contains("level", "name", "rewards[0].household");
+    assertThat(api.get("admin", "/api/award-types/" + code).getBody().get("name").asText()).isEqualTo("Giấy khen thử");
+  }
+
+  HttpEntity<String> jsonEntity(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(api.write(body), headers);
+  }
 }

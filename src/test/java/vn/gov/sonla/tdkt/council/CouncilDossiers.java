@@ -32,7 +32,8 @@ final class CouncilDossiers {
     DossierRequest request = new DossierRequest(null, awardType, "ANNUAL", LocalDate.now().getYear(), "INDIVIDUAL",
         "Lò Văn Khánh " + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(1980, 5, 20),
         "Kỹ sư nông nghiệp", "Trung tâm Khuyến nông tỉnh",
-        "Ba năm liền Chiến sĩ thi đua cơ sở; sáng kiến canh tác cà phê trên đất dốc được áp dụng toàn tỉnh.");
+        "Ba năm liền Chiến sĩ thi đua cơ sở; sáng kiến canh tác cà phê trên đất dốc được áp dụng toàn tỉnh.")
+        .withRole("DIRECT_WORKER");
     List<Upload> uploads = new ArrayList<>(TestDossiers.requiredUploads("ANNUAL"));
     if ("CSTD_TINH".equals(awardType)) {
       uploads.add(TestDossiers.upload(DocumentType.INITIATIVE_PROOF));
