@@ -587,8 +587,8 @@
 
   // ---------------------------------------------------------------- proposal form
 
-  var DOSSIER_FIELDS = ['awardType', 'awardKind', 'year', 'subjectKind', 'subjectName', 'birthDate', 'position',
-    'workUnit', 'achievements'];
+  var DOSSIER_FIELDS = ['awardType', 'awardKind', 'year', 'subjectKind', 'subjectRole', 'subjectName', 'birthDate',
+    'position', 'workUnit', 'achievements'];
   var INDIVIDUAL_FIELDS = ['birthDate', 'position', 'workUnit'];
 
   function initNew() {
