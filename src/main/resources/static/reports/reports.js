@@ -67,7 +67,8 @@
     var body = $('processing-rows');
     clear(body);
     var unitLabels = report.labels.unit;
-    [report.processing.appraisal, report.processing.total].forEach(function (step) {
+    report.processing.steps.concat([report.processing.total]).forEach(function (step) {
+      var hasDeadline = step.deadline !== null && step.deadline !== undefined;
       var add = function (group, s) {
         var tr = el('tr');
         tr.appendChild(el('td', { 'data-label': 'Bước' }, step.label));
@@ -75,8 +76,8 @@
         tr.appendChild(el('td', { 'data-label': 'Số lượt' }, s.count));
         tr.appendChild(el('td', { 'data-label': 'Trung vị (giờ)' }, hours(s.medianHours)));
         tr.appendChild(el('td', { 'data-label': 'Phân vị 90 (giờ)' }, hours(s.p90Hours)));
-        tr.appendChild(el('td', { 'data-label': 'Hạn' }, step.deadline));
-        tr.appendChild(el('td', { 'data-label': 'Số lượt trễ hạn' }, s.late));
+        tr.appendChild(el('td', { 'data-label': 'Hạn' }, hasDeadline ? step.deadline : 'Không có hạn riêng'));
+        tr.appendChild(el('td', { 'data-label': 'Số lượt trễ hạn' }, hasDeadline ? s.late : '—'));
         body.appendChild(tr);
       };
       add('Tất cả', step.all);

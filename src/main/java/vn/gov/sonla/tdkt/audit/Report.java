@@ -19,11 +19,20 @@ public record Report(Integer year, Dossiers dossiers, Awards awards, Processing 
   public record Awards(long total, List<YearLevel> byYearAndLevel, long collective, long individual) {}
 
   /**
-   * One step's durations: {@code deadline} describes what "late" means for it; per appraiser (task assignee; the
-   * appraisal step only) and per unit (the dossier's unit_code).
+   * One step's durations: {@code step} is the model's activity id and {@code label} its name; {@code deadline}
+   * describes what "late" means for it, null where the step has no deadline of its own (then nothing counts late);
+   * per appraiser (task assignee; the appraisal step only) and per unit (the dossier's unit_code).
    */
   public record Step(String step, String label, String deadline, DurationStats all,
       Map<String, DurationStats> byAppraiser, Map<String, DurationStats> byUnit) {}
 
-  public record Processing(Step appraisal, Step total) {}
+  /** Each step of the pipeline in order (appraisal first), and the whole dossier from submission to its end. */
+  public record Processing(List<Step> steps, Step total) {
+
+    /** The step of this activity id. */
+    public Step step(String activityId) {
+      return steps.stream().filter(s -> s.step().equals(activityId)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No step " + activityId));
+    }
+  }
 }

@@ -52,7 +52,9 @@ public final class ReportExport {
         List.of("Tập thể", report.awards().collective()), List.of("Cá nhân", report.awards().individual()))));
 
     List<List<Object>> processing = new ArrayList<>();
-    for (Report.Step step : List.of(report.processing().appraisal(), report.processing().total())) {
+    List<Report.Step> steps = new ArrayList<>(report.processing().steps());
+    steps.add(report.processing().total());
+    for (Report.Step step : steps) {
       processing.add(processingRow(step, "Tất cả", step.all()));
       step.byAppraiser().forEach((who, s) -> processingRow(processing, step, "Người thẩm định: " + who, s));
       step.byUnit().forEach((unit, s) ->
@@ -67,8 +69,9 @@ public final class ReportExport {
   }
 
   private static List<Object> processingRow(Report.Step step, String group, DurationStats s) {
-    return List.of(step.label(), group, s.count(), hours(s.medianHours()), hours(s.p90Hours()), step.deadline(),
-        s.late());
+    boolean hasDeadline = step.deadline() != null;
+    return List.of(step.label(), group, s.count(), hours(s.medianHours()), hours(s.p90Hours()),
+        hasDeadline ? step.deadline() : "Không có hạn riêng", hasDeadline ? s.late() : "");
   }
 
   private static Object hours(Double hours) {

@@ -7,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.gov.sonla.tdkt.award.AwardLevel;
@@ -26,12 +23,8 @@ import vn.gov.sonla.tdkt.identity.Groups;
  * Builds the {@link Report}: counts by SQL GROUP BY on the project's tables, processing times from the engine's
  * history of {@code commendation-dossier}, read as the system (the controller has checked the caller).
  *
- * <p>Processing: the appraisal step is every completed {@code Task_Appraise} task (a dossier returned for a
- * supplement is appraised again: each round counts), late when it ended after its due date; the whole dossier is
- * every ended process instance, late when it ended after the close of office of the N-th working day after its
- * start ({@code tdkt.reports.total-working-days}). Only process instances of a dossier in the dossier table count,
- * and with a year, only those of dossiers of that award year. The history is read whole: fine for a province's
- * yearly volume (thousands of dossiers), to be paged if it ever grows far beyond.
+ * <p>Processing times per step and for the whole dossier: {@link #processing}. Only process instances of a dossier
+ * in the dossier table count, and with a year, only those of dossiers of that award year.
  */
 @Service
 public class ReportService {
@@ -41,17 +34,15 @@ public class ReportService {
   static final String UNASSIGNED = "(chưa giao)";
 
   private final JdbcClient jdbc;
-  private final HistoryService history;
   private final IdentityService identity;
   private final EngineAuthentication engine;
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties deadlines;
   private final ReportProperties properties;
 
-  public ReportService(JdbcClient jdbc, HistoryService history, IdentityService identity, EngineAuthentication engine,
+  public ReportService(JdbcClient jdbc, IdentityService identity, EngineAuthentication engine,
       WorkingDayCalendar calendar, DeadlineProperties deadlines, ReportProperties properties) {
     this.jdbc = jdbc;
-    this.history = history;
     this.identity = identity;
     this.engine = engine;
     this.calendar = calendar;
@@ -60,7 +51,7 @@ public class ReportService {
   }
 
   public Report report(Integer year) {
-    return new Report(year, dossiers(year), awards(year), engine.asSystem(() -> processing(year)), labels());
+    return new Report(year, dossiers(year), awards(year), processing(year), labels());
   }
 
   // ------------------------------------------------------------------ dossiers
@@ -112,49 +103,85 @@ public class ReportService {
 
   // ------------------------------------------------------------------ processing
 
-  private record DossierRef(String code, String unitCode) {}
+  /**
+   * A step of {@code commendation-dossier} whose duration is reported: a user task (with the task's due date as its
+   * deadline where it has one) or a wait. {@code perAssignee}: durations per task assignee too (the appraisers).
+   */
+  record StepDefinition(String activityId, String deadline, boolean perAssignee) {}
 
+  /** The steps, in the order of the pipeline; their labels are the model's activity names. */
+  List<StepDefinition> steps() {
+    String due = " ngày làm việc (hạn của nhiệm vụ)";
+    return List.of(
+        new StepDefinition(APPRAISAL_TASK, deadlines.appraisalWorkingDays() + due, true),
+        new StepDefinition("Task_Supplement", deadlines.supplementWorkingDays() + due, false),
+        new StepDefinition("Event_AwaitCouncilResolution", null, false),
+        new StepDefinition("Sub_PublicNotice", null, false),
+        new StepDefinition("Task_VerifyObjection", null, false),
+        new StepDefinition("Task_Decide", null, false),
+        new StepDefinition("Event_AwaitStateSubmission", null, false),
+        new StepDefinition("Event_AwaitCentralDecision", null, false));
+  }
+
+  /**
+   * Every ended, not cancelled instance of a step of a dossier of the year (each round of a repeated step counts:
+   * an appraisal after a supplement is a second round), read from the engine's history tables by SQL joined with
+   * the dossier table, so that only the year's rows leave the database and no history entity is built. A step is
+   * late when it is a task that ended strictly after its due date. The whole dossier: every ended process
+   * instance, late when it ended after the close of office of the N-th working day after its start
+   * ({@code tdkt.reports.total-working-days}).
+   */
   Report.Processing processing(Integer year) {
-    Map<String, DossierRef> byProcess = new HashMap<>();
-    var query = jdbc.sql("SELECT process_instance_id AS pi, code, unit_code FROM dossier"
-        + " WHERE process_instance_id IS NOT NULL" + (year == null ? "" : " AND award_year = :year"));
+    List<StepDefinition> definitions = steps();
+    Map<String, StepDefinition> byActivity = new LinkedHashMap<>();
+    definitions.forEach(d -> byActivity.put(d.activityId(), d));
+    Map<String, String> names = new HashMap<>();
+    Map<String, List<Timed>> timed = new HashMap<>();
+    // ACT_HI_ACTINST: ACT_INST_STATE_ 2 is a cancelled activity (HistoricActivityInstance#isCanceled), e.g. the
+    // open task of a withdrawn dossier; ACT_HI_TASKINST gives the assignee and due date of a user task
+    var steps = jdbc.sql("SELECT a.ACT_ID_ AS step, a.ACT_NAME_ AS name, d.unit_code AS unit, a.DURATION_ AS duration,"
+            + " t.ASSIGNEE_ AS assignee,"
+            + " CASE WHEN t.DUE_DATE_ IS NOT NULL AND a.END_TIME_ > t.DUE_DATE_ THEN 1 ELSE 0 END AS late"
+            + " FROM dossier d"
+            + " JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = d.process_instance_id"
+            + " LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = a.TASK_ID_"
+            + " WHERE a.ACT_ID_ IN (:steps) AND a.END_TIME_ IS NOT NULL AND a.ACT_INST_STATE_ <> 2"
+            + (year == null ? "" : " AND d.award_year = :year"))
+        .param("steps", List.copyOf(byActivity.keySet()));
     if (year != null) {
-      query = query.param("year", year);
+      steps = steps.param("year", year);
     }
-    query.query((rs, i) -> Map.entry(rs.getString("pi"), new DossierRef(rs.getString("code"),
-        rs.getString("unit_code")))).list().forEach(e -> byProcess.put(e.getKey(), e.getValue()));
+    steps.query(rs -> {
+      String step = rs.getString("step");
+      names.putIfAbsent(step, rs.getString("name"));
+      String assignee = rs.getString("assignee");
+      timed.computeIfAbsent(step, k -> new ArrayList<>()).add(new Timed(assignee == null ? UNASSIGNED : assignee,
+          rs.getString("unit"), new DurationStats.Sample(Math.max(0, rs.getLong("duration")), rs.getInt("late") == 1)));
+    });
 
-    List<Timed> appraisals = new ArrayList<>();
-    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS)
-        .taskDefinitionKey(APPRAISAL_TASK).finished().list()) {
-      DossierRef dossier = byProcess.get(t.getProcessInstanceId());
-      // tasks deleted with their process (a withdrawn dossier) were never finished by an appraiser
-      if (dossier == null || t.getEndTime() == null || !"completed".equals(t.getDeleteReason())) {
-        continue;
-      }
-      appraisals.add(new Timed(t.getAssignee() == null ? UNASSIGNED : t.getAssignee(), dossier.unitCode(),
-          new DurationStats.Sample(duration(t.getStartTime(), t.getEndTime()),
-              endedAfterDue(t.getEndTime(), t.getDueDate()))));
+    List<Report.Step> result = new ArrayList<>();
+    for (StepDefinition d : definitions) {
+      result.add(step(d.activityId(), names.getOrDefault(d.activityId(), d.activityId()), d.deadline(),
+          timed.getOrDefault(d.activityId(), List.of()), d.perAssignee()));
     }
 
     List<Timed> wholes = new ArrayList<>();
     int totalDays = properties.totalWorkingDays();
-    for (HistoricProcessInstance p : history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .finished().list()) {
-      DossierRef dossier = byProcess.get(p.getId());
-      if (dossier == null || p.getEndTime() == null) {
-        continue;
-      }
-      wholes.add(new Timed(null, dossier.unitCode(), new DurationStats.Sample(
-          duration(p.getStartTime(), p.getEndTime()),
-          longerThanWorkingDays(calendar, p.getStartTime(), p.getEndTime(), totalDays))));
+    var whole = jdbc.sql("SELECT d.unit_code AS unit, p.START_TIME_ AS started, p.END_TIME_ AS ended FROM dossier d"
+        + " JOIN ACT_HI_PROCINST p ON p.ID_ = d.process_instance_id WHERE p.END_TIME_ IS NOT NULL"
+        + (year == null ? "" : " AND d.award_year = :year"));
+    if (year != null) {
+      whole = whole.param("year", year);
     }
-
-    Report.Step appraisal = step(APPRAISAL_TASK, "Thẩm định hồ sơ",
-        deadlines.appraisalWorkingDays() + " ngày làm việc (hạn của nhiệm vụ)", appraisals, true);
+    whole.query(rs -> {
+      Date started = rs.getTimestamp("started");
+      Date ended = rs.getTimestamp("ended");
+      wholes.add(new Timed(null, rs.getString("unit"), new DurationStats.Sample(duration(started, ended),
+          longerThanWorkingDays(calendar, started, ended, totalDays))));
+    });
     Report.Step total = step("Process_Total", "Toàn bộ hồ sơ (từ khi nộp đến khi kết thúc)",
         totalDays + " ngày làm việc", wholes, false);
-    return new Report.Processing(appraisal, total);
+    return new Report.Processing(result, total);
   }
 
   /** A finished step, with who did it (appraisal) and the dossier's unit. */
@@ -181,11 +208,6 @@ public class ReportService {
 
   static long duration(Date start, Date end) {
     return Math.max(0, end.getTime() - start.getTime());
-  }
-
-  /** A task is late when it ended strictly after its due date; a task without a due date never is. */
-  static boolean endedAfterDue(Date end, Date due) {
-    return due != null && end.after(due);
   }
 
   /**

@@ -114,8 +114,9 @@ class ReportApiTest {
     assertThat(awards.get("individual").asLong()).isEqualTo(2);
     assertThat(awards.get("collective").asLong()).isEqualTo(0);
 
-    JsonNode appraisal = report.get("processing").get("appraisal");
+    JsonNode appraisal = report.get("processing").get("steps").get(0);
     assertThat(appraisal.get("step").asText()).isEqualTo("Task_Appraise");
+    assertThat(appraisal.get("label").asText()).isEqualTo("Thẩm định hồ sơ");
     assertThat(appraisal.get("all").get("count").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(appraisal.get("all").get("medianHours").asDouble()).isGreaterThanOrEqualTo(0);
     assertThat(appraisal.get("all").get("p90Hours").asDouble())
@@ -134,8 +135,8 @@ class ReportApiTest {
     // another year has nothing; no year = every year
     JsonNode other = api.get("auditor", "/api/reports?year=" + (YEAR - 5)).getBody();
     assertThat(other.get("dossiers").get("total").asLong()).isZero();
-    assertThat(other.get("processing").get("appraisal").get("all").get("count").asLong()).isZero();
-    assertThat(other.get("processing").get("appraisal").get("all").get("medianHours").isNull()).isTrue();
+    assertThat(other.get("processing").get("steps").get(0).get("all").get("count").asLong()).isZero();
+    assertThat(other.get("processing").get("steps").get(0).get("all").get("medianHours").isNull()).isTrue();
     JsonNode all = api.get("auditor", "/api/reports").getBody();
     assertThat(all.get("year").isNull()).isTrue();
     assertThat(all.get("dossiers").get("total").asLong()).isEqualTo(4);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 
-/** The report's plain computations: nearest-rank percentiles, hours, late appraisals and late dossiers. */
+/** The report's plain computations: nearest-rank percentiles, hours, and late dossiers (late steps: ReportStepsTest). */
 class ReportComputationTest {
 
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -42,14 +42,6 @@ class ReportComputationTest {
     assertThat(DurationStats.of(List.of())).isEqualTo(new DurationStats(0, null, null, 0));
     assertThat(DurationStats.hours(HOUR + HOUR / 3)).isEqualTo(1.33);
     assertThat(DurationStats.hours(0L)).isEqualTo(0.0);
-  }
-
-  @Test
-  void anAppraisalIsLateOnlyWhenItEndsAfterItsDueDate() {
-    Date due = at(LocalDate.of(2025, 3, 14), 17, 0);
-    assertThat(ReportService.endedAfterDue(at(LocalDate.of(2025, 3, 14), 17, 0), due)).isFalse();
-    assertThat(ReportService.endedAfterDue(at(LocalDate.of(2025, 3, 14), 17, 1), due)).isTrue();
-    assertThat(ReportService.endedAfterDue(at(LocalDate.of(2030, 1, 1), 9, 0), null)).isFalse();
   }
 
   @Test
