@@ -101,6 +101,61 @@
         return { label: r.year + ' — ' + label(report.labels.level, r.level), count: r.count };
       }));
     processingRows(report);
+    var priority = report.awards.priority || {};
+    $('summary-direct').textContent = percent(priority.directWorkerShare);
+    $('summary-small').textContent = percent(priority.smallCollectiveShare);
+  }
+
+  function percent(value) {
+    return value === null || value === undefined ? '—' : String(value).replace('.', ',') + '%';
+  }
+
+  /** The Circular 02/2023 forms of one year, one table each; without a year there are none. */
+  function statistics(year) {
+    var container = $('statistics-forms');
+    clear(container);
+    $('statistics-exports').hidden = !year;
+    $('statistics-hint').hidden = !!year;
+    if (!year) { return; }
+    $('statistics-csv').setAttribute('href', '/api/reports/statistics/export.csv?year=' + year);
+    $('statistics-csv').setAttribute('download', 'thong-ke-tdkt-' + year + '.csv');
+    $('statistics-xlsx').setAttribute('href', '/api/reports/statistics/export.xlsx?year=' + year);
+    $('statistics-xlsx').setAttribute('download', 'thong-ke-tdkt-' + year + '.xlsx');
+    fetch('/api/reports/statistics?year=' + encodeURIComponent(year), {
+      headers: { Accept: 'application/json, application/problem+json' },
+      credentials: 'same-origin'
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) {
+          throw new Error(body && body.detail ? body.detail : 'Không tải được biểu thống kê (mã lỗi ' + response.status + ').');
+        }
+        return body;
+      });
+    }).then(function (s) {
+      s.forms.forEach(function (form, i) {
+        var id = 'statistics-form-' + i;
+        var wrap = el('div', { 'class': 'table-wrap' });
+        wrap.appendChild(el('h3', { id: id }, 'Biểu ' + form.code + ': ' + form.title));
+        wrap.appendChild(el('p', { 'class': 'hint' }, form.note));
+        var table = el('table', { 'class': 'responsive', 'aria-labelledby': id });
+        var head = el('tr');
+        form.header.forEach(function (h) { head.appendChild(el('th', { scope: 'col' }, h)); });
+        var thead = el('thead');
+        thead.appendChild(head);
+        table.appendChild(thead);
+        var body = el('tbody');
+        form.rows.forEach(function (r) {
+          var tr = el('tr');
+          r.forEach(function (cell, c) { tr.appendChild(el('td', { 'data-label': form.header[c] }, String(cell))); });
+          body.appendChild(tr);
+        });
+        table.appendChild(body);
+        wrap.appendChild(table);
+        container.appendChild(wrap);
+      });
+    }).catch(function (error) {
+      container.appendChild(el('p', { 'class': 'message message-error' }, error.message));
+    });
   }
 
   function exportLinks(year) {
@@ -131,6 +186,7 @@
       });
     }).then(function (report) {
       render(report);
+      statistics(year);
       message('', null);
       $('report-content').hidden = false;
     }).catch(function (error) {

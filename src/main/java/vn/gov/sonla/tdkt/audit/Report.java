@@ -16,7 +16,16 @@ public record Report(Integer year, Dossiers dossiers, Awards awards, Processing 
 
   public record YearLevel(int year, String level, long count) {}
 
-  public record Awards(long total, List<YearLevel> byYearAndLevel, long collective, long individual) {}
+  public record Awards(long total, List<YearLevel> byYearAndLevel, long collective, long individual,
+      Priority priority) {}
+
+  /**
+   * Awards at provincial and State level to individuals (of whom direct workers and leaders) and collectives (of
+   * which small collectives), by the role in the award register; shares in percent, null without individuals or
+   * collectives. Individuals without a recorded role (old imports) count in neither share's numerator.
+   */
+  public record Priority(long individuals, long directWorkers, long leaders, long collectives, long smallCollectives,
+      Double directWorkerShare, Double smallCollectiveShare) {}
 
   /**
    * One step's durations: {@code step} is the model's activity id and {@code label} its name; {@code deadline}

@@ -30,10 +30,12 @@ public class ReportController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final ReportService reports;
+  private final StatisticsService statistics;
   private final CurrentUserProvider currentUser;
 
-  public ReportController(ReportService reports, CurrentUserProvider currentUser) {
+  public ReportController(ReportService reports, StatisticsService statistics, CurrentUserProvider currentUser) {
     this.reports = reports;
+    this.statistics = statistics;
     this.currentUser = currentUser;
   }
 
@@ -58,6 +60,40 @@ public class ReportController {
     requireReader();
     Report report = reports.report(year(year));
     return attachment(filename(report, "xlsx"), XLSX, ReportExport.xlsx(report));
+  }
+
+  /** The yearly statistics reported upward (Circular 02/2023/TT-BNV forms); {@code year} is required. */
+  @GetMapping("/api/reports/statistics")
+  public StatisticsService.Statistics statistics(@RequestParam(required = false) String year) {
+    requireReader();
+    return statistics.of(requiredYear(year));
+  }
+
+  @GetMapping("/api/reports/statistics/export.csv")
+  public ResponseEntity<byte[]> statisticsCsv(@RequestParam(required = false) String year) {
+    requireReader();
+    StatisticsService.Statistics s = statistics.of(requiredYear(year));
+    return attachment("thong-ke-tdkt-" + s.year() + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+        ReportExport.csv("Thống kê công tác thi đua, khen thưởng năm " + s.year(), s.basis(), tables(s)));
+  }
+
+  @GetMapping("/api/reports/statistics/export.xlsx")
+  public ResponseEntity<byte[]> statisticsXlsx(@RequestParam(required = false) String year) {
+    requireReader();
+    StatisticsService.Statistics s = statistics.of(requiredYear(year));
+    return attachment("thong-ke-tdkt-" + s.year() + ".xlsx", XLSX, ReportExport.xlsx(tables(s)));
+  }
+
+  private static java.util.List<ReportExport.Table> tables(StatisticsService.Statistics s) {
+    return s.forms().stream().map(StatisticsService.Form::table).toList();
+  }
+
+  private static int requiredYear(String value) {
+    Integer year = year(value);
+    if (year == null) {
+      throw new BadYearException("Chọn năm báo cáo: thống kê được lập theo từng năm.");
+    }
+    return year;
   }
 
   private void requireReader() {

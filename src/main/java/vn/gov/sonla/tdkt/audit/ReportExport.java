@@ -50,6 +50,13 @@ public final class ReportExport {
     tables.add(new Table("Khen thưởng theo năm và cấp", List.of("Năm", "Cấp khen thưởng", "Số lượt"), awards));
     tables.add(new Table("Khen thưởng tập thể, cá nhân", List.of("Đối tượng", "Số lượt"), List.of(
         List.of("Tập thể", report.awards().collective()), List.of("Cá nhân", report.awards().individual()))));
+    Report.Priority p = report.awards().priority();
+    tables.add(new Table("Ưu tiên người trực tiếp lao động và tập thể nhỏ", List.of("Chỉ tiêu", "Số lượt", "Tỷ lệ (%)"),
+        List.of(List.of("Cá nhân được khen thưởng cấp tỉnh, cấp Nhà nước", p.individuals(), ""),
+            List.of("trong đó: người trực tiếp lao động, công tác", p.directWorkers(), percent(p.directWorkerShare())),
+            List.of("trong đó: cán bộ lãnh đạo, quản lý", p.leaders(), ""),
+            List.of("Tập thể được khen thưởng cấp tỉnh, cấp Nhà nước", p.collectives(), ""),
+            List.of("trong đó: tập thể nhỏ", p.smallCollectives(), percent(p.smallCollectiveShare())))));
 
     List<List<Object>> processing = new ArrayList<>();
     List<Report.Step> steps = new ArrayList<>(report.processing().steps());
@@ -74,6 +81,10 @@ public final class ReportExport {
         hasDeadline ? step.deadline() : "Không có hạn riêng", hasDeadline ? s.late() : "");
   }
 
+  private static Object percent(Double share) {
+    return share == null ? "" : share;
+  }
+
   private static Object hours(Double hours) {
     return hours == null ? "" : hours;
   }
@@ -91,14 +102,19 @@ public final class ReportExport {
   }
 
   public static byte[] csv(Report report) {
+    return csv("Báo cáo thi đua, khen thưởng", report.year() == null ? "Tất cả các năm" : "Năm " + report.year(),
+        tables(report));
+  }
+
+  /** The tables one block each after a title line; UTF-8 with a BOM. */
+  public static byte[] csv(String title, String subtitle, List<Table> tables) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
       writer.write('\uFEFF');
-      printer.printRecord("Báo cáo thi đua, khen thưởng", report.year() == null ? "Tất cả các năm"
-          : "Năm " + report.year());
+      printer.printRecord(title, subtitle);
       printer.println();
-      for (Table table : tables(report)) {
+      for (Table table : tables) {
         printer.printRecord(table.title());
         printer.printRecord(table.header());
         for (List<Object> row : table.rows()) {
@@ -117,12 +133,17 @@ public final class ReportExport {
   }
 
   public static byte[] xlsx(Report report) {
+    return xlsx(tables(report));
+  }
+
+  /** One sheet per table. */
+  public static byte[] xlsx(List<Table> tables) {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Font bold = workbook.createFont();
       bold.setBold(true);
       CellStyle headerStyle = workbook.createCellStyle();
       headerStyle.setFont(bold);
-      for (Table table : tables(report)) {
+      for (Table table : tables) {
         Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
         Row header = sheet.createRow(0);
         for (int c = 0; c < table.header().size(); c++) {

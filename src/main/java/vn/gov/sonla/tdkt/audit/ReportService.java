@@ -16,6 +16,7 @@ import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.dossier.AwardKind;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.dossier.SubjectRole;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.Groups;
 
@@ -98,7 +99,40 @@ public class ReportService {
         .forEach(e -> kinds.put(e.getKey(), e.getValue()));
     long total = rows.stream().mapToLong(Report.YearLevel::count).sum();
     return new Report.Awards(total, rows, kinds.getOrDefault(SubjectKind.COLLECTIVE.name(), 0L),
-        kinds.getOrDefault(SubjectKind.INDIVIDUAL.name(), 0L));
+        kinds.getOrDefault(SubjectKind.INDIVIDUAL.name(), 0L), priority(year));
+  }
+
+  /**
+   * The plan's priority to direct workers and small collectives: the roles recorded in the award register for awards
+   * at provincial and State level (unit-level titles are the units' own).
+   */
+  Report.Priority priority(Integer year) {
+    var query = jdbc.sql("SELECT r.subject_kind AS k, r.subject_role AS r, COUNT(*) AS n FROM award_record r"
+        + " JOIN award_type t ON t.code = r.award_type WHERE t.level <> 'UNIT'"
+        + (year == null ? "" : " AND r.award_year = :year") + " GROUP BY r.subject_kind, r.subject_role");
+    if (year != null) {
+      query = query.param("year", year);
+    }
+    long[] counts = new long[5]; // individuals, direct workers, leaders, collectives, small collectives
+    query.query(rs -> {
+      long n = rs.getLong("n");
+      String role = rs.getString("r");
+      if (SubjectKind.INDIVIDUAL.name().equals(rs.getString("k"))) {
+        counts[0] += n;
+        counts[1] += SubjectRole.DIRECT_WORKER.name().equals(role) ? n : 0;
+        counts[2] += SubjectRole.LEADER.name().equals(role) ? n : 0;
+      } else if (SubjectKind.COLLECTIVE.name().equals(rs.getString("k"))) {
+        counts[3] += n;
+        counts[4] += SubjectRole.SMALL_COLLECTIVE.name().equals(role) ? n : 0;
+      }
+    });
+    return new Report.Priority(counts[0], counts[1], counts[2], counts[3], counts[4], share(counts[1], counts[0]),
+        share(counts[4], counts[3]));
+  }
+
+  /** Percent with one decimal; null when there is nothing to divide by. */
+  static Double share(long part, long whole) {
+    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
   }
 
   // ------------------------------------------------------------------ processing

@@ -77,13 +77,7 @@ public class AwardCatalog {
 
   /** The reward row in force on the date. */
   public Optional<AwardReward> rewardOn(String code, LocalDate date) {
-    AwardReward found = null;
-    for (AwardReward r : rewards(code)) {
-      if (!r.validFrom().isAfter(date)) {
-        found = r;
-      }
-    }
-    return Optional.ofNullable(found);
+    return AwardReward.inForce(rewards(code), date);
   }
 
   private static java.util.Map<String, Object> params(AwardType t) {

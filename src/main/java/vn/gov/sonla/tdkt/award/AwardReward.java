@@ -10,6 +10,12 @@ import java.time.LocalDate;
 public record AwardReward(String awardType, LocalDate validFrom, BigDecimal individual, BigDecimal collective,
     BigDecimal household, String legalBasis) {
 
+  /** The row of {@code rewards} in force on the date: the one with the latest valid-from on or before it. */
+  public static java.util.Optional<AwardReward> inForce(java.util.List<AwardReward> rewards, LocalDate date) {
+    return rewards.stream().filter(r -> !r.validFrom().isAfter(date))
+        .max(java.util.Comparator.comparing(AwardReward::validFrom));
+  }
+
   public BigDecimal coefficient(String subjectKind) {
     return switch (subjectKind) {
       case "INDIVIDUAL" -> individual;

@@ -312,7 +312,8 @@ class AuditBenchmark {
     as("appraiser", "home-affairs", () -> tasks.claim(task.getId(), "appraiser"));
     day(2);
     Map<String, Object> variables = "VALID".equals(outcome)
-        ? Map.of("appraisalOutcome", outcome, "appraisalSummary", "Hồ sơ hợp lệ.")
+        ? Map.of("appraisalOutcome", outcome, "appraisalSummary", "Hồ sơ hợp lệ.",
+            "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật.")
         : Map.of("appraisalOutcome", outcome, "appraisalSummary", "Không đủ điều kiện.",
             "rejectionReason", "Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ.");
     as("appraiser", "home-affairs", () -> tasks.complete(task.getId(), variables));

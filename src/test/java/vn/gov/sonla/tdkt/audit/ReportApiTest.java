@@ -167,8 +167,15 @@ class ReportApiTest {
     assertThat(response.getHeaders().getContentType().toString())
         .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(8);
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
       DataFormatter format = new DataFormatter();
+      // the two awarded sudden dossiers' subjects are direct workers (TestDossiers/Api default role)
+      Sheet priority = workbook.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+          "Ưu tiên người trực tiếp lao động và tập thể nhỏ"));
+      assertThat(format.formatCellValue(priority.getRow(2).getCell(0)))
+          .isEqualTo("trong đó: người trực tiếp lao động, công tác");
+      assertThat(format.formatCellValue(priority.getRow(2).getCell(1))).isEqualTo("2");
+      assertThat(format.formatCellValue(priority.getRow(2).getCell(2))).isEqualTo("100");
       Sheet status = workbook.getSheet("Hồ sơ theo trạng thái");
       assertThat(format.formatCellValue(status.getRow(0).getCell(0))).isEqualTo("Trạng thái");
       assertThat(format.formatCellValue(status.getRow(0).getCell(1))).isEqualTo("Số hồ sơ");

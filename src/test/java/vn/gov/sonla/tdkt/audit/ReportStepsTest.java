@@ -110,7 +110,8 @@ class ReportStepsTest {
     ClockUtil.setCurrentTime(new Date(task.getDueDate().getTime() + 60_000));
     as(() -> {
       tasks.claim(task.getId(), "appraiser");
-      tasks.complete(task.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ hợp lệ."));
+      tasks.complete(task.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ hợp lệ.",
+          "eligibilityOverrideReason", "Thành tích đột xuất đã được xác nhận."));
     });
   }
 

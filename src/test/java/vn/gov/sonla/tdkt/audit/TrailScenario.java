@@ -86,7 +86,8 @@ class TrailScenario {
         if (again.getAssignee() == null) {
           tasks.claim(again.getId(), "appraiser");
         }
-        tasks.complete(again.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ hợp lệ.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
+        tasks.complete(again.getId(), Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ hợp lệ.",
+            "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
       });
 
       Date councilResolved = step(at(2025, 3, 20, 16, 0));
