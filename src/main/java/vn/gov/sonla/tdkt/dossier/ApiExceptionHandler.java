@@ -44,6 +44,14 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, "duplicate-dossier", "Hồ sơ trùng", e.getMessage());
   }
 
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+        "Khóa Idempotency-Key đã dùng cho yêu cầu khác", e.getMessage());
+    problem.setProperty("errors", List.of(new FieldProblem(IdempotencyKey.HEADER, e.getMessage())));
+    return problem;
+  }
+
   @ExceptionHandler(DossierNotFoundException.class)
   ProblemDetail notFound(DossierNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy", e.getMessage());

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,11 +64,35 @@ public class DossierController {
     this.identity = identity;
   }
 
+  /**
+   * Creates (and unless {@code draft} submits) a dossier. A client that may have to send the request again
+   * (its response lost) sends a header {@code Idempotency-Key}: the same request with the same key then
+   * answers 201 with the dossier the first one created (header {@code Idempotent-Replayed: true}); the key
+   * reused for a different request is refused with 422.
+   */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<DossierView> create(@RequestPart("dossier") DossierRequest dossier,
-      @RequestParam(name = "draft", defaultValue = "false") boolean draft, MultipartHttpServletRequest request) {
-    Dossier created = service.create(dossier, uploads(request, false), draft, currentUser.get());
-    return ResponseEntity.created(URI.create("/api/dossiers/" + created.code())).body(view(created));
+      @RequestParam(name = "draft", defaultValue = "false") boolean draft,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      MultipartHttpServletRequest request) {
+    IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
+    List<Upload> uploads = uploads(request, false);
+    CurrentUser user = currentUser.get();
+    DossierService.Intake intake;
+    try {
+      intake = service.create(dossier, uploads, draft, user, key);
+    } catch (DuplicateDossierException duplicate) {
+      // the same request sent twice at once: this one waited for its twin's commit, then met its unique index
+      intake = key == null ? null : service.replay(dossier, uploads, draft, user, key).orElse(null);
+      if (intake == null) {
+        throw duplicate;
+      }
+    }
+    ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/dossiers/" + intake.dossier().code()));
+    if (intake.replayed()) {
+      response.header(IdempotencyKey.REPLAYED_HEADER, "true");
+    }
+    return response.body(view(intake.dossier()));
   }
 
   @PutMapping(path = "/{code}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -23,10 +23,13 @@ public class DossierRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(Dossier d, String subjectKey) {
-    jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", subject_key, open_slot, subject_search) VALUES (:code, :unit,"
+  /** A new dossier; with the client's idempotency key and the request's fingerprint when it sent one. */
+  public void insert(Dossier d, String subjectKey, String idempotencyKey, String fingerprint) {
+    jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", subject_key, open_slot, subject_search, idempotency_key,"
+            + " request_fingerprint) VALUES (:code, :unit,"
             + " :awardType, :awardKind, :year, :subjectKind, :name, :birthDate, :position, :workUnit, :achievements,"
-            + " :status, NULL, NULL, :createdBy, :createdAt, :submittedAt, :updatedAt, :subjectKey, 1, :search)")
+            + " :status, NULL, NULL, :createdBy, :createdAt, :submittedAt, :updatedAt, :subjectKey, 1, :search,"
+            + " :idempotencyKey, :fingerprint)")
         .param("code", d.code())
         .param("unit", d.unitCode())
         .param("awardType", d.awardType())
@@ -45,8 +48,22 @@ public class DossierRepository {
         .param("updatedAt", d.updatedAt())
         .param("subjectKey", subjectKey)
         .param("search", VietnameseText.fold(d.subjectName()))
+        .param("idempotencyKey", idempotencyKey)
+        .param("fingerprint", fingerprint)
         .update();
   }
+
+  /** The code and request fingerprint of the dossier this user created with this idempotency key. */
+  public Optional<KeyedIntake> findByIdempotencyKey(String createdBy, String idempotencyKey) {
+    return jdbc.sql("SELECT code, request_fingerprint FROM dossier WHERE created_by = :user"
+            + " AND idempotency_key = :key")
+        .param("user", createdBy)
+        .param("key", idempotencyKey)
+        .query((rs, row) -> new KeyedIntake(rs.getString(1), rs.getString(2)))
+        .optional();
+  }
+
+  public record KeyedIntake(String code, String fingerprint) {}
 
   /** Replaces the editable fields of a draft. */
   public void updateDraft(Dossier d, String subjectKey, OffsetDateTime now) {

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,9 +70,30 @@ public class DossierService {
     this.statusChanges = statusChanges;
   }
 
+  /** A dossier from an intake request; {@code replayed} when an earlier request with the same key created it. */
+  public record Intake(Dossier dossier, boolean replayed) {}
+
   /** Creates a dossier, as a draft or submitted at once. */
   @Transactional
   public Dossier create(DossierRequest request, List<Upload> uploads, boolean draft, CurrentUser user) {
+    return create(request, uploads, draft, user, null).dossier();
+  }
+
+  /**
+   * Creates a dossier, as a draft or submitted at once; with an idempotency key, a request that this
+   * user already sent with that key returns the dossier it created (a retry whose first response was
+   * lost), and the key used for a different request is refused.
+   */
+  @Transactional
+  public Intake create(DossierRequest request, List<Upload> uploads, boolean draft, CurrentUser user,
+      IdempotencyKey key) {
+    String fingerprint = key == null ? null : IdempotencyKey.fingerprint(request, uploads, draft);
+    if (key != null) {
+      Optional<Dossier> earlier = earlier(key, fingerprint, user);
+      if (earlier.isPresent()) {
+        return new Intake(earlier.get(), true);
+      }
+    }
     List<FieldProblem> problems = new ArrayList<>();
     String unitCode = resolveUnit(request.unitCode(), user, problems);
     problems.addAll(draft ? validator.checkDraft(request) : validator.checkSubmission(request, typesOf(uploads)));
@@ -92,7 +114,7 @@ public class DossierService {
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
         DossierStatus.DRAFT, null, null, user.id(), now, null, now);
     try {
-      dossiers.insert(dossier, subjectKey);
+      dossiers.insert(dossier, subjectKey, key == null ? null : key.value(), fingerprint);
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
@@ -102,7 +124,26 @@ public class DossierService {
     if (!draft) {
       startProcess(dossier, now);
     }
-    return dossiers.find(code).orElseThrow();
+    return new Intake(dossiers.find(code).orElseThrow(), false);
+  }
+
+  /**
+   * The dossier that an earlier request with this key created, if that request is the same one (in its own
+   * transaction: for a request that lost the race against its twin, whose transaction rolled back).
+   */
+  @Transactional(readOnly = true)
+  public Optional<Intake> replay(DossierRequest request, List<Upload> uploads, boolean draft, CurrentUser user,
+      IdempotencyKey key) {
+    return earlier(key, IdempotencyKey.fingerprint(request, uploads, draft), user).map(d -> new Intake(d, true));
+  }
+
+  private Optional<Dossier> earlier(IdempotencyKey key, String fingerprint, CurrentUser user) {
+    return dossiers.findByIdempotencyKey(user.id(), key.value()).map(earlier -> {
+      if (!fingerprint.equals(earlier.fingerprint())) {
+        throw new IdempotencyKeyReusedException(earlier.code());
+      }
+      return dossiers.find(earlier.code()).orElseThrow();
+    });
   }
 
   /** Replaces a draft's fields and adds documents. */

@@ -272,4 +272,93 @@ abstract class DossierApiScenarios {
       assertThat(year.get(i)).isEqualTo(i + 1);
     }
   }
+
+  @Test
+  void aSubmissionSentAgainWithItsIdempotencyKeyReturnsTheDossierOfTheFirstAttempt() {
+    String key = "\"" + java.util.UUID.randomUUID() + "\""; // a structured-field string, as the draft standard writes it
+    Map<String, Object> json = dossierJson("SUDDEN", "Quàng Văn Nghĩa");
+    List<Api.FilePart> files = Api.requiredFiles("SUDDEN");
+    ResponseEntity<JsonNode> first = api.createDossier("officer.sgddt", json, files, false, key);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+    String code = first.getBody().get("code").asText();
+    long dossiersBefore = dossierRepository.count();
+
+    // the client lost the response and sends the very same request again
+    ResponseEntity<JsonNode> again = api.createDossier("officer.sgddt", json, files, false, key);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.getHeaders().getLocation()).hasToString("/api/dossiers/" + code);
+    assertThat(again.getBody().get("code").asText()).isEqualTo(code);
+    assertThat(again.getBody().get("documents")).hasSize(2);
+    assertThat(dossierRepository.count()).isEqualTo(dossiersBefore);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isEqualTo(1);
+
+    // without the key the same request is a duplicate, as before
+    assertThat(api.createDossier("officer.sgddt", json, files, false).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    // the key is the user's: another officer's key of the same text is another request
+    ResponseEntity<JsonNode> otherUnit = api.createDossier("officer.syt", json, files, false, key);
+    assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(otherUnit.getBody().get("code").asText()).startsWith(LocalDate.now().getYear() + "-syt-");
+  }
+
+  @Test
+  void anIdempotencyKeyReusedForAnotherRequestIsRefusedAndCreatesNothing() {
+    String key = java.util.UUID.randomUUID().toString();
+    ResponseEntity<JsonNode> first = api.createDossier("officer.sgddt", dossierJson("SUDDEN", "Hà Thị Duyên"),
+        Api.requiredFiles("SUDDEN"), false, key);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long dossiersBefore = dossierRepository.count();
+
+    ResponseEntity<JsonNode> otherSubject = api.createDossier("officer.sgddt", dossierJson("SUDDEN", "Hà Văn Duy"),
+        Api.requiredFiles("SUDDEN"), false, key);
+    assertThat(otherSubject.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(otherSubject.getBody().get("type").asText()).endsWith("/idempotency-key-reused");
+    assertThat(otherSubject.getBody().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(otherSubject.getBody().get("detail").asText()).contains(first.getBody().get("code").asText());
+
+    // same fields, another document: another request too
+    List<Api.FilePart> otherFiles = List.of(Api.pdf("PROPOSAL_LETTER", "to-trinh-moi.pdf"),
+        Api.pdf("ACHIEVEMENT_SUMMARY", "tom-tat-thanh-tich.pdf"));
+    assertThat(api.createDossier("officer.sgddt", dossierJson("SUDDEN", "Hà Thị Duyên"), otherFiles, false, key)
+        .getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(dossierRepository.count()).isEqualTo(dossiersBefore);
+  }
+
+  @Test
+  void aMalformedIdempotencyKeyIsReportedOnItsField() {
+    for (String bad : List.of("", "two words", "x".repeat(256))) {
+      ResponseEntity<JsonNode> response = api.createDossier("officer.sgddt", dossierJson("SUDDEN", "Lường Văn Bình"),
+          Api.requiredFiles("SUDDEN"), false, bad);
+      assertThat(response.getStatusCode()).as("key '%s'", bad).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+  }
+
+  @Test
+  void twoCopiesOfOneRequestSentAtOnceCreateOneDossier() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    Map<String, Object> json = dossierJson("SUDDEN", "Tòng Thị Phóng");
+    List<Api.FilePart> files = Api.requiredFiles("SUDDEN");
+    long dossiersBefore = dossierRepository.count();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<ResponseEntity<JsonNode>>> responses = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      responses.add(pool.submit(() -> {
+        start.await();
+        return api.createDossier("officer.sgddt", json, files, false, key);
+      }));
+    }
+    start.countDown();
+    List<String> codes = new ArrayList<>();
+    for (Future<ResponseEntity<JsonNode>> response : responses) {
+      ResponseEntity<JsonNode> r = response.get(60, TimeUnit.SECONDS);
+      assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      codes.add(r.getBody().get("code").asText());
+    }
+    pool.shutdown();
+    assertThat(codes.get(0)).isEqualTo(codes.get(1));
+    assertThat(dossierRepository.count()).isEqualTo(dossiersBefore + 1);
+  }
 }

@@ -72,6 +72,17 @@ public class Api {
         JsonNode.class);
   }
 
+  /** POST /api/dossiers with the header {@code Idempotency-Key}. */
+  public ResponseEntity<JsonNode> createDossier(String user, Object dossierJson, List<FilePart> files, boolean draft,
+      String idempotencyKey) {
+    HttpEntity<MultiValueMap<String, Object>> entity = multipartEntity(dossierJson, files);
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(entity.getHeaders());
+    headers.set("Idempotency-Key", idempotencyKey);
+    return as(user).postForEntity("/api/dossiers" + (draft ? "?draft=true" : ""),
+        new HttpEntity<>(entity.getBody(), headers), JsonNode.class);
+  }
+
   public HttpEntity<MultiValueMap<String, Object>> multipartEntity(Object dossierJson, List<FilePart> files) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
