@@ -24,11 +24,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates at start-up, idempotently, the groups of design.md, their authorizations and Tasklist
  * filters; in the demo profile also the demo units and users; otherwise the administrator with
- * the password from the environment.
+ * the password from the environment. Safe when several nodes of a cluster start at once.
  */
 @Component
 @Order(0)
@@ -49,18 +50,26 @@ public class IdentitySetup implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService tasks;
   private final IdentityProperties properties;
+  private final StartupLock startupLock;
 
   public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, IdentityProperties properties) {
+      TaskService tasks, IdentityProperties properties, StartupLock startupLock) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.properties = properties;
+    this.startupLock = startupLock;
   }
 
+  /**
+   * One transaction, under a cluster-wide lock: nodes that start at once set up one after the other, and a failed
+   * set-up leaves nothing half done.
+   */
   @Override
+  @Transactional
   public void run(ApplicationArguments args) {
+    startupLock.acquire("identity-setup");
     ensureGroup(Groups.ADMIN, "Quản trị hệ thống", "SYSTEM");
     WORKFLOW_GROUPS.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
     if (properties.demoData()) {
