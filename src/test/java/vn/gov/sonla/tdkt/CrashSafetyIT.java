@@ -191,7 +191,8 @@ class CrashSafetyIT {
     }
     steps.incrementAndGet();
     Map<String, Object> appraisal = script.appraisal().equals("VALID")
-        ? Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.")
+        ? Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.",
+            "eligibilityOverrideReason", "Thành tích đột xuất đã được xác nhận; sổ khen thưởng chưa cập nhật.")
         : Api.variables("appraisalOutcome", "REJECTED", "appraisalSummary", "Không đủ điều kiện.",
             "rejectionReason", "Thành tích không thuộc diện khen thưởng đột xuất.");
     Set<String> appraised = Set.of("AWAITING_DECISION", "RETURNED", "AWARDED", "NOT_AWARDED");
@@ -221,6 +222,7 @@ class CrashSafetyIT {
     json.put("awardKind", "SUDDEN");
     json.put("year", LocalDate.now(ZONE).getYear());
     json.put("subjectKind", "INDIVIDUAL");
+    json.put("subjectRole", "DIRECT_WORKER");
     json.put("subjectName", script.subjectName());
     json.put("birthDate", "1988-06-15");
     json.put("position", "Cán bộ");

@@ -152,7 +152,8 @@ class TwoNodeClusterIT {
 
     // completed on A, decided on B, awarded on A with the decision B issued
     assertThat(onA.postJson("appraiser", "/engine-rest/task/" + taskId + "/complete",
-        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ.")).getStatusCode())
+        Api.variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ.", "eligibilityOverrideReason",
+            "Thành tích đột xuất đã được xác nhận.")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(onB.get("chairman", "/api/dossiers/" + code).getBody().get("status").asText())
         .isEqualTo("AWAITING_DECISION");
@@ -560,6 +561,7 @@ class TwoNodeClusterIT {
     d.put("awardKind", "SUDDEN");
     d.put("year", LocalDate.now(ZONE).getYear());
     d.put("subjectKind", "INDIVIDUAL");
+    d.put("subjectRole", "DIRECT_WORKER");
     d.put("subjectName", name + " " + UUID.randomUUID().toString().substring(0, 6));
     d.put("birthDate", "1986-04-20");
     d.put("position", "Chiến sĩ");
