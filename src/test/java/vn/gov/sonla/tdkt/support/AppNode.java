@@ -67,7 +67,7 @@ public final class AppNode implements AutoCloseable {
   /**
    * A node on the local PostgreSQL database {@code url} (from {@link PostgresTestDatabase#url(String)}): profile
    * {@code postgres}, the demo units and users switched on for the scenarios (password {@code demo}), an admin
-   * password given as the environment would give it, at most 8 database connections, its own engine host name
+   * password and the citizen ID key given as the environment would give them, at most 8 database connections, its own engine host name
    * (shown in the engine's job log) and its name as the PostgreSQL application name.
    */
   public static AppNode onPostgres(String name, String testName, String databaseUrl) {
@@ -82,6 +82,8 @@ public final class AppNode implements AutoCloseable {
         .property("spring.datasource.hikari.maximum-pool-size", "8")
         .property("tdkt.demo-data", "true")
         .property("tdkt.admin.password", "admin-" + name)
+        // the same secret on every node: citizen ID hashes written by one node must match on the others
+        .property("tdkt.subjects.citizen-id-key", "it-citizen-id-key")
         .property("camunda.bpm.generic-properties.properties.hostname", name)
         .property("spring.main.banner-mode", "off")
         // readiness turns UP once the application is ready (after its start-up runners: users, filters)
