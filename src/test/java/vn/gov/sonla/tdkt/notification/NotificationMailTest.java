@@ -3,7 +3,6 @@ package vn.gov.sonla.tdkt.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,7 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,8 +35,17 @@ import vn.gov.sonla.tdkt.support.Api;
 @ActiveProfiles("test")
 class NotificationMailTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+  /** Started before the Spring context, which needs its port. */
+  static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
