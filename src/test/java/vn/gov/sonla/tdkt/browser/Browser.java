@@ -78,8 +78,10 @@ final class Browser implements AutoCloseable {
     options.setExperimentalOption("prefs", Map.of(
         "intl.accept_languages", language.equals("vi") ? "vi-VN,vi" : language,
         "download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false,
-        "plugins.always_open_pdf_externally", true));
+        "download.prompt_for_download", false));
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -100,6 +102,10 @@ final class Browser implements AutoCloseable {
       screenshot(file + "-FAILED");
       try {
         Files.writeString(SCREENSHOTS.resolve(file + "-FAILED.html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        StringBuilder console = new StringBuilder(driver.getCurrentUrl()).append('\n');
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+            .forEach(entry -> console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+        Files.writeString(SCREENSHOTS.resolve(file + "-FAILED-console.log"), console, StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException ignored) {
         // the screenshot and the failure itself are what matter
       }
@@ -128,8 +134,30 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return waiting(30).until(condition);
+    return waiting(60).until(condition);
   }
+
+  /**
+   * Waits for a Camunda webapp to show the element. Seen now and then on a loaded machine: the app does not
+   * start (the browser refuses its scripts for the page's CSP nonce, see the console log); as a person would,
+   * the page is reloaded, at most twice, each time leaving a screenshot.
+   */
+  void waitForWebapp(By ready) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        waiting(25).until(ExpectedConditions.visibilityOfElementLocated(ready));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        screenshot(prefix + "-webapp-reload-" + (++reloads));
+        driver.navigate().refresh();
+      }
+    }
+  }
+
+  private int reloads;
 
   WebElement visible(By by) {
     return until(ExpectedConditions.visibilityOfElementLocated(by));
@@ -217,6 +245,10 @@ final class Browser implements AutoCloseable {
     } finally {
       driver.manage().window().setSize(before);
     }
+  }
+
+  Object asyncScript(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
   }
 
   Object script(String js, Object... args) {

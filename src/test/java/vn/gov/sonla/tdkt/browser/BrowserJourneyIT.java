@@ -105,6 +105,15 @@ class BrowserJourneyIT {
     return dossiers.find(code).orElseThrow().status().name();
   }
 
+  /** The dossier's status once the browser's last request has been processed (at most 30 s). */
+  private void awaitStatus(String code, String expected) throws InterruptedException {
+    long end = System.nanoTime() + 30_000_000_000L;
+    while (!expected.equals(status(code)) && System.nanoTime() < end) {
+      Thread.sleep(200);
+    }
+    assertThat(status(code)).as("status of %s", code).isEqualTo(expected);
+  }
+
   @Test
   void aDossierFromSubmissionToAwardThroughThePagesTasklistAndCockpit() throws Exception {
     String[] code = new String[1];
@@ -151,7 +160,7 @@ class BrowserJourneyIT {
         b.assertAccessible("/dossiers/index.html");
         b.atPhoneWidth("dossier-list", () -> b.visible(By.cssSelector("tr[data-code='" + code[0] + "']")));
       });
-      assertThat(status(code[0])).isEqualTo("SUBMITTED");
+      awaitStatus(code[0], "SUBMITTED");
 
       b.step("another-units-officer-sees-none-of-it", () -> {
         b.login("officer.syt", "demo");
@@ -167,35 +176,46 @@ class BrowserJourneyIT {
         assertThat(b.driver.getPageSource()).doesNotContain("%PDF").doesNotContain(SUBJECT);
       });
 
-      b.step("tasklist-in-english-for-an-english-browser", () -> {
-        try (Browser en = new Browser(base(), "english", "en")) {
+      // the same Tasklist in English for a browser whose first language is English
+      try (Browser en = new Browser(base(), "english", "en")) {
+        en.step("tasklist-in-english-for-an-english-browser", () -> {
           en.login("appraiser.lead", "demo");
           Tasklist english = new Tasklist(en);
           english.open();
           english.filter("Hồ sơ chờ thẩm định");
           english.openTask(code[0]);
           en.visible(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
-          en.screenshot("english-tasklist");
-        }
-      });
+          assertThat(en.bodyText()).contains("Form", "History", "Diagram").doesNotContain("Nhận xử lý");
+        });
+      }
 
       b.step("appraiser-finds-claims-opens-document-asks-for-supplement", () -> {
         b.login("appraiser", "demo");
         tasklist.open();
         tasklist.filter("Hồ sơ chờ thẩm định");
         tasklist.openTask(code[0]);
+        b.visible(By.xpath("//div[contains(@class,'fjs-container')]//*[contains(normalize-space(.), 'Hạn thẩm định:')]"));
         // Tasklist speaks Vietnamese to a Vietnamese browser
         String page = b.bodyText();
         assertThat(page).contains("Nhận xử lý", "Biểu mẫu", "Lịch sử", "Sơ đồ", "Hồ sơ chờ thẩm định")
             .doesNotContain("Claim").doesNotContain("History");
         // the form shows what is needed to decide: summary, deadline, documents; disabled until claimed
-        b.visible(containing("div", "Hạn thẩm định:"));
         assertThat(page).contains(SUBJECT, "Bằng khen của Chủ tịch UBND tỉnh", "to-trinh.pdf");
-        assertThat(b.driver.findElement(tasklist.field("Ý kiến thẩm định", "textarea")).isEnabled()).isFalse();
+        // until claimed, Tasklist covers the form (class disabled-form) and disables "Hoàn thành"
+        assertThat(b.driver.findElements(By.cssSelector(".disabled-form .fjs-container"))).isNotEmpty();
+        assertThat(b.driver.findElement(By.xpath("//button[normalize-space(.)='Hoàn thành']")).isEnabled()).isFalse();
         tasklist.claim();
+        b.until(d -> d.findElements(By.cssSelector(".disabled-form .fjs-container")).isEmpty());
         b.screenshot("journey-claimed");
         String main = b.driver.getWindowHandle();
-        b.click(By.xpath("//div[contains(@class,'fjs-container')]//a[contains(normalize-space(.),'to-trinh.pdf')]"));
+        By document = By.xpath("//div[contains(@class,'fjs-container')]//a[contains(normalize-space(.),'to-trinh.pdf')]");
+        assertThat(b.visible(document).getAttribute("target")).isEqualTo("_blank");
+        // the document opens with the same single login (the session cookie), no second login
+        Object documentStatus = b.asyncScript("var done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0].href, {credentials: 'same-origin'}).then(function (r) { done(r.status + ' '"
+            + " + r.headers.get('Content-Type')); }, function (e) { done(String(e)); });", b.visible(document));
+        assertThat(String.valueOf(documentStatus)).isEqualTo("200 application/pdf");
+        b.click(document);
         b.until(d -> d.getWindowHandles().size() == 2);
         for (String handle : b.driver.getWindowHandles()) {
           if (!handle.equals(main)) {
@@ -212,7 +232,7 @@ class BrowserJourneyIT {
         tasklist.typeInto("Tài liệu, nội dung cần bổ sung", "Báo cáo thành tích có xác nhận của Giám đốc Sở.");
         tasklist.complete();
       });
-      assertThat(status(code[0])).isEqualTo("AWAITING_SUPPLEMENT");
+      awaitStatus(code[0], "AWAITING_SUPPLEMENT");
 
       b.step("officer-is-notified-and-supplements", () -> {
         b.login("officer.sgddt", "demo");
@@ -232,7 +252,7 @@ class BrowserJourneyIT {
         b.assertAccessible("/dossiers/view.html");
         b.atPhoneWidth("dossier-view", () -> b.waitForText(By.id("dossier-status"), "Đang thẩm định"));
       });
-      assertThat(status(code[0])).isEqualTo("IN_APPRAISAL");
+      awaitStatus(code[0], "IN_APPRAISAL");
 
       b.step("appraiser-marks-it-valid", () -> {
         b.login("appraiser", "demo");
@@ -243,7 +263,7 @@ class BrowserJourneyIT {
         tasklist.typeInto("Ý kiến thẩm định", "Hồ sơ đầy đủ, hợp lệ; đủ tiêu chuẩn Bằng khen.");
         tasklist.complete();
       });
-      assertThat(status(code[0])).isEqualTo("AWAITING_COUNCIL");
+      awaitStatus(code[0], "AWAITING_COUNCIL");
 
       // home-affairs opens the round's council session (project API)
       int year = LocalDate.now(VN).getYear();
@@ -270,7 +290,7 @@ class BrowserJourneyIT {
       Job deadline = management.createJobQuery().processInstanceId(sessionInstance).timers().singleResult();
       management.executeJob(deadline.getId());
       runJobs("council-session");
-      assertThat(status(code[0])).isEqualTo("PUBLIC_NOTICE");
+      awaitStatus(code[0], "PUBLIC_NOTICE");
 
       b.step("public-notice-lists-the-dossier", () -> {
         b.driver.manage().deleteAllCookies();
@@ -284,6 +304,7 @@ class BrowserJourneyIT {
       b.step("administrator-sees-the-instances-in-cockpit", () -> {
         b.login("admin", "demo");
         b.open("/camunda/app/cockpit/default/#/processes");
+        b.waitForWebapp(containing("a", "Hồ sơ đề nghị khen thưởng"));
         b.click(containing("a", "Hồ sơ đề nghị khen thưởng"));
         b.visible(containing("td", code[0]));
         assertThat(b.bodyText()).contains("Tổng quan", "Quy trình");
@@ -293,7 +314,7 @@ class BrowserJourneyIT {
       String dossierInstance = dossiers.find(code[0]).orElseThrow().processInstanceId();
       management.executeJob(management.createJobQuery().processInstanceId(dossierInstance)
           .activityId("Timer_NoticePeriod").singleResult().getId());
-      assertThat(status(code[0])).isEqualTo("AWAITING_DECISION");
+      awaitStatus(code[0], "AWAITING_DECISION");
 
       b.step("chairman-approves-in-tasklist", () -> {
         b.login("chairman", "demo");
@@ -306,7 +327,7 @@ class BrowserJourneyIT {
         tasklist.complete();
       });
       runJobs("commendation-dossier");
-      assertThat(status(code[0])).isEqualTo("AWARDED");
+      awaitStatus(code[0], "AWARDED");
 
       b.step("officer-sees-awarded-with-the-decision-number", () -> {
         b.login("officer.sgddt", "demo");

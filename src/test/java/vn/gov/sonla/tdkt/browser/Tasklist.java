@@ -16,12 +16,14 @@ final class Tasklist {
 
   void open() {
     b.open("/camunda/app/tasklist/default/#/");
-    b.visible(By.cssSelector(".task-filters, [cam-tasklist-filters]"));
+    b.waitForWebapp(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"));
   }
 
   /** Selects the filter by its (Vietnamese) name. */
   void filter(String name) {
-    b.click(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(.)=" + literal(name) + "]"));
+    // the filter's link holds its name and a counter
+    b.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text()[1])="
+        + literal(name) + "]"));
   }
 
   /** Opens the task of the list whose row shows the text (the filters show the dossier code). */
@@ -65,7 +67,16 @@ final class Tasklist {
   }
 
   void complete() {
-    b.click(By.xpath("//button[normalize-space(.)='Hoàn thành']"));
-    b.visible(By.xpath("//*[contains(normalize-space(.), 'Công việc đã hoàn thành')]"));
+    By complete = By.xpath("//button[normalize-space(.)='Hoàn thành']");
+    WebElement button = b.clickable(complete);
+    b.click(complete);
+    // the task leaves the view (Tasklist also shows "Công việc đã hoàn thành." for a moment)
+    b.until(org.openqa.selenium.support.ui.ExpectedConditions.or(
+        org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button),
+        org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOf(button)));
+    if (!b.driver.findElements(By.xpath("//*[contains(@class,'notification')]//*[contains(normalize-space(.),"
+        + " 'Có lỗi khi gửi biểu mẫu')]")).isEmpty()) {
+      throw new AssertionError("Tasklist could not complete the task: " + b.bodyText());
+    }
   }
 }
