@@ -396,6 +396,7 @@ class BrowserJourneyIT {
     b.type(By.id("year"), String.valueOf(LocalDate.now(VN).getYear()));
     new org.openqa.selenium.support.ui.Select(b.visible(By.id("subjectKind"))).selectByValue("INDIVIDUAL");
     b.type(By.id("subjectName"), SUBJECT);
+    new org.openqa.selenium.support.ui.Select(b.visible(By.id("subjectRole"))).selectByValue("DIRECT_WORKER");
     b.script("document.getElementById('birthDate').value = '1990-05-14';"
         + "document.getElementById('birthDate').dispatchEvent(new Event('input', {bubbles: true}));");
     b.type(By.id("position"), "Giáo viên");
