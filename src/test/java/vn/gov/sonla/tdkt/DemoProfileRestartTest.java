@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.BrowserSession;
 
 /**
  * The README's run command on a fresh machine: the default profile starts on an H2 file database
@@ -86,32 +84,20 @@ class DemoProfileRestartTest {
     return created.getBody().get("code").asText();
   }
 
-  /** Logs in to Tasklist as a person does (XSRF cookie, login form) and lists the named filter's tasks. */
+  /**
+   * Logs in as a person does (the login form with its CSRF token, then Tasklist with the same session and
+   * the webapps' X-XSRF-TOKEN) and lists the named filter's tasks.
+   */
   private List<String> tasklistFilterShows(String base, String user, String password, String filterName)
       throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("X-XSRF-TOKEN", xsrf).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(login.body()).get("authorizedApps").toString()).contains("tasklist");
-    // the login starts a new session; its XSRF token comes with the next GET, as in the browser
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).reduce((a, b) -> b).orElseThrow();
-
-    String engineApi = base + "/camunda/api/engine/engine/default";
-    JsonNode filters = json.readTree(browser.send(HttpRequest.newBuilder(
-        URI.create(engineApi + "/filter?resourceType=Task")).header("X-XSRF-TOKEN", token).build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    BrowserSession session = new BrowserSession(base).loggedInAs(user, password);
+    assertThat(session.openWebapp("tasklist").statusCode()).isEqualTo(200);
+    HttpResponse<String> me = session.get("/camunda/api/admin/auth/user/default");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(me.body()).get("authorizedApps").toString()).contains("tasklist");
+    String token = session.webappXsrfToken();
+    JsonNode filters = json.readTree(session.send(session.request("/camunda/api/engine/engine/default/filter?resourceType=Task")
+        .header("X-XSRF-TOKEN", token).build()).body());
     String filterId = null;
     for (JsonNode f : filters) {
       if (f.get("name").asText().equals(filterName)) {
@@ -119,17 +105,17 @@ class DemoProfileRestartTest {
       }
     }
     assertThat(filterId).as("filter %s visible to %s", filterName, user).isNotNull();
-    JsonNode tasks = json.readTree(browser.send(HttpRequest.newBuilder(
-            URI.create(engineApi + "/filter/" + filterId + "/list?firstResult=0&maxResults=50"))
+    JsonNode tasks = json.readTree(session.send(session.request("/camunda/api/engine/engine/default/filter/" + filterId
+            + "/list?firstResult=0&maxResults=50")
         .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).body());
     List<String> processInstanceIds = tasks.findValuesAsText("processInstanceId");
     // map the tasks back to dossier codes through the officer-independent history API of the same session
     return processInstanceIds.stream().map(pi -> {
       try {
-        JsonNode instance = json.readTree(browser.send(HttpRequest.newBuilder(
-                URI.create(engineApi + "/history/process-instance/" + pi)).header("X-XSRF-TOKEN", token).build(),
-            HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode instance = json.readTree(session.send(session.request(
+            "/camunda/api/engine/engine/default/history/process-instance/" + pi).header("X-XSRF-TOKEN", token)
+            .build()).body());
         return instance.path("businessKey").asText("?");
       } catch (Exception e) {
         throw new IllegalStateException(e);

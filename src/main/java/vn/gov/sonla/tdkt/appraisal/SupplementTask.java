@@ -13,10 +13,28 @@ import org.springframework.stereotype.Component;
 @Component("supplementTask")
 public class SupplementTask {
 
-  private final JdbcClient jdbc;
+  private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  public SupplementTask(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final vn.gov.sonla.tdkt.notification.Notifications notifications;
+  private final vn.gov.sonla.tdkt.calendar.CalendarProperties calendar;
+
+  public SupplementTask(JdbcClient jdbc, vn.gov.sonla.tdkt.notification.Notifications notifications,
+      vn.gov.sonla.tdkt.calendar.CalendarProperties calendar) {
     this.jdbc = jdbc;
+    this.notifications = notifications;
+    this.calendar = calendar;
+  }
+
+  /** The unit is told what to add and by when. */
+  public void created(DelegateTask task) {
+    String code = task.getExecution().getProcessBusinessKey();
+    Object missing = task.getVariable("missingItems");
+    String due = task.getDueDate() == null ? "" : " Hạn bổ sung: "
+        + DAY.format(task.getDueDate().toInstant().atZone(calendar.zone())) + ".";
+    notifications.send((String) task.getVariable("unitGroup"), code, "SUPPLEMENT_REQUESTED",
+        "Hồ sơ " + code + " cần bổ sung" + (missing == null || missing.toString().isBlank() ? "."
+            : ": " + missing.toString().strip()) + due);
   }
 
   public void completed(DelegateTask task) {

@@ -18,10 +18,18 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final CurrentUserProvider currentUser;
+  private final String webapps;
 
-  public EngineAuthenticationFilter(IdentityService identityService, CurrentUserProvider currentUser) {
+  public EngineAuthenticationFilter(IdentityService identityService, CurrentUserProvider currentUser, String webapps) {
     this.identityService = identityService;
     this.currentUser = currentUser;
+    this.webapps = webapps;
+  }
+
+  /** The webapps under {@code /camunda} set the engine's authentication themselves. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + webapps + "/");
   }
 
   @Override

@@ -129,6 +129,11 @@ public class IdentitySetup implements ApplicationRunner {
     grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // the Chairman's Tasklist shows each decision's dossier (code, subject, award, unit: the filter's variables),
+    // which Tasklist reads from the process instance
+    grant(Groups.CHAIRMAN, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(Groups.CHAIRMAN, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     // auditors read every definition, instance and history, and change nothing
     grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,

@@ -2,7 +2,9 @@ package vn.gov.sonla.tdkt.notification;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
@@ -20,12 +22,29 @@ public class NotificationController {
     this.currentUser = currentUser;
   }
 
-  /** The signed-in user's notifications and those of their groups, newest first. */
+  /** The signed-in user's notifications and those of their groups, newest first, with whether they read each. */
   @GetMapping
-  public List<Notification> mine() {
+  public List<NotificationView> mine() {
     CurrentUser user = currentUser.get();
+    return notifications.forReader(user.id(), recipients(user), 100);
+  }
+
+  @GetMapping("/unread-count")
+  public Map<String, Long> unreadCount() {
+    CurrentUser user = currentUser.get();
+    return Map.of("unread", notifications.unread(user.id(), recipients(user)));
+  }
+
+  /** Marks all of them read for the signed-in user. */
+  @PostMapping("/read")
+  public Map<String, Integer> markRead() {
+    CurrentUser user = currentUser.get();
+    return Map.of("marked", notifications.markAllRead(user.id(), recipients(user)));
+  }
+
+  private static List<String> recipients(CurrentUser user) {
     List<String> recipients = new ArrayList<>(user.groups());
     recipients.add(user.id());
-    return notifications.forRecipients(recipients, 100);
+    return recipients;
   }
 }

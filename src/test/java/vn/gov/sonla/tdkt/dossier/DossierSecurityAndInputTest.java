@@ -89,9 +89,27 @@ class DossierSecurityAndInputTest {
   }
 
   @Test
-  void healthAndTheWebappLoginPageAreOpen() {
+  void healthAndTheLoginPageAreOpenAndTheWebappsSendABrowserToIt() {
     assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(rest.getForEntity("/camunda/app/tasklist/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> login = rest.getForEntity("/login", String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(login.getBody()).contains("Đăng nhập", "name=\"_csrf\"");
+    org.springframework.http.HttpHeaders browser = new org.springframework.http.HttpHeaders();
+    browser.set("Accept", "text/html,application/xhtml+xml");
+    browser.set("Sec-Fetch-Mode", "navigate");
+    ResponseEntity<String> tasklist = rest.exchange("/camunda/app/tasklist/default/", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(browser), String.class);
+    // (the test client follows the redirect) the login page instead of Tasklist
+    assertThat(tasklist.getBody()).contains("action=\"/login\"").doesNotContain("camTasklistAppCtrl");
+    // an API client gets the HTTP Basic challenge, a browser never does
+    ResponseEntity<String> api = rest.getForEntity("/api/dossiers", String.class);
+    assertThat(api.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    browser.set("Sec-Fetch-Mode", "cors");
+    browser.set("Accept", "application/json");
+    ResponseEntity<String> script = rest.exchange("/api/dossiers", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(browser), String.class);
+    assertThat(script.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(script.getHeaders().getFirst("WWW-Authenticate")).isNull();
   }
 
   // --- one unit cannot reach another's dossiers ------------------------------------------------

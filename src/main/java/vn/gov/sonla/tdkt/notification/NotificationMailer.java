@@ -1,0 +1,160 @@
+package vn.gov.sonla.tdkt.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+
+/**
+ * E-mails a copy of each notification to its recipients (a user, or every member of a group, at the
+ * e-mail address of their Camunda user) where SMTP is configured. Sent on another thread after the
+ * step's transaction has committed, so a slow or failing mail server never holds up or undoes the step;
+ * the outcome is recorded on the notification (SENT, FAILED with the error, NONE without an address) and
+ * failures are retried ({@code tdkt.mail.max-attempts}, every {@code tdkt.mail.retry-interval}).
+ */
+@Component
+@org.springframework.scheduling.annotation.EnableScheduling
+public class NotificationMailer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationMailer.class);
+
+  static final Map<String, String> SUBJECTS = Map.ofEntries(
+      Map.entry("SUPPLEMENT_REQUESTED", "Hồ sơ cần bổ sung"),
+      Map.entry("DOSSIER_RETURNED", "Hồ sơ bị trả lại"),
+      Map.entry("DOSSIER_WITHDRAWN", "Hồ sơ đã rút"),
+      Map.entry("NOT_AWARDED", "Hồ sơ không được khen thưởng"),
+      Map.entry("AWARDED", "Quyết định khen thưởng"),
+      Map.entry("APPRAISAL_REMINDER", "Sắp hết hạn thẩm định"),
+      Map.entry("APPRAISAL_ESCALATED", "Quá hạn thẩm định"),
+      Map.entry("PLAN_REMINDER", "Sắp đến hạn nhiệm vụ kế hoạch"),
+      Map.entry("PLAN_OVERDUE", "Nhiệm vụ kế hoạch quá hạn"),
+      Map.entry("STATE_SUBMISSION_SIGNED", "Tờ trình cấp Nhà nước đã ký"));
+
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final JdbcClient jdbc;
+  private final IdentityService identity;
+  private final EngineAuthentication engine;
+  /** One sender thread: e-mails leave in the order of their notifications, off the engine's threads. */
+  private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> {
+        Thread t = new Thread(r, "notification-mail");
+        t.setDaemon(true);
+        return t;
+      });
+  private final MailProperties properties;
+
+  public NotificationMailer(ObjectProvider<JavaMailSender> mailSender, JdbcClient jdbc, IdentityService identity,
+      EngineAuthentication engine, MailProperties properties) {
+    this.mailSender = mailSender;
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.engine = engine;
+    this.properties = properties;
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    executor.shutdown();
+  }
+
+  /** Whether e-mail is configured (a mail sender exists: {@code spring.mail.host} is set). */
+  public boolean enabled() {
+    return mailSender.getIfAvailable() != null;
+  }
+
+  /** Sends the notification's e-mail once the current transaction (if any) has committed. */
+  void afterCommit(String notificationId) {
+    if (!enabled()) {
+      return;
+    }
+    Runnable send = () -> executor.execute(() -> deliver(notificationId));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          send.run();
+        }
+      });
+    } else {
+      send.run();
+    }
+  }
+
+  /** Tries again the e-mails that failed, up to the maximum number of attempts. */
+  @Scheduled(fixedDelayString = "${tdkt.mail.retry-interval:PT10M}", initialDelayString = "${tdkt.mail.retry-interval:PT10M}")
+  public void retryFailed() {
+    if (!enabled()) {
+      return;
+    }
+    jdbc.sql("SELECT id FROM notification WHERE mail_status = 'FAILED' AND mail_attempts < :max")
+        .param("max", properties.maxAttempts()).query(String.class).list().forEach(this::deliver);
+  }
+
+  void deliver(String notificationId) {
+    Notification n = jdbc.sql("SELECT id, recipient, dossier_code, kind, message, created_at FROM notification"
+        + " WHERE id = :id").param("id", notificationId).query(Notification.class).optional().orElse(null);
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (n == null || sender == null) {
+      return;
+    }
+    Set<String> to = addresses(n.recipient());
+    if (to.isEmpty()) {
+      record(n.id(), "NONE", null);
+      return;
+    }
+    SimpleMailMessage mail = new SimpleMailMessage();
+    mail.setFrom(properties.from());
+    mail.setTo(to.toArray(String[]::new));
+    mail.setSubject("[TDKT Sơn La] " + SUBJECTS.getOrDefault(n.kind(), "Thông báo")
+        + (n.dossierCode() == null ? "" : ": " + n.dossierCode()));
+    mail.setText(n.message() + "\n\n"
+        + (n.dossierCode() == null ? "" : "Xem hồ sơ: " + properties.baseUrl() + "/dossiers/view.html?code="
+            + n.dossierCode() + "\n")
+        + "Các thông báo của bạn: " + properties.baseUrl() + "/notifications/index.html\n\n"
+        + "Thư này được gửi tự động từ Hệ thống quản lý thi đua, khen thưởng tỉnh Sơn La; vui lòng không trả lời.");
+    try {
+      sender.send(mail);
+      record(n.id(), "SENT", null);
+    } catch (RuntimeException e) {
+      LOG.warn("E-mail of notification {} ({}) to {} failed: {}", n.id(), n.kind(), to, e.getMessage());
+      record(n.id(), "FAILED", e.getMessage());
+    }
+  }
+
+  private Set<String> addresses(String recipient) {
+    return engine.asSystem(() -> {
+      List<User> users = identity.createUserQuery().userId(recipient).list();
+      if (users.isEmpty()) {
+        users = identity.createUserQuery().memberOfGroup(recipient).list();
+      }
+      Set<String> emails = new LinkedHashSet<>();
+      users.stream().map(User::getEmail).filter(e -> e != null && e.contains("@")).forEach(emails::add);
+      return emails;
+    });
+  }
+
+  private void record(String id, String status, String error) {
+    jdbc.sql("UPDATE notification SET mail_status = :status, mail_attempts = mail_attempts + 1, mail_error = :error,"
+            + " mailed_at = :at WHERE id = :id")
+        .param("status", status)
+        .param("error", error == null ? null : error.substring(0, Math.min(500, error.length())))
+        .param("at", "SENT".equals(status) ? OffsetDateTime.now(ZoneOffset.UTC) : null)
+        .param("id", id)
+        .update();
+  }
+}

@@ -1,0 +1,13 @@
+// Admin of UBND tỉnh Sơn La (Camunda webapp configuration).
+export default {
+  app: {
+    name: 'Quản trị người dùng',
+    vendor: 'UBND tỉnh Sơn La'
+  },
+  locales: {
+    availableLocales: ['vi', 'en'],
+    fallbackLocale: 'vi'
+  },
+  customScripts: ['../tdkt/webapp'],
+  disableWelcomeMessage: true
+};

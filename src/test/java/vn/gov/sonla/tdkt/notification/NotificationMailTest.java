@@ -1,0 +1,131 @@
+package vn.gov.sonla.tdkt.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.sonla.tdkt.dossier.DossierApiScenariosAccess;
+import vn.gov.sonla.tdkt.support.Api;
+
+/**
+ * Notifications reach people by e-mail where SMTP is configured (GreenMail in process): after the step's
+ * transaction, at the e-mail addresses of the Camunda users (every member of a group), in Vietnamese, with
+ * a link; a mail server that is down never undoes the step, the failure is recorded and retried.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"tdkt.mail.base-url=https://tdkt.sonla.gov.vn", "tdkt.mail.from=tdkt@sonla.gov.vn"})
+@ActiveProfiles("test")
+class NotificationMailTest {
+
+  /** Started before the Spring context, which needs its port. */
+  static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcClient jdbc;
+  @Autowired NotificationMailer mailer;
+
+  private String mailStatus(String code, String kind) {
+    return jdbc.sql("SELECT mail_status FROM notification WHERE dossier_code = :c AND kind = :k")
+        .param("c", code).param("k", kind).query(String.class).single();
+  }
+
+  private void awaitStatus(String code, String kind, String expected) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!expected.equals(mailStatus(code, kind)) && System.nanoTime() < end) {
+      Thread.sleep(100);
+    }
+    assertThat(mailStatus(code, kind)).isEqualTo(expected);
+  }
+
+  @Test
+  void aDossierReturnedForSupplementIsMailedToTheUnitsOfficersAfterTheCommit() throws Exception {
+    Api api = new Api(rest);
+    var created = api.createDossier("officer.sgddt", DossierApiScenariosAccess.json(), Api.requiredFiles("ANNUAL"), false);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String code = created.getBody().get("code").asText();
+
+    api.claimAndComplete("appraiser", code, "Task_Appraise", Api.variables("appraisalOutcome", "SUPPLEMENT",
+        "appraisalSummary", "Thiếu xác nhận của cấp trên.", "missingItems", "Báo cáo thành tích có xác nhận."));
+
+    assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("officer.sgddt@sonla.gov.vn");
+    assertThat(mail.getFrom()[0].toString()).isEqualTo("tdkt@sonla.gov.vn");
+    assertThat(mail.getSubject()).isEqualTo("[TDKT Sơn La] Hồ sơ cần bổ sung: " + code);
+    String body = GreenMailUtil.getBody(mail);
+    String text = new String(jakarta.mail.internet.MimeUtility.decode(
+        new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        "quoted-printable").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).contains("Hồ sơ " + code + " cần bổ sung: Báo cáo thành tích có xác nhận.", "Hạn bổ sung:",
+        "https://tdkt.sonla.gov.vn/dossiers/view.html?code=" + code);
+    awaitStatus(code, "SUPPLEMENT_REQUESTED", "SENT");
+
+    // the same notification on the officer's page and API
+    JsonNode mine = api.get("officer.sgddt", "/api/notifications").getBody();
+    assertThat(mine.findValuesAsText("kind")).contains("SUPPLEMENT_REQUESTED");
+    assertThat(api.get("officer.sgddt", "/api/notifications/unread-count").getBody().get("unread").asLong())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(api.postJson("officer.sgddt", "/api/notifications/read", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(api.get("officer.sgddt", "/api/notifications/unread-count").getBody().get("unread").asLong()).isZero();
+    // another unit's officer sees none of it
+    assertThat(api.get("officer.syt", "/api/notifications").getBody().findValuesAsText("dossierCode")).doesNotContain(code);
+
+    // the mail server goes down: the withdrawal still happens, the e-mail is recorded as failed ...
+    int port = smtp.getSmtp().getPort();
+    smtp.stop();
+    var withdrawn = api.postJson("officer.sgddt", "/api/dossiers/" + code + "/withdrawal",
+        Map.of("reason", "Đơn vị rút hồ sơ để hoàn thiện."));
+    assertThat(withdrawn.getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(api.get("officer.sgddt", "/api/dossiers/" + code).getBody().get("status").asText()).isEqualTo("WITHDRAWN");
+    awaitStatus(code, "DOSSIER_WITHDRAWN", "FAILED");
+    assertThat(jdbc.sql("SELECT mail_error FROM notification WHERE dossier_code = :c AND kind = 'DOSSIER_WITHDRAWN'")
+        .param("c", code).query(String.class).single()).isNotBlank();
+
+    // ... and sent when the server is back and the retry runs
+    GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    back.start();
+    try {
+      mailer.retryFailed();
+      assertThat(back.waitForIncomingEmail(20_000, 1)).isTrue();
+      assertThat(back.getReceivedMessages()[0].getSubject()).isEqualTo("[TDKT Sơn La] Hồ sơ đã rút: " + code);
+      awaitStatus(code, "DOSSIER_WITHDRAWN", "SENT");
+      assertThat(jdbc.sql("SELECT mail_attempts FROM notification WHERE dossier_code = :c AND kind = 'DOSSIER_WITHDRAWN'")
+          .param("c", code).query(Integer.class).single()).isEqualTo(2);
+    } finally {
+      back.stop();
+    }
+  }
+}
