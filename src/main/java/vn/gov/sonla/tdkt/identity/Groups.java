@@ -7,6 +7,8 @@ public final class Groups {
   public static final String CHAIRMAN = "chairman";
   public static final String AUDITORS = "auditors";
   public static final String ADMIN = "camunda-admin";
+  /** Reads the metrics at {@code /actuator/prometheus} (a Prometheus server's account), nothing else. */
+  public static final String MONITORING = "monitoring";
   public static final String UNIT_PREFIX = "unit-";
   /** Camunda group type of proposing units. */
   public static final String UNIT_TYPE = "UNIT";

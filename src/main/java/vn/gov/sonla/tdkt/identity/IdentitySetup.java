@@ -71,6 +71,7 @@ public class IdentitySetup implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     startupLock.acquire("identity-setup");
     ensureGroup(Groups.ADMIN, "Quản trị hệ thống", "SYSTEM");
+    ensureGroup(Groups.MONITORING, "Giám sát hệ thống", "SYSTEM");
     WORKFLOW_GROUPS.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
     if (properties.demoData()) {
       DemoDirectory.UNITS.forEach(u -> ensureGroup(Groups.unit(u.code()), u.name(), Groups.UNIT_TYPE));

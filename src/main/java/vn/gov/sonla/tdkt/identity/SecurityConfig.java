@@ -49,7 +49,10 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 @Configuration
 public class SecurityConfig {
 
-  /** Open to everyone: login page and its assets, public notice and objections, health. */
+  /**
+   * Open to everyone: login page and its assets, public notice and objections, health (its status only; the
+   * components and details are shown to administrators, {@code management.endpoint.health.show-details}).
+   */
   static final String[] PUBLIC_PATHS = {LoginPage.PATH, "/brand/**", "/public/**", "/actuator/health/**",
       "/actuator/info", "/error", "/favicon.ico"};
 
@@ -95,6 +98,10 @@ public class SecurityConfig {
             // the public notice and objections need no login (objections are rate-limited)
             .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/objections").permitAll()
+            // the metrics: a Prometheus server's account in group monitoring (HTTP Basic), or an administrator
+            .requestMatchers("/actuator/prometheus").hasAnyAuthority(
+                CurrentUserProvider.GROUP_AUTHORITY_PREFIX + Groups.MONITORING,
+                CurrentUserProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
             // the webapps' own password login would bypass this one (and its rate limit)
             .requestMatchers(webapps + "/api/admin/auth/user/*/login/**").denyAll()
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
