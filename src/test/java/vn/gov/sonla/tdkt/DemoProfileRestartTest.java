@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,6 +62,14 @@ class DemoProfileRestartTest {
     try (ConfigurableApplicationContext app = start(dir)) {
       assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
       assertThat(app.getEnvironment().matchesProfiles("demo")).isTrue();
+      // the demo users of the README, with the demo password (the postgres profile has none of them:
+      // identity.PostgresProfileUsersTest)
+      List<String> demoUsers = new java.util.ArrayList<>(List.of("admin", "appraiser", "appraiser.lead", "chairman",
+          "auditor", "officer.sgddt", "officer.syt", "officer.ptohieu", "officer.vpubnd"));
+      java.util.stream.IntStream.rangeClosed(1, 9).forEach(i -> demoUsers.add("council" + i));
+      IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsAll(demoUsers);
+      assertThat(demoUsers).allMatch(user -> identity.checkPassword(user, "demo"));
       code = submitAsOfficer(base(app));
       assertThat(tasklistFilterShows(base(app), "appraiser", "demo", "Hồ sơ chờ thẩm định")).contains(code);
       first = counts(app);
