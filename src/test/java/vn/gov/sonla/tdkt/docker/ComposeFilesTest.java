@@ -205,6 +205,16 @@ class ComposeFilesTest {
   }
 
   @Test
+  void theSingleNodeIsReachedDirectlyAndSoTrustsNoForwardedHeaders() throws IOException {
+    Map<String, Map<String, Object>> apps = appServices(compose("compose.yaml"));
+    assertThat(apps).hasSize(1);
+    Map<String, Object> app = apps.values().iterator().next();
+    assertThat(list(app.get("ports")).stream().map(String::valueOf).toList()).anyMatch(p -> p.endsWith(":8080"));
+    // a client could otherwise claim any address in X-Forwarded-For and escape the objection rate limit
+    assertThat(environment(app)).doesNotContainKey("SERVER_FORWARD_HEADERS_STRATEGY");
+  }
+
+  @Test
   void theProxySendsEachBrowserToOneNodeByCookieAndBalancesOverBoth() throws IOException {
     Map<String, Object> compose = compose("compose.cluster.yaml");
     Map<String, Object> proxy = services(compose).get("proxy");
