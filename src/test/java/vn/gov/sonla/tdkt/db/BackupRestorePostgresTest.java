@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
+import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /**
  * Backup and restore as the README tells an operator: the application runs on PostgreSQL, holds dossiers with
@@ -58,8 +59,8 @@ class BackupRestorePostgresTest {
     try (ConfigurableApplicationContext app = PostgresApp.start(url)) {
       Api api = api(app);
       for (int i = 0; i < 3; i++) {
-        byte[] letter = ("Tờ trình số " + i + " — sao lưu").getBytes(StandardCharsets.UTF_8);
-        byte[] summary = ("Tóm tắt thành tích " + i).getBytes(StandardCharsets.UTF_8);
+        byte[] letter = TestDossiers.pdf("Tờ trình số " + i + " — sao lưu");
+        byte[] summary = TestDossiers.pdf("Tóm tắt thành tích " + i);
         String code = submit(api, i, letter, summary);
         codes.add(code);
         sha.put(code, Map.of("PROPOSAL_LETTER", DossierService.sha256(letter),
@@ -111,8 +112,7 @@ class BackupRestorePostgresTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> status(api, code).equals("AWARDED"));
       }
       // a new dossier after the restore continues the numbering
-      String next = submit(api, 3, "Tờ trình sau khôi phục".getBytes(StandardCharsets.UTF_8),
-          "Tóm tắt".getBytes(StandardCharsets.UTF_8));
+      String next = submit(api, 3, TestDossiers.pdf("Tờ trình sau khôi phục"), TestDossiers.pdf("Tóm tắt"));
       assertThat(next).isNotIn(codes);
       JsonNode audit = api.get("auditor", "/api/audit/verify").getBody();
       assertThat(audit.get("ok").asBoolean()).as("audit chain after the restore: %s", audit).isTrue();
