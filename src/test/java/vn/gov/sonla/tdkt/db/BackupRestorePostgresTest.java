@@ -34,9 +34,9 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /**
  * Backup and restore as the README tells an operator: the application runs on PostgreSQL, holds dossiers with
- * documents and running processes; {@code docker/backup.sh} dumps the database with pg_dump; the database is lost
- * (dropped) and created empty; the application is stopped; {@code docker/restore.sh} restores the dump with
- * pg_restore; the application starts again on it and everything is back: the dossiers, their documents byte for
+ * documents and running processes; {@code docker/backup.sh} dumps the database with pg_dump while it runs; the
+ * application stops, the database is lost (dropped) and created empty; {@code docker/restore.sh} restores the dump
+ * with pg_restore; the application starts again on it and everything is back: the dossiers, their documents byte for
  * byte (SHA-256), the process instances and their open tasks, which can then be completed to the end.
  */
 class BackupRestorePostgresTest {
