@@ -27,6 +27,11 @@ public class BlocSchedule {
         properties.registrationWorkingDays()));
   }
 
+  /** Close of office N working days from now (due dates of the bloc tasks). */
+  public Date due(int workingDays) {
+    return calendar.deadline(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime(), workingDays);
+  }
+
   /** 08:00 on the day the self-assessments open (tdkt.blocs.self-assessment-opens), or the next working day. */
   public Date yearEnd(int year) {
     LocalDate day = properties.selfAssessmentDay().atYear(year);
