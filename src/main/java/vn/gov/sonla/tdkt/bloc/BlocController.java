@@ -40,9 +40,12 @@ public class BlocController {
   private final HistoryService history;
   private final TaskService tasks;
   private final EngineAuthentication engine;
+  private final CoCpProposals coCp;
 
   public BlocController(BlocService service, BlocRepository blocs, CurrentUserProvider currentUser,
-      RuntimeService runtime, HistoryService history, TaskService tasks, EngineAuthentication engine) {
+      RuntimeService runtime, HistoryService history, TaskService tasks, EngineAuthentication engine,
+      CoCpProposals coCp) {
+    this.coCp = coCp;
     this.service = service;
     this.blocs = blocs;
     this.currentUser = currentUser;
@@ -188,6 +191,24 @@ public class BlocController {
     return service.ranking(code, year, currentUser.get());
   }
 
+  /** The year's holders of the provincial flag won through a bloc: the candidates for CO_CP. */
+  @GetMapping("/flag-holders")
+  public List<Map<String, Object>> flagHolders(@RequestParam int year) {
+    if (!BlocService.readsAll(currentUser.get())) {
+      throw new ForbiddenException("Chỉ Sở Nội vụ, thanh tra xem danh sách đơn vị được tặng Cờ.");
+    }
+    return coCp.holders(year).stream().map(h -> Map.<String, Object>of("blocCode", h[0], "unitCode", h[1],
+        "unitName", service.unitName(h[1]), "coTinhDossier", h[2])).toList();
+  }
+
+  /** Home-affairs proposes one of the flag holders for the Government Emulation Flag: a CO_CP dossier. */
+  @PostMapping("/co-cp")
+  public ResponseEntity<Map<String, Object>> proposeCoCp(@RequestBody CoCpProposals.CoCpRequest r) {
+    var d = coCp.propose(r, currentUser.get());
+    return ResponseEntity.created(URI.create("/api/dossiers/" + d.code()))
+        .body(Map.of("code", d.code(), "unitCode", d.unitCode(), "awardType", d.awardType(), "status", d.status()));
+  }
+
   /** Per bloc and year: members, registered, late, and the published ranking (totals), for the chart. */
   @GetMapping("/dashboard")
   public Map<String, Object> dashboard(@RequestParam int from, @RequestParam int to) {
@@ -203,7 +224,7 @@ public class BlocController {
       List<Map<String, Object>> years = new ArrayList<>();
       for (int y = from; y <= to; y++) {
         List<String> members = blocs.members(b.code(), y);
-        if (members.isEmpty()) {
+        if (members.isEmpty() || blocs.leadership(b.code(), y).isEmpty()) {
           continue;
         }
         Map<String, Object> status = service.registrationStatus(y, user);

@@ -47,6 +47,12 @@ public class BlocRepository {
     }
   }
 
+  /** The blocs taking part in the year: those with members and a head and deputy for the year. */
+  public List<Bloc.Info> active(int year) {
+    return all().stream().filter(b -> leadership(b.code(), year).isPresent() && !members(b.code(), year).isEmpty())
+        .toList();
+  }
+
   /** Members of the bloc in the year. */
   public List<String> members(String blocCode, int year) {
     return jdbc.sql("SELECT unit_code FROM bloc_member WHERE bloc_code = :bloc AND year_from <= :year"

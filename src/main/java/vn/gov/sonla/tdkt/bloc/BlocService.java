@@ -291,11 +291,8 @@ public class BlocService {
     Map<String, OffsetDateTime> reminded = blocs.reminders(year);
     List<Map<String, Object>> perBloc = new ArrayList<>();
     List<String> notRegistered = new ArrayList<>();
-    for (Bloc.Info b : blocs.all()) {
+    for (Bloc.Info b : blocs.active(year)) {
       List<String> members = blocs.members(b.code(), year);
-      if (members.isEmpty()) {
-        continue;
-      }
       List<Map<String, Object>> units = new ArrayList<>();
       for (String m : members) {
         Bloc.Registration reg = regs.get(m);
@@ -331,7 +328,7 @@ public class BlocService {
     Set<String> registered = new java.util.HashSet<>();
     blocs.registrations(year).forEach(r -> registered.add(r.unitCode()));
     List<String> out = new ArrayList<>();
-    for (Bloc.Info b : blocs.all()) {
+    for (Bloc.Info b : blocs.active(year)) {
       blocs.members(b.code(), year).stream().filter(m -> !registered.contains(m) && !out.contains(m)).forEach(out::add);
     }
     return out;

@@ -26,10 +26,8 @@ public class OpenBlocRegistration implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int year = Integer.parseInt(execution.getProcessBusinessKey());
     List<String> blocCodes = new ArrayList<>();
-    for (Bloc.Info b : blocs.all()) {
-      if (!blocs.members(b.code(), year).isEmpty() && blocs.leadership(b.code(), year).isPresent()) {
-        blocCodes.add(b.code());
-      }
+    for (Bloc.Info b : blocs.active(year)) {
+      blocCodes.add(b.code());
     }
     var deadline = schedule.registrationDeadline(year);
     execution.setVariable("year", year);

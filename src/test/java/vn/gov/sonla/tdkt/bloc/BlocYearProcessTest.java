@@ -104,7 +104,10 @@ class BlocYearProcessTest {
         .processInstanceBusinessKey("2026-py-a").singleResult();
     assertThat(bloc).isWaitingAt("Task_SelfAssess");
     assertThat(tasks.createTaskQuery().processInstanceId(bloc.getId()).count()).isEqualTo(3);
-    runtime.deleteProcessInstance(bloc.getId(), "test done");
+    scoreAndReview(bloc, "py-a", units, 2026);
+    blocs.review("py-a", 2026, new BlocService.ReviewRequest(true, null), BlocFixtures.officer(units.get(1)));
+    blocs.proposeFlags("py-a", 2026, new BlocService.FlagRequest(List.of()), BlocFixtures.officer(units.get(0)));
+    assertThat(bloc).isEnded();
     assertThat(year).isEnded().hasPassed("EndEvent_Done");
   }
 
@@ -112,24 +115,29 @@ class BlocYearProcessTest {
     ClockUtil.setCurrentTime(at(2025, 12, 2, 9));
     ProcessInstance pi = runtime.startProcessInstanceByKey(BlocService.BLOC_PROCESS, "2025-" + code,
         Map.of("year", 2025, "blocCode", code));
+    return scoreAndReview(pi, code, units, 2025);
+  }
+
+  /** Every member self-assesses, the head (the deputy for the head) scores: the ranking waits for the deputy. */
+  private ProcessInstance scoreAndReview(ProcessInstance pi, String code, List<String> units, int yearOfBloc) {
     assertThat(pi).isWaitingAt("Task_SelfAssess");
     int i = 0;
     for (String unit : units) {
-      blocs.selfAssess(code, 2025, new BlocService.SelfAssessmentRequest(null, "Báo cáo tự đánh giá của " + unit,
+      blocs.selfAssess(code, yearOfBloc, new BlocService.SelfAssessmentRequest(null, "Báo cáo tự đánh giá của " + unit,
           "Công văn số " + (++i) + "/BC", BlocFixtures.points(35, 18, 14, 14, 9), 0), BlocFixtures.officer(unit));
     }
     assertThat(pi).isWaitingAt("Task_Score");
     String head = units.get(0);
     String deputy = units.get(1);
-    blocs.score(code, 2025, new BlocService.ScoreRequest(head, BlocFixtures.points(36, 18, 14, 14, 9)),
+    blocs.score(code, yearOfBloc, new BlocService.ScoreRequest(head, BlocFixtures.points(36, 18, 14, 14, 9)),
         BlocFixtures.officer(deputy));
-    blocs.score(code, 2025, new BlocService.ScoreRequest(deputy, BlocFixtures.points(38, 18, 14, 14, 9)),
+    blocs.score(code, yearOfBloc, new BlocService.ScoreRequest(deputy, BlocFixtures.points(38, 18, 14, 14, 9)),
         BlocFixtures.officer(head));
-    blocs.score(code, 2025, new BlocService.ScoreRequest(units.get(2), BlocFixtures.points(30, 15, 10, 10, 8)),
+    blocs.score(code, yearOfBloc, new BlocService.ScoreRequest(units.get(2), BlocFixtures.points(30, 15, 10, 10, 8)),
         BlocFixtures.officer(head));
-    blocs.completeScoring(code, 2025, BlocFixtures.officer(head));
+    blocs.completeScoring(code, yearOfBloc, BlocFixtures.officer(head));
     assertThat(pi).hasPassed("Task_Rank").isWaitingAt("Task_DeputyReview");
-    assertThat(repository.ranking(code, 2025)).extracting(Bloc.Ranked::unitCode)
+    assertThat(repository.ranking(code, yearOfBloc)).extracting(Bloc.Ranked::unitCode)
         .containsExactly(deputy, head, units.get(2));
     return pi;
   }
