@@ -18,6 +18,7 @@ import vn.gov.sonla.tdkt.dossier.FieldProblem;
 import vn.gov.sonla.tdkt.dossier.InvalidInputException;
 import vn.gov.sonla.tdkt.dossier.Upload;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 
@@ -37,9 +38,11 @@ public class CoCpProposals {
   private final DossierService dossiers;
   private final BlocDocuments documents;
   private final DecisionProperties decision;
+  private final EngineAuthentication engine;
 
   public CoCpProposals(BlocRepository blocs, BlocService service, DossierRepository dossierRepository,
-      DossierService dossiers, BlocDocuments documents, DecisionProperties decision) {
+      DossierService dossiers, BlocDocuments documents, DecisionProperties decision, EngineAuthentication engine) {
+    this.engine = engine;
     this.blocs = blocs;
     this.service = service;
     this.dossierRepository = dossierRepository;
@@ -99,7 +102,9 @@ public class CoCpProposals {
                     + ": " + x.total().toPlainString() + " điểm").toList())));
     DossierRequest request = new DossierRequest(unit, "CO_CP", "ANNUAL", r.year(), "COLLECTIVE", name, null, null, null,
         achievements).withRole("COLLECTIVE").withFacts(new DeclaredFacts(null, null, null, null, null, null, null, true));
-    Dossier d = dossiers.create(request, uploads, false, new CurrentUser(user.id(), Set.of(Groups.unit(unit))));
-    return d;
+    // home-affairs holds no right to start dossier processes in the engine: the intake runs as the system, after
+    // the checks above, on behalf of the unit
+    return engine.asSystem(() -> dossiers.create(request, uploads, false,
+        new CurrentUser(user.id(), Set.of(Groups.unit(unit)))));
   }
 }
