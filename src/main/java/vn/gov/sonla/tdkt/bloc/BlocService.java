@@ -188,7 +188,7 @@ public class BlocService {
         byBloc.computeIfAbsent(rec.get("bloc_code"), k -> new ArrayList<>()).add(rec);
         String role = rec.get("role");
         if (!Set.of("HEAD", "DEPUTY", "MEMBER", "").contains(role)) {
-          problems.add(new FieldProblem("line " + rec.getRecordNumber() + 1, "Vai trò phải là HEAD, DEPUTY hoặc MEMBER."));
+          problems.add(new FieldProblem("dòng " + (rec.getRecordNumber() + 1), "Vai trò phải là HEAD, DEPUTY hoặc MEMBER."));
         }
       }
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
