@@ -288,6 +288,15 @@ abstract class BlocYearScenarios {
     ResponseEntity<JsonNode> saved = api.postJson("appraiser", "/api/blocs", Map.of("code", "khoi-x", "name",
         "Khối thử nghiệm", "kind", "BLOC", "year", 2024, "members", units, "head", units.get(0), "deputy", units.get(1)));
     assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    // a CSV with a unit that does not exist and a bad role is refused whole, every error with its line
+    ResponseEntity<JsonNode> badCsv = csv("appraiser", "/api/blocs/import?year=2024",
+        "bloc_code,bloc_name,kind,unit_code,role\nkhoi-y,Khối lỗi,BLOC,xbu1,HEAD\nkhoi-y,Khối lỗi,BLOC,khong-co,CHIEF\n");
+    assertThat(badCsv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badCsv.getBody().get("errors").findValuesAsText("field")).contains("dòng 3");
+    assertThat(badCsv.getBody().get("errors").findValuesAsText("message"))
+        .contains("Không có đơn vị khong-co (nhóm unit-khong-co).", "Phó khối phải là một đơn vị thành viên.");
+    assertThat(api.get("appraiser", "/api/blocs?year=2024").getBody().findValuesAsText("code")).doesNotContain("khoi-y");
+
     ClockUtil.setCurrentTime(at(2024, 12, 2, 9, 0));
     runtime.startProcessInstanceByKey("bloc-year", "2024-khoi-x", Map.of("year", 2024, "blocCode", "khoi-x"));
     String url = "/api/blocs/khoi-x/years/2024";
