@@ -43,7 +43,10 @@ public class NotificationMailer {
       Map.entry("APPRAISAL_ESCALATED", "Quá hạn thẩm định"),
       Map.entry("PLAN_REMINDER", "Sắp đến hạn nhiệm vụ kế hoạch"),
       Map.entry("PLAN_OVERDUE", "Nhiệm vụ kế hoạch quá hạn"),
-      Map.entry("STATE_SUBMISSION_SIGNED", "Tờ trình cấp Nhà nước đã ký"));
+      Map.entry("STATE_SUBMISSION_SIGNED", "Tờ trình cấp Nhà nước đã ký"),
+      Map.entry("BLOC_REGISTRATION_OPEN", "Đăng ký thi đua cụm, khối"),
+      Map.entry("BLOC_REGISTRATION_REMINDER", "Nhắc đăng ký thi đua"),
+      Map.entry("BLOC_RANKING_PUBLISHED", "Kết quả xếp hạng thi đua cụm, khối"));
 
   private final ObjectProvider<JavaMailSender> mailSender;
   private final JdbcClient jdbc;
