@@ -164,8 +164,8 @@ class ReportApiTest {
     String csv = new String(body, StandardCharsets.UTF_8);
     assertThat(csv).contains("Hồ sơ theo trạng thái").contains("Trạng thái,Số hồ sơ")
         .contains("Đã khen thưởng (AWARDED),2").contains("Sở Giáo dục và Đào tạo (sgddt),3")
-        .contains("Sở Y tế (syt),1").contains("Hồ sơ theo cụm, khối thi đua")
-        .contains("Khối Văn hóa - Xã hội (KVX),3").contains("Chưa thuộc cụm, khối thi đua (-),1")
+        .contains("Sở Y tế (syt),1").contains("\"Hồ sơ theo cụm, khối thi đua\"")
+        .contains("Khối Văn hóa - Xã hội (KVX),3").contains("\"Chưa thuộc cụm, khối thi đua (-)\",1")
         .contains("Khen thưởng theo năm và cấp").contains(YEAR + ",Cấp tỉnh (PROVINCIAL),2")
         .contains("Cá nhân,2").contains(String.join(",", ReportExport.PROCESSING_HEADER))
         .contains("Thẩm định hồ sơ,Tất cả,2,").contains("Người thẩm định: appraiser");
@@ -179,7 +179,7 @@ class ReportApiTest {
     assertThat(response.getHeaders().getContentType().toString())
         .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
       DataFormatter format = new DataFormatter();
       // the two awarded sudden dossiers' subjects are direct workers (TestDossiers/Api default role)
       Sheet priority = workbook.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
@@ -197,6 +197,11 @@ class ReportApiTest {
             format.formatCellValue(status.getRow(r).getCell(1)));
       }
       assertThat(counts).containsEntry("Đã khen thưởng (AWARDED)", "2").containsEntry("Đã nộp (SUBMITTED)", "2");
+      Sheet blocs = workbook.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+          "Hồ sơ theo cụm, khối thi đua"));
+      assertThat(format.formatCellValue(blocs.getRow(0).getCell(0))).isEqualTo("Cụm, khối thi đua");
+      assertThat(format.formatCellValue(blocs.getRow(2).getCell(0))).isEqualTo("Khối Văn hóa - Xã hội (KVX)");
+      assertThat(format.formatCellValue(blocs.getRow(2).getCell(1))).isEqualTo("3");
       Sheet awards = workbook.getSheet("Khen thưởng theo năm và cấp");
       assertThat(format.formatCellValue(awards.getRow(1).getCell(1))).isEqualTo("Cấp tỉnh (PROVINCIAL)");
       assertThat(awards.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(2d);
