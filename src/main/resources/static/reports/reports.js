@@ -96,6 +96,7 @@
     bars($('chart-award'), 'Hồ sơ theo hình thức khen thưởng, ' + when,
       items(report.dossiers.byAwardType, report.labels.awardType));
     bars($('chart-unit'), 'Hồ sơ theo đơn vị, ' + when, items(report.dossiers.byUnit, report.labels.unit));
+    bars($('chart-bloc'), 'Hồ sơ theo cụm, khối thi đua, ' + when, items(report.dossiers.byBloc, report.labels.bloc));
     bars($('chart-level'), 'Khen thưởng theo năm và cấp, ' + when,
       (report.awards.byYearAndLevel || []).map(function (r) {
         return { label: r.year + ' — ' + label(report.labels.level, r.level), count: r.count };

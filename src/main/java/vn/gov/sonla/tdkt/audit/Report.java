@@ -11,8 +11,12 @@ import java.util.Map;
 public record Report(Integer year, Dossiers dossiers, Awards awards, Processing processing,
     Map<String, Map<String, String>> labels) {
 
+  /**
+   * {@code byBloc}: per emulation cluster or bloc (code), the dossiers of the units that were its members in the
+   * dossier's award year ({@link ReportService#NO_BLOC}: units in none that year).
+   */
   public record Dossiers(long total, Map<String, Long> byStatus, Map<String, Long> byAwardType,
-      Map<String, Long> byUnit, Map<String, Long> byKind, Map<String, Long> byYear) {}
+      Map<String, Long> byUnit, Map<String, Long> byBloc, Map<String, Long> byKind, Map<String, Long> byYear) {}
 
   public record YearLevel(int year, String level, long count) {}
 

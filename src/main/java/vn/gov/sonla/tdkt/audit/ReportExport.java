@@ -40,6 +40,7 @@ public final class ReportExport {
     tables.add(counts("Hồ sơ theo trạng thái", "Trạng thái", d.byStatus(), labels.get("status")));
     tables.add(counts("Hồ sơ theo hình thức", "Hình thức khen thưởng", d.byAwardType(), labels.get("awardType")));
     tables.add(counts("Hồ sơ theo đơn vị", "Đơn vị", d.byUnit(), labels.get("unit")));
+    tables.add(counts("Hồ sơ theo cụm, khối thi đua", "Cụm, khối thi đua", d.byBloc(), labels.get("bloc")));
     tables.add(counts("Hồ sơ theo loại khen thưởng", "Loại khen thưởng", d.byKind(), labels.get("kind")));
     tables.add(counts("Hồ sơ theo năm", "Năm", d.byYear(), Map.of()));
 

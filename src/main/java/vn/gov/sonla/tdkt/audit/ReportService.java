@@ -33,6 +33,8 @@ public class ReportService {
   static final String PROCESS = "commendation-dossier";
   static final String APPRAISAL_TASK = "Task_Appraise";
   static final String UNASSIGNED = "(chưa giao)";
+  /** The key of {@link Report.Dossiers#byBloc} for the dossiers of units that were in no cluster or bloc that year. */
+  public static final String NO_BLOC = "-";
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
@@ -61,7 +63,27 @@ public class ReportService {
     Map<String, Long> byStatus = countBy("status", year);
     long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
     return new Report.Dossiers(total, byStatus, countBy("award_type", year), countBy("unit_code", year),
-        countBy("award_kind", year), countBy("award_year", year));
+        byBloc(year), countBy("award_kind", year), countBy("award_year", year));
+  }
+
+  /**
+   * Dossiers per emulation cluster or bloc: the dossier's unit's membership in its award year (memberships are kept
+   * per year, so a unit that moved counts in the bloc it was in that year). A unit in a cluster and a bloc counts in
+   * both.
+   */
+  private Map<String, Long> byBloc(Integer year) {
+    var statement = jdbc.sql("SELECT COALESCE(m.bloc_code, '" + NO_BLOC + "') AS k, COUNT(*) AS n FROM dossier d"
+        + " LEFT JOIN bloc_member m ON m.unit_code = d.unit_code AND m.year_from <= d.award_year"
+        + " AND (m.year_to IS NULL OR m.year_to >= d.award_year)"
+        + (year == null ? "" : " WHERE d.award_year = :year") + " GROUP BY COALESCE(m.bloc_code, '" + NO_BLOC + "')"
+        + " ORDER BY 1");
+    if (year != null) {
+      statement = statement.param("year", year);
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    statement.query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list()
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
   }
 
   /** {@code SELECT column, COUNT(*) FROM dossier [WHERE award_year = ?] GROUP BY column}, ordered by the column. */
@@ -273,6 +295,12 @@ public class ReportService {
       }
     });
     labels.put("unit", units);
+    Map<String, String> blocs = new LinkedHashMap<>();
+    jdbc.sql("SELECT code, name FROM bloc ORDER BY code").query((rs, i) ->
+        Map.entry(rs.getString("code"), rs.getString("name"))).list()
+        .forEach(e -> blocs.put(e.getKey(), e.getValue()));
+    blocs.put(NO_BLOC, "Chưa thuộc cụm, khối thi đua");
+    labels.put("bloc", blocs);
     Map<String, String> kinds = new LinkedHashMap<>();
     for (AwardKind k : AwardKind.values()) {
       kinds.put(k.name(), k.label());

@@ -176,7 +176,8 @@ public class DossierController {
     return new DossierView(d.code(), d.unitCode(), group == null ? d.unitCode() : group.getName(), d.awardType(),
         catalog.find(d.awardType()).map(a -> a.name()).orElse(d.awardType()), d.awardKind(), d.awardYear(),
         d.subjectKind(), d.subjectName(), d.subjectBirthDate(), d.subjectPosition(), d.subjectWorkUnit(),
-        d.achievements(), d.status(), d.status().label(), d.statusReason(), currentSteps(d), docs,
+        d.achievements(), dossiers.subjectRole(d.code()), dossiers.declaredFacts(d.code()), d.status(),
+        d.status().label(), d.statusReason(), currentSteps(d), docs,
         decisions.forDossier(d.code()).orElse(null), d.createdBy(), d.createdAt(), d.submittedAt());
   }
 

@@ -19,6 +19,8 @@ public record DossierView(
     String position,
     String workUnit,
     String achievements,
+    String subjectRole,
+    DeclaredFacts declaredFacts,
     DossierStatus status,
     String statusLabel,
     String statusReason,

@@ -40,6 +40,7 @@ class ReportApiTest {
   static final int YEAR = LocalDate.now().getYear();
 
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Api api;
   List<String> awarded = new ArrayList<>();
@@ -47,6 +48,11 @@ class ReportApiTest {
   @BeforeAll
   void drive() {
     api = new Api(rest);
+    // the education department is in a bloc this year (it was in another the year before); health is in none
+    jdbc.update("INSERT INTO bloc (code, name, kind, created_at) VALUES ('KVX', 'Khối Văn hóa - Xã hội', 'BLOC',"
+        + " CURRENT_TIMESTAMP), ('KKT', 'Khối Kinh tế', 'BLOC', CURRENT_TIMESTAMP)");
+    jdbc.update("INSERT INTO bloc_member (bloc_code, unit_code, year_from, year_to) VALUES ('KKT', 'sgddt', ?, ?),"
+        + " ('KVX', 'sgddt', ?, NULL)", YEAR - 3, YEAR - 1, YEAR);
     awarded.add(submit("officer.sgddt", "SUDDEN", "Lò Văn Thắng"));
     awarded.add(submit("officer.sgddt", "SUDDEN", "Quàng Thị Hoa"));
     submit("officer.sgddt", "ANNUAL", "Cầm Văn Bình");
@@ -100,6 +106,10 @@ class ReportApiTest {
     assertThat(dossiers.get("byStatus").get("SUBMITTED").asLong()).isEqualTo(2);
     assertThat(dossiers.get("byUnit").get("sgddt").asLong()).isEqualTo(3);
     assertThat(dossiers.get("byUnit").get("syt").asLong()).isEqualTo(1);
+    assertThat(dossiers.get("byBloc").get("KVX").asLong()).isEqualTo(3);
+    assertThat(dossiers.get("byBloc").get("-").asLong()).isEqualTo(1);
+    assertThat(dossiers.get("byBloc").has("KKT")).as("the bloc the unit left the year before").isFalse();
+    assertThat(report.get("labels").get("bloc").get("KVX").asText()).isEqualTo("Khối Văn hóa - Xã hội");
     assertThat(dossiers.get("byAwardType").get("BK_TINH").asLong()).isEqualTo(4);
     assertThat(dossiers.get("byKind").get("SUDDEN").asLong()).isEqualTo(2);
     assertThat(dossiers.get("byKind").get("ANNUAL").asLong()).isEqualTo(2);
@@ -154,7 +164,9 @@ class ReportApiTest {
     String csv = new String(body, StandardCharsets.UTF_8);
     assertThat(csv).contains("Hồ sơ theo trạng thái").contains("Trạng thái,Số hồ sơ")
         .contains("Đã khen thưởng (AWARDED),2").contains("Sở Giáo dục và Đào tạo (sgddt),3")
-        .contains("Sở Y tế (syt),1").contains("Khen thưởng theo năm và cấp").contains(YEAR + ",Cấp tỉnh (PROVINCIAL),2")
+        .contains("Sở Y tế (syt),1").contains("\"Hồ sơ theo cụm, khối thi đua\"")
+        .contains("Khối Văn hóa - Xã hội (KVX),3").contains("\"Chưa thuộc cụm, khối thi đua (-)\",1")
+        .contains("Khen thưởng theo năm và cấp").contains(YEAR + ",Cấp tỉnh (PROVINCIAL),2")
         .contains("Cá nhân,2").contains(String.join(",", ReportExport.PROCESSING_HEADER))
         .contains("Thẩm định hồ sơ,Tất cả,2,").contains("Người thẩm định: appraiser");
   }
@@ -167,7 +179,7 @@ class ReportApiTest {
     assertThat(response.getHeaders().getContentType().toString())
         .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
       DataFormatter format = new DataFormatter();
       // the two awarded sudden dossiers' subjects are direct workers (TestDossiers/Api default role)
       Sheet priority = workbook.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
@@ -185,6 +197,11 @@ class ReportApiTest {
             format.formatCellValue(status.getRow(r).getCell(1)));
       }
       assertThat(counts).containsEntry("Đã khen thưởng (AWARDED)", "2").containsEntry("Đã nộp (SUBMITTED)", "2");
+      Sheet blocs = workbook.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+          "Hồ sơ theo cụm, khối thi đua"));
+      assertThat(format.formatCellValue(blocs.getRow(0).getCell(0))).isEqualTo("Cụm, khối thi đua");
+      assertThat(format.formatCellValue(blocs.getRow(2).getCell(0))).isEqualTo("Khối Văn hóa - Xã hội (KVX)");
+      assertThat(format.formatCellValue(blocs.getRow(2).getCell(1))).isEqualTo("3");
       Sheet awards = workbook.getSheet("Khen thưởng theo năm và cấp");
       assertThat(format.formatCellValue(awards.getRow(1).getCell(1))).isEqualTo("Cấp tỉnh (PROVINCIAL)");
       assertThat(awards.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(2d);

@@ -104,6 +104,9 @@ abstract class DossierApiScenarios {
     assertThat(submitted.get("unitName").asText()).isEqualTo("Sở Giáo dục và Đào tạo");
     assertThat(submitted.get("currentSteps").get(0).asText()).isEqualTo("Thẩm định hồ sơ");
     assertThat(submitted.get("documents")).hasSize(2);
+    // what the unit declared for the eligibility rules comes back with the dossier
+    assertThat(submitted.get("subjectRole").asText()).isEqualTo("DIRECT_WORKER");
+    assertThat(submitted.get("declaredFacts").isObject()).isTrue();
 
     // the stored document comes back byte for byte, with its SHA-256
     JsonNode letter = submitted.get("documents").get(0);

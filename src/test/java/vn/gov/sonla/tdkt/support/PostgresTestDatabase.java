@@ -42,6 +42,23 @@ public final class PostgresTestDatabase {
     });
   }
 
+  /** The database of this name as an earlier run left it (created empty when missing): for benchmarks' reuse. */
+  public static synchronized String kept(String name) {
+    return URLS.computeIfAbsent(name + SUFFIX, n -> {
+      try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", "postgres", "");
+           Statement st = admin.createStatement();
+           java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + n + "'")) {
+        if (!rs.next()) {
+          st.execute("CREATE DATABASE " + n + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("PostgreSQL must run on " + HOST + " with trust authentication: "
+            + e.getMessage(), e);
+      }
+      return "jdbc:postgresql://" + HOST + "/" + n;
+    });
+  }
+
   private static String suffix() {
     String value = System.getProperty("tdkt.test.pg.suffix", System.getenv().getOrDefault("TDKT_TEST_DB_SUFFIX", ""));
     if (!value.matches("[A-Za-z0-9_]*")) {
