@@ -98,6 +98,8 @@ class PipelineBenchmark {
   static final int DOSSIERS = Integer.getInteger("tdkt.bench.pipeline.dossiers", 2_000);
   static final int THREADS = Integer.getInteger("tdkt.bench.pipeline.threads", 4);
   static final int WARMUP = Integer.getInteger("tdkt.bench.pipeline.warmup", 100);
+  /** A phase stops taking new items after this long (0: never), e.g. on a machine shared with others' builds. */
+  static final long MAX_SECONDS = Long.getLong("tdkt.bench.pipeline.max-seconds", 0);
   static final String DATABASE = "tdkt_bench_pipeline";
   static final String SKELETON = "pipeline-skeleton";
   /** The demo units: each worker thread submits for its own unit, as units submit concurrently. */
@@ -190,7 +192,7 @@ class PipelineBenchmark {
 
     // warm-up: JIT, connection pool, caches, the dossier and decision counters' rows
     drive("skeleton warm-up", WARMUP, (t, n) -> skeleton("W" + n));
-    drive("pipeline warm-up", WARMUP, (t, n) -> pipeline(t, sessionKey(runId, round, t)));
+    Phase warmup = drive("pipeline warm-up", WARMUP, (t, n) -> pipeline(t, sessionKey(runId, round, t)));
 
     round.incrementAndGet();
     Phase skeleton = drive("skeleton", DOSSIERS, (t, n) -> skeleton("S" + n));
@@ -198,7 +200,8 @@ class PipelineBenchmark {
     Phase pipeline = drive("pipeline", DOSSIERS, (t, n) -> pipeline(t, sessionKey(runId, round, t)));
 
     long awarded = jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE status = 'AWARDED'", Long.class);
-    assertThat(awarded - awardedBefore).as("every dossier reached AWARDED").isEqualTo(WARMUP + DOSSIERS);
+    assertThat(awarded - awardedBefore).as("every dossier reached AWARDED")
+        .isEqualTo(warmup.items() + pipeline.items());
     long skeletonsLeft = runtime.createProcessInstanceQuery().processDefinitionKey(SKELETON).count();
     assertThat(skeletonsLeft).as("every skeleton instance ended").isZero();
     Map<String, Object> numbers = jdbc.queryForMap("SELECT COUNT(*) AS n, COUNT(DISTINCT (decision_year, seq)) AS"
@@ -211,12 +214,12 @@ class PipelineBenchmark {
 
     BenchReport report = new BenchReport("pipeline", String.format(Locale.ROOT,
         "%,d dossiers and %,d skeleton instances (after %d of each as warm-up), %d worker threads, Java API, local"
-            + " PostgreSQL; load average %.2f at the start", DOSSIERS, DOSSIERS, WARMUP, THREADS, load))
+            + " PostgreSQL; load average %.2f at the start", pipeline.items(), skeleton.items(), WARMUP, THREADS, load))
         .figure("pipeline throughput", pipeline.perSecond(), "dossier/s")
         .figure("pipeline engine commands", pipeline.commandsPerSecond(), "cmd/s")
         .figure("pipeline PostgreSQL commits", pipeline.commitsPerSecond(), "commit/s")
-        .figure("pipeline engine commands per dossier", (double) pipeline.commands() / DOSSIERS, "cmd")
-        .figure("pipeline commits per dossier", (double) pipeline.commits() / DOSSIERS, "commit")
+        .figure("pipeline engine commands per dossier", (double) pipeline.commands() / pipeline.items(), "cmd")
+        .figure("pipeline commits per dossier", (double) pipeline.commits() / pipeline.items(), "commit")
         .figure("pipeline wall time", pipeline.seconds(), "s")
         .figure("skeleton throughput", skeleton.perSecond(), "inst/s")
         .figure("skeleton engine commands", skeleton.commandsPerSecond(), "cmd/s")
@@ -335,16 +338,19 @@ class PipelineBenchmark {
     long commits0 = commits();
     long commands0 = commands.outermost.get();
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     long start = System.nanoTime();
+    long deadline = MAX_SECONDS > 0 ? start + MAX_SECONDS * 1_000_000_000L : Long.MAX_VALUE;
     List<Future<?>> workers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
       workers.add(pool.submit(() -> {
-        for (int n; (n = next.getAndIncrement()) < items && failures.isEmpty(); ) {
+        for (int n; System.nanoTime() < deadline && (n = next.getAndIncrement()) < items && failures.isEmpty(); ) {
           try {
             step.run(thread, n);
+            done.incrementAndGet();
           } catch (Throwable e) {
             failures.add(e);
           }
@@ -364,9 +370,10 @@ class PipelineBenchmark {
     }
     long commandCount = commands.outermost.get() - commands0;
     long commitCount = commits() - commits0;
-    System.out.printf(Locale.ROOT, "[pipeline-benchmark] %s: %,d in %.1f s = %.1f/s; %,d engine commands, %,d"
-        + " commits%n", name, items, seconds, items / seconds, commandCount, commitCount);
-    return new Phase(items, seconds, commandCount, commitCount);
+    int completed = done.get();
+    System.out.printf(Locale.ROOT, "[pipeline-benchmark] %s: %,d of %,d in %.1f s = %.1f/s; %,d engine commands, %,d"
+        + " commits%n", name, completed, items, seconds, completed / seconds, commandCount, commitCount);
+    return new Phase(completed, seconds, commandCount, commitCount);
   }
 
   /**
