@@ -75,6 +75,8 @@ class TasklistLatencyBenchmark {
   static final int GROUPS = 50;
   static final int SAMPLES = Integer.getInteger("tdkt.bench.tasklist.samples", 200);
   static final int BATCH = 250;
+  /** The loaders stop starting batches after this long (0: never), e.g. on a machine shared with others' builds. */
+  static final long MAX_LOAD_SECONDS = Long.getLong("tdkt.bench.tasklist.max-load-seconds", 0);
   static final int LOADERS = 2;
   static final String UNIT_FILTER = "Việc của đơn vị";
   static final List<String> DEMO_UNITS = List.of("sgddt", "syt", "ptohieu", "vpubnd");
@@ -100,9 +102,11 @@ class TasklistLatencyBenchmark {
 
       // 2. the open tasks
       long loadStart = System.nanoTime();
-      List<String> groups = load(url);
+      Loaded loaded = load(url);
+      List<String> groups = loaded.groups();
+      int tasks = loaded.tasks();
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-      System.out.printf(Locale.ROOT, "[tasklist-benchmark] %,d tasks loaded in %.1f s%n", TASKS, loadSeconds);
+      System.out.printf(Locale.ROOT, "[tasklist-benchmark] %,d tasks loaded in %.1f s%n", tasks, loadSeconds);
       long authorizations;
       String size;
       try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
@@ -124,9 +128,9 @@ class TasklistLatencyBenchmark {
       String groupFilter = createGroupFilter(node, "unit-sgddt");
       String listPath = "/filter/%s/list?firstResult=0&maxResults=15";
       String listBody = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
-      long expected = TASKS / GROUPS + (TASKS % GROUPS > 0 ? 1 : 0);
+      long expected = tasks / GROUPS + (tasks % GROUPS > 0 ? 1 : 0);
       JsonNode count = post(node, "officer.sgddt", "/filter/" + unitFilter + "/count", "{}", "application/json");
-      assertThat(count.get("count").asLong()).as("open tasks of unit-sgddt").isBetween(TASKS / GROUPS - 1L, expected);
+      assertThat(count.get("count").asLong()).as("open tasks of unit-sgddt").isBetween(tasks / GROUPS - 1L, expected);
       JsonNode page = post(node, "officer.sgddt", listPath.formatted(unitFilter), listBody, "application/hal+json");
       assertThat(page.path("_embedded").path("task").size()).as("one page of tasks").isEqualTo(15);
       // the filter's variables come embedded only where the user may read the instance's variables
@@ -151,13 +155,14 @@ class TasklistLatencyBenchmark {
       Percentiles groupList = measure(SAMPLES,
           i -> post(node, "officer.sgddt", listPath.formatted(groupFilter), listBody, "application/hal+json"),
           i -> { });
+      List<Double> sqlMs = explain(url, loaded.sql());
       double heapUnderLoad = heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(-1);
       double heapAfterLoadGc = heapUsedMb(node.pid(), true);
 
       new BenchReport("tasklist", String.format(Locale.ROOT, "%,d open tasks across %d unit groups (%,d task"
               + " authorizations, database %s), loaded in %.0f s; %d samples one at a time through /engine-rest as"
-              + " officer.sgddt (one group of %d); load average %.2f at the start", TASKS, groups.size(),
-          authorizations, size, loadSeconds, SAMPLES, groups.size(), load))
+              + " officer.sgddt (a group with %,d of them); load average %.2f at the start", tasks, groups.size(),
+          authorizations, size, loadSeconds, SAMPLES, tasks / groups.size(), load))
           .figure("unit filter list (15, HAL) p50", list.p50(), "ms")
           .figure("unit filter list (15, HAL) p95", list.p95(), "ms", "< 50 ms")
           .figure("unit filter count p50", countTimes.p50(), "ms")
@@ -165,7 +170,10 @@ class TasklistLatencyBenchmark {
           .figure("group's own filter list p50", groupList.p50(), "ms")
           .figure("group's own filter list p95", groupList.p95(), "ms", "< 50 ms")
           .figure("variables embedded per listed task", embeddedVariables, "")
-          .figure("load of the open tasks", TASKS / loadSeconds, "task/s")
+          .figure("SQL of the list, EXPLAIN ANALYZE execution", sqlMs.isEmpty() ? -1 : sqlMs.get(0), "ms")
+          .figure("SQL of the count, EXPLAIN ANALYZE execution", sqlMs.size() < 2 ? -1 : sqlMs.get(1), "ms")
+          .figure("open tasks", tasks, "task", ">= 100,000")
+          .figure("load of the open tasks", tasks / loadSeconds, "task/s")
           .write();
       new BenchReport("startup", String.format(Locale.ROOT, "the packaged jar on local PostgreSQL, JVM %s;"
           + " time from launching the JVM to health and readiness UP (polled every 0.5 s); heap used after a full GC"
@@ -173,7 +181,7 @@ class TasklistLatencyBenchmark {
           .figure("first start (empty database, creates the schema)", firstStart, "s", "< 20 s")
           .figure("first start, Spring Boot's 'Started in'", firstStarted, "s")
           .figure("heap after first start", heapFirst, "MiB", "< 512 MiB")
-          .figure(String.format(Locale.ROOT, "restart (%,d open tasks)", TASKS), restart, "s", "< 20 s")
+          .figure(String.format(Locale.ROOT, "restart (%,d open tasks)", tasks), restart, "s", "< 20 s")
           .figure("restart, Spring Boot's 'Started in'", restartStarted, "s")
           .figure("heap after restart", heapRestart, "MiB", "< 512 MiB")
           .figure("heap under Tasklist load (max of samples, no GC)", heapUnderLoad, "MiB")
@@ -243,8 +251,15 @@ class TasklistLatencyBenchmark {
 
   // ------------------------------------------------------------------ the open tasks
 
-  /** The 50 unit groups and their open tasks, through a second engine on the database (the node is stopped). */
-  private static List<String> load(String url) throws Exception {
+  /** The unit groups, and the SQL of the unit filter's list and count for officer.sgddt (parameters filled in). */
+  record Loaded(List<String> groups, int tasks, List<String> sql) {}
+
+  /**
+   * The 50 unit groups and their open tasks, through a second engine on the database (the node is stopped); then,
+   * through that engine's filter service, as officer.sgddt, the unit filter's list and count, whose SQL (MyBatis's
+   * statement log) is kept for EXPLAIN: the same engine version and query as the node's.
+   */
+  private static Loaded load(String url) throws Exception {
     ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl)
         ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     cfg.setProcessEngineName("tasklist-loader");
@@ -281,9 +296,11 @@ class TasklistLatencyBenchmark {
       }
       RuntimeService runtime = engine.getRuntimeService();
       AtomicInteger next = new AtomicInteger();
+      AtomicInteger loaded = new AtomicInteger();
+      long deadline = MAX_LOAD_SECONDS > 0 ? System.nanoTime() + MAX_LOAD_SECONDS * 1_000_000_000L : Long.MAX_VALUE;
       Date due = new Date(System.currentTimeMillis() + 7L * 86_400_000L);
       parallel(LOADERS, worker -> {
-        for (int from; (from = next.getAndAdd(BATCH)) < TASKS; ) {
+        for (int from; System.nanoTime() < deadline && (from = next.getAndAdd(BATCH)) < TASKS; ) {
           int start = from;
           cfg.getCommandExecutorTxRequired().execute((Command<Void>) context -> {
             for (int n = start; n < Math.min(start + BATCH, TASKS); n++) {
@@ -301,15 +318,79 @@ class TasklistLatencyBenchmark {
             }
             return null;
           });
+          loaded.addAndGet(Math.min(start + BATCH, TASKS) - start);
           if ((start / BATCH) % 40 == 0) {
             System.out.printf(Locale.ROOT, "[tasklist-benchmark] %,d tasks%n", start + BATCH);
           }
         }
       });
-      return groups;
+      return new Loaded(groups, loaded.get(), captureFilterSql(engine));
     } finally {
       engine.close();
     }
+  }
+
+  /** The statements the engine sends for the unit filter's page and count, with their parameters in place. */
+  private static List<String> captureFilterSql(ProcessEngine engine) {
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    ch.qos.logback.classic.Level level = log.getLevel();
+    log.addAppender(appender);
+    log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      org.camunda.bpm.engine.filter.Filter filter = engine.getFilterService().createFilterQuery()
+          .filterName(UNIT_FILTER).singleResult();
+      engine.getIdentityService().setAuthentication("officer.sgddt", List.of("unit-sgddt"));
+      try {
+        engine.getFilterService().listPage(filter.getId(),
+            engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15);
+        engine.getFilterService().count(filter.getId());
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+    } finally {
+      log.detachAppender(appender);
+      log.setLevel(level);
+    }
+    List<String> statements = new ArrayList<>();
+    String preparing = null;
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : appender.list) {
+      String m = e.getFormattedMessage();
+      if (m.contains("Preparing:")) {
+        preparing = m.substring(m.indexOf("Preparing:") + 10).trim();
+      } else if (m.contains("Parameters:") && preparing != null) {
+        statements.add(fill(preparing, m.substring(m.indexOf("Parameters:") + 11).trim()));
+        preparing = null;
+      }
+    }
+    return statements;
+  }
+
+  /** MyBatis's "?" placeholders replaced by the logged parameters ("value(Type), ..."). */
+  private static String fill(String sql, String parameters) {
+    List<String> values = new ArrayList<>();
+    Matcher m = Pattern.compile("(null|.*?\\((\\w+)\\))(?:, |$)").matcher(parameters);
+    while (m.find() && !m.group(0).isEmpty()) {
+      String token = m.group(1);
+      if ("null".equals(token)) {
+        values.add("NULL");
+        continue;
+      }
+      String value = token.substring(0, token.length() - m.group(2).length() - 2);
+      values.add(switch (m.group(2)) {
+        case "Integer", "Long", "Boolean", "Short" -> value;
+        default -> "'" + value.replace("'", "''") + "'";
+      });
+    }
+    StringBuilder out = new StringBuilder();
+    int v = 0;
+    for (char c : sql.toCharArray()) {
+      out.append(c == '?' && v < values.size() ? values.get(v++) : String.valueOf(c));
+    }
+    return out.toString();
   }
 
   private static void parallel(int threads, IntConsumer work) throws Exception {
@@ -323,6 +404,34 @@ class TasklistLatencyBenchmark {
       f.get();
     }
     pool.shutdown();
+  }
+
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS) of each statement, warmed by one run; the plans go to
+   * {@code target/bench/tasklist-plans.txt}; the execution times (ms) are returned.
+   */
+  private static List<Double> explain(String url, List<String> statements) throws Exception {
+    List<Double> times = new ArrayList<>();
+    StringBuilder plans = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.executeQuery(sql).close();
+        StringBuilder plan = new StringBuilder();
+        try (var rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+        Matcher m = Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan);
+        times.add(m.find() ? Double.parseDouble(m.group(1)) : -1);
+        plans.append("-- ").append(sql.replaceAll("\\s+", " ")).append("\n").append(plan).append('\n');
+      }
+    }
+    Path dir = Path.of(System.getProperty("tdkt.bench.dir", "target/bench"));
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("tasklist-plans.txt"), plans);
+    System.out.println("[tasklist-benchmark] query plans:\n" + plans);
+    return times;
   }
 
   // ------------------------------------------------------------------ REST
