@@ -90,6 +90,16 @@ public final class AppNode implements AutoCloseable {
         .property("management.endpoint.health.probes.enabled", "true");
   }
 
+  /**
+   * Replaces the JVM options (by default those of a short-lived test node, above), e.g. to measure start-up and
+   * heap with the JVM's own choice of compiler and collector.
+   */
+  public AppNode jvmOptions(String... options) {
+    jvmOptions.clear();
+    jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
   public AppNode property(String key, String value) {
     properties.put(key, value);
     return this;
