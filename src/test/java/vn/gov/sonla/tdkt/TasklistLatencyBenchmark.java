@@ -272,6 +272,9 @@ class TasklistLatencyBenchmark {
     // the application's history level is "full" with the council's ballots left out: the same id (3)
     cfg.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     cfg.setAuthorizationEnabled(true);
+    // as the application (application.yaml, AuthorizedGroupsPlugin), so that the captured SQL is the node's
+    cfg.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    cfg.setProcessEnginePlugins(List.of(new vn.gov.sonla.tdkt.identity.AuthorizedGroupsPlugin(20)));
     cfg.setJobExecutorActivate(false);
     cfg.setMetricsEnabled(false);
     cfg.setDbMetricsReporterActivate(false);
@@ -414,6 +417,8 @@ class TasklistLatencyBenchmark {
     List<Double> times = new ArrayList<>();
     StringBuilder plans = new StringBuilder();
     try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
+      // the planner setting of the node's connections (connection-init-sql of the postgres profile)
+      st.execute("SET random_page_cost = 1.1");
       for (String sql : statements) {
         st.executeQuery(sql).close();
         StringBuilder plan = new StringBuilder();
