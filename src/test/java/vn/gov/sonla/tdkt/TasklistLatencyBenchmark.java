@@ -43,6 +43,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import vn.gov.sonla.tdkt.support.AppNode;
 import vn.gov.sonla.tdkt.support.BenchReport;
+import vn.gov.sonla.tdkt.support.BrowserSession;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 
 /**
@@ -60,13 +61,17 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  *       writes what it writes for a unit's task (task, candidate-group link, the group's authorization on the task,
  *       process variables, history); then {@code ANALYZE};
  *   <li>restart on the loaded database: time to ready and heap after a GC;
- *   <li>as {@code officer.sgddt} (HTTP Basic on {@code /engine-rest}, a unit of 50 with 2,000 tasks), the requests
- *       Tasklist sends for the unit filter ("Việc của đơn vị", candidate groups of the current user, assigned tasks
- *       included, as {@code IdentitySetup} creates it): {@code POST /filter/{id}/list?firstResult=0&maxResults=15}
- *       sorted by creation date, newest first, as {@code application/hal+json} (with the filter's variables), and
+ *   <li>as {@code officer.sgddt} (a unit of 50 with 2,000 tasks), logged in as a person is (the login form, then
+ *       Tasklist: one browser session, the webapp's engine API under {@code /camunda/api/engine} with the session
+ *       cookie and {@code X-XSRF-TOKEN}), the requests Tasklist sends for the unit filter ("Việc của đơn vị",
+ *       candidate groups of the current user, assigned tasks included, as {@code IdentitySetup} creates it):
+ *       {@code POST /filter/{id}/list?firstResult=0&maxResults=15} sorted by creation date, newest first, as
+ *       {@code application/hal+json} (with the filter's variables and the count), and
  *       {@code POST /filter/{id}/count}; and the list of a filter naming the group itself; 20 of each to warm up,
  *       then {@code -Dtdkt.bench.tasklist.samples=} (200), one at a time; the heap is sampled (no GC) every 50
- *       requests, outside the timed calls, and once more after a GC at the end.
+ *       requests, outside the timed calls, and once more after a GC at the end;
+ *   <li>the same list and count as an API client sends them: {@code /engine-rest} with HTTP Basic, whose password
+ *       is checked on every request.
  * </ol>
  */
 class TasklistLatencyBenchmark {
@@ -142,25 +147,42 @@ class TasklistLatencyBenchmark {
         post(node, "officer.sgddt", "/filter/" + unitFilter + "/count", "{}", "application/json");
         post(node, "officer.sgddt", listPath.formatted(groupFilter), listBody, "application/hal+json");
       }
+      // Tasklist itself: the officer's browser session (login form, then Tasklist), the webapp's engine API with
+      // the session cookie and X-XSRF-TOKEN, as the page sends it
+      Tasklist tasklist = new Tasklist(node.baseUrl(), "officer.sgddt");
+      JsonNode sessionPage = tasklist.post(listPath.formatted(unitFilter), listBody, "application/hal+json");
+      assertThat(sessionPage.path("_embedded").path("task").size()).as("Tasklist's page").isEqualTo(15);
+      assertThat(tasklist.post("/filter/" + unitFilter + "/count", "{}", "application/json").get("count").asLong())
+          .isEqualTo(count.get("count").asLong());
+      for (int i = 0; i < 20; i++) {
+        tasklist.post(listPath.formatted(unitFilter), listBody, "application/hal+json");
+        tasklist.post("/filter/" + unitFilter + "/count", "{}", "application/json");
+        tasklist.post(listPath.formatted(groupFilter), listBody, "application/hal+json");
+      }
       List<Double> heapSamples = new ArrayList<>();
       Percentiles list = measure(SAMPLES, i -> {
-        post(node, "officer.sgddt", listPath.formatted(unitFilter), listBody, "application/hal+json");
+        tasklist.post(listPath.formatted(unitFilter), listBody, "application/hal+json");
       }, i -> {
         if ((i + 1) % 50 == 0) {
           heapSamples.add(heapUsedMb(node.pid(), false));
         }
       });
       Percentiles countTimes = measure(SAMPLES,
-          i -> post(node, "officer.sgddt", "/filter/" + unitFilter + "/count", "{}", "application/json"), i -> { });
+          i -> tasklist.post("/filter/" + unitFilter + "/count", "{}", "application/json"), i -> { });
       Percentiles groupList = measure(SAMPLES,
-          i -> post(node, "officer.sgddt", listPath.formatted(groupFilter), listBody, "application/hal+json"),
+          i -> tasklist.post(listPath.formatted(groupFilter), listBody, "application/hal+json"), i -> { });
+      // API clients: the same requests on /engine-rest with HTTP Basic (the password checked on every request)
+      Percentiles restList = measure(SAMPLES,
+          i -> post(node, "officer.sgddt", listPath.formatted(unitFilter), listBody, "application/hal+json"),
           i -> { });
+      Percentiles restCount = measure(SAMPLES,
+          i -> post(node, "officer.sgddt", "/filter/" + unitFilter + "/count", "{}", "application/json"), i -> { });
       List<Double> sqlMs = explain(url, loaded.sql());
       double heapUnderLoad = heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(-1);
       double heapAfterLoadGc = heapUsedMb(node.pid(), true);
 
       new BenchReport("tasklist", String.format(Locale.ROOT, "%,d open tasks across %d unit groups (%,d task"
-              + " authorizations, database %s), loaded in %.0f s; %d samples one at a time through /engine-rest as"
+              + " authorizations, database %s), loaded in %.0f s; %d samples one at a time through Tasklist's session (and /engine-rest) as"
               + " officer.sgddt (a group with %,d of them); load average %.2f at the start", tasks, groups.size(),
           authorizations, size, loadSeconds, SAMPLES, tasks / groups.size(), load))
           .figure("unit filter list (15, HAL) p50", list.p50(), "ms")
@@ -169,6 +191,10 @@ class TasklistLatencyBenchmark {
           .figure("unit filter count p95", countTimes.p95(), "ms", "< 50 ms")
           .figure("group's own filter list p50", groupList.p50(), "ms")
           .figure("group's own filter list p95", groupList.p95(), "ms", "< 50 ms")
+          .figure("/engine-rest (HTTP Basic): unit filter list p50", restList.p50(), "ms")
+          .figure("/engine-rest (HTTP Basic): unit filter list p95", restList.p95(), "ms")
+          .figure("/engine-rest (HTTP Basic): unit filter count p50", restCount.p50(), "ms")
+          .figure("/engine-rest (HTTP Basic): unit filter count p95", restCount.p95(), "ms")
           .figure("variables embedded per listed task", embeddedVariables, "")
           .figure("SQL of the list, EXPLAIN ANALYZE execution", sqlMs.isEmpty() ? -1 : sqlMs.get(0), "ms")
           .figure("SQL of the count, EXPLAIN ANALYZE execution", sqlMs.size() < 2 ? -1 : sqlMs.get(1), "ms")
@@ -440,6 +466,37 @@ class TasklistLatencyBenchmark {
   }
 
   // ------------------------------------------------------------------ REST
+
+  /** Tasklist's own requests: a logged-in browser session on the webapp's engine API. */
+  private final class Tasklist {
+    private final BrowserSession session;
+    private final String xsrf;
+
+    Tasklist(String base, String user) {
+      session = new BrowserSession(base).loggedInAs(user, AppNode.DEMO_PASSWORD);
+      assertThat(session.openWebapp("tasklist").statusCode()).isEqualTo(200);
+      xsrf = session.webappXsrfToken();
+      assertThat(xsrf).as("the webapps' XSRF token").isNotBlank();
+    }
+
+    JsonNode post(String path, String body, String accept) {
+      return send(session.request("/camunda/api/engine/engine/default" + path).header("X-XSRF-TOKEN", xsrf)
+          .header("Accept", accept).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(60)).build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+      HttpResponse<String> response = session.send(request);
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
+      }
+      try {
+        return json.readTree(response.body());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   private String filterId(AppNode node, String name) throws Exception {
     JsonNode filters = get(node, "officer.sgddt",
