@@ -36,6 +36,7 @@ public final class PageWriter implements Closeable {
 
   private final PDDocument document;
   private final PDType0Font font;
+  private final ShapedText shaped;
   private final Layout layout;
   private PDPageContentStream stream;
   private float y;
@@ -47,6 +48,7 @@ public final class PageWriter implements Closeable {
   public PageWriter(PDDocument document, PDType0Font font, Layout layout) throws IOException {
     this.document = document;
     this.font = font;
+    this.shaped = new ShapedText(font);
     this.layout = layout;
     newPage();
   }
@@ -195,7 +197,7 @@ public final class PageWriter implements Closeable {
     stream.setRenderingMode(style == Style.BOLD ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
     stream.setLineWidth(size * BOLD_STROKE);
     stream.setTextMatrix(new Matrix(1, 0, style == Style.ITALIC ? ITALIC_SLANT : 0, 1, x, y));
-    stream.showText(printable(text));
+    shaped.show(stream, printable(text));
     stream.endText();
   }
 
