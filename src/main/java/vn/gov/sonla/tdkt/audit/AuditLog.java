@@ -12,25 +12,29 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 
 /**
  * The project's own audit trail: append-only records, each carrying the SHA-256 of its content and of
  * the previous record's hash, so that changing, removing or inserting a record breaks the chain
  * ({@link #verify()}). Records are appended in the caller's transaction (the step and its record
- * commit or roll back together); the sequence number comes from the gapless counter {@code audit},
- * whose row lock orders the chain. There is deliberately no update or delete here, and the database
- * refuses both (db/vendor/postgresql/V6_1__audit_append_only.sql).
+ * commit or roll back together) and written just before it commits; the sequence number comes from the
+ * gapless counter {@code audit}, whose row lock orders the chain. There is deliberately no update or
+ * delete here, and the database refuses both (db/vendor/postgresql/V6_1__audit_append_only.sql).
  */
 @Service
 public class AuditLog {
@@ -54,6 +58,7 @@ public class AuditLog {
   private static final String COLUMNS = "seq, recorded_at, actor, dossier_code, kind, detail, prev_hash, hash";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final GaplessCounter counter;
   private final IdentityService identity;
   private final ObjectMapper json = new ObjectMapper()
@@ -61,8 +66,9 @@ public class AuditLog {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-  public AuditLog(JdbcClient jdbc, GaplessCounter counter, IdentityService identity) {
+  public AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, GaplessCounter counter, IdentityService identity) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.counter = counter;
     this.identity = identity;
   }
@@ -76,30 +82,90 @@ public class AuditLog {
     return map;
   }
 
-  /** Appends a record in the caller's transaction (there must be one: the counter row stays locked until commit). */
+  /**
+   * Appends a record in the caller's transaction (there must be one). The record's content (actor, time,
+   * canonical detail) is fixed now; its place in the chain (seq, previous hash, hash) is assigned and the row
+   * written just before the transaction commits, together with the transaction's other records: the counter
+   * row, which orders the chain and is held until the commit, is then locked only for that last moment instead
+   * of for the rest of the step. A transaction that rolls back writes nothing and takes no number.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public AuditRecord append(String dossierCode, String kind, Map<String, Object> detail) {
+  public void append(String dossierCode, String kind, Map<String, Object> detail) {
     String canonicalDetail = canonical(detail);
     Authentication current = identity.getCurrentAuthentication();
     String actor = current == null || current.getUserId() == null ? SYSTEM : current.getUserId();
     Instant at = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
-    long seq = counter.next(COUNTER);
-    String prevHash = seq == 1 ? GENESIS : jdbc.sql("SELECT hash FROM audit_record WHERE seq = :seq")
-        .param("seq", seq - 1).query(String.class).optional()
-        .orElseThrow(() -> new IllegalStateException("Audit record " + (seq - 1) + " is missing: the chain is broken"));
-    AuditRecord record = new AuditRecord(seq, at, actor, dossierCode, kind, canonicalDetail, prevHash,
-        hash(seq, at, actor, dossierCode, kind, canonicalDetail, prevHash));
-    jdbc.sql("INSERT INTO audit_record (" + COLUMNS + ") VALUES (:seq, :at, :actor, :code, :kind, :detail, :prev, :hash)")
-        .param("seq", record.seq())
-        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .param("actor", actor)
-        .param("code", dossierCode)
-        .param("kind", kind)
-        .param("detail", canonicalDetail)
-        .param("prev", prevHash)
-        .param("hash", record.hash())
-        .update();
-    return record;
+    pending().add(new Pending(at, actor, dossierCode, kind, canonicalDetail));
+  }
+
+  /** A record waiting for its transaction's commit. */
+  private record Pending(Instant at, String actor, String dossierCode, String kind, String detail) {}
+
+  /** The current transaction's records not yet written, registered for its commit on first use. */
+  private List<Pending> pending() {
+    PendingRecords records = (PendingRecords) TransactionSynchronizationManager.getResource(this);
+    if (records == null) {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        throw new IllegalStateException("Audit records need a transaction with synchronization");
+      }
+      records = new PendingRecords();
+      TransactionSynchronizationManager.bindResource(this, records);
+      TransactionSynchronizationManager.registerSynchronization(records);
+    }
+    return records.records;
+  }
+
+  /**
+   * Writes the transaction's records before it commits: one counter update reserves their numbers (and locks the
+   * counter row until the commit), the previous record's hash is read once, and the chained rows are inserted in
+   * one batch. A failure here rolls the whole transaction back.
+   */
+  private void write(List<Pending> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    long last = counter.reserve(COUNTER, records.size());
+    long first = last - records.size() + 1;
+    String prevHash = first == 1 ? GENESIS : jdbc.sql("SELECT hash FROM audit_record WHERE seq = :seq")
+        .param("seq", first - 1).query(String.class).optional()
+        .orElseThrow(() -> new IllegalStateException("Audit record " + (first - 1) + " is missing: the chain is broken"));
+    List<Object[]> rows = new ArrayList<>(records.size());
+    long seq = first;
+    for (Pending p : records) {
+      String hash = hash(seq, p.at(), p.actor(), p.dossierCode(), p.kind(), p.detail(), prevHash);
+      rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), p.actor(), p.dossierCode(),
+          p.kind(), p.detail(), prevHash, hash});
+      prevHash = hash;
+      seq++;
+    }
+    jdbcTemplate.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    records.clear();
+  }
+
+  /** The records of one transaction; moves aside with it when it is suspended (an inner REQUIRES_NEW). */
+  private final class PendingRecords implements TransactionSynchronization {
+    final List<Pending> records = new ArrayList<>();
+
+    @Override
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResource(AuditLog.this);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(AuditLog.this, this);
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      write(records);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+      records.clear();
+    }
   }
 
   /** A dossier's records in order. */

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.decision;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -201,11 +202,23 @@ public class DecisionDocument {
     return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(VIETNAMESE) + text.substring(1);
   }
 
+  /** The font file, read from the classpath once (an immutable copy is handed out per document). */
   static InputStream openFont() {
-    InputStream font = DecisionDocument.class.getResourceAsStream(FONT_RESOURCE);
-    if (font == null) {
-      throw new IllegalStateException("Font " + FONT_RESOURCE + " is missing from the classpath");
+    return new ByteArrayInputStream(FontData.BYTES);
+  }
+
+  private static final class FontData {
+    static final byte[] BYTES = read();
+
+    private static byte[] read() {
+      try (InputStream font = DecisionDocument.class.getResourceAsStream(FONT_RESOURCE)) {
+        if (font == null) {
+          throw new IllegalStateException("Font " + FONT_RESOURCE + " is missing from the classpath");
+        }
+        return font.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the font " + FONT_RESOURCE, e);
+      }
     }
-    return font;
   }
 }

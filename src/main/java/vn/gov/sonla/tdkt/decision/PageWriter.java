@@ -36,6 +36,8 @@ public final class PageWriter implements Closeable {
 
   private final PDDocument document;
   private final PDType0Font font;
+  private final ShapedText shaped;
+  private final GlyphWidths widths;
   private final Layout layout;
   private PDPageContentStream stream;
   private float y;
@@ -47,6 +49,8 @@ public final class PageWriter implements Closeable {
   public PageWriter(PDDocument document, PDType0Font font, Layout layout) throws IOException {
     this.document = document;
     this.font = font;
+    this.shaped = new ShapedText(font);
+    this.widths = new GlyphWidths(font);
     this.layout = layout;
     newPage();
   }
@@ -139,19 +143,30 @@ public final class PageWriter implements Closeable {
   }
 
   public float textWidth(String text, float size) throws IOException {
-    return font.getStringWidth(printable(text)) / 1000f * size;
+    return scaled(widths.of(printable(text)), size);
   }
 
-  /** Greedy word wrap; line breaks in the text are kept, over-long words are cut. */
+  private static float scaled(float width, float size) {
+    return width / 1000f * size;
+  }
+
+  /**
+   * Greedy word wrap; line breaks in the text are kept, over-long words are cut. A candidate line's width is the
+   * line's width so far plus the space and the word, added glyph by glyph in the same order as measuring the
+   * whole candidate would add them, so the same lines come out without measuring every line prefix again.
+   */
   List<String> wrap(String text, float size, float firstWidth, float width) throws IOException {
     List<String> lines = new ArrayList<>();
     for (String paragraph : printable(text).strip().split("\\s*\\R\\s*")) {
       String line = "";
+      float lineWidth = 0f;
       for (String word : paragraph.split("\\s+")) {
         float available = lines.isEmpty() ? firstWidth : width;
         String candidate = line.isEmpty() ? word : line + " " + word;
-        if (textWidth(candidate, size) <= available) {
+        float candidateWidth = line.isEmpty() ? widths.add(0f, word) : widths.add(widths.add(lineWidth, " "), word);
+        if (scaled(candidateWidth, size) <= available) {
           line = candidate;
+          lineWidth = candidateWidth;
           continue;
         }
         if (!line.isEmpty()) {
@@ -168,6 +183,7 @@ public final class PageWriter implements Closeable {
           available = width;
         }
         line = word;
+        lineWidth = widths.add(0f, word);
       }
       lines.add(line);
     }
@@ -195,7 +211,7 @@ public final class PageWriter implements Closeable {
     stream.setRenderingMode(style == Style.BOLD ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
     stream.setLineWidth(size * BOLD_STROKE);
     stream.setTextMatrix(new Matrix(1, 0, style == Style.ITALIC ? ITALIC_SLANT : 0, 1, x, y));
-    stream.showText(printable(text));
+    shaped.show(stream, printable(text));
     stream.endText();
   }
 
@@ -241,5 +257,39 @@ public final class PageWriter implements Closeable {
       }
     });
     return out.toString();
+  }
+
+  /**
+   * Text widths in glyph space as {@link PDType0Font#getStringWidth} computes them (the advance widths of the
+   * text's characters, one code per character, added from left to right in a float), with each character's
+   * width looked up once per document.
+   */
+  private static final class GlyphWidths {
+    private final PDType0Font font;
+    private final java.util.Map<Integer, Float> byCodePoint = new java.util.HashMap<>();
+
+    GlyphWidths(PDType0Font font) {
+      this.font = font;
+    }
+
+    float of(String text) throws IOException {
+      return add(0f, text);
+    }
+
+    /** {@code width} plus the widths of {@code text}'s characters, in order. */
+    float add(float width, String text) throws IOException {
+      float sum = width;
+      for (int i = 0; i < text.length(); ) {
+        int codePoint = text.codePointAt(i);
+        Float w = byCodePoint.get(codePoint);
+        if (w == null) {
+          w = font.getStringWidth(new String(Character.toChars(codePoint)));
+          byCodePoint.put(codePoint, w);
+        }
+        sum += w;
+        i += Character.charCount(codePoint);
+      }
+      return sum;
+    }
   }
 }
