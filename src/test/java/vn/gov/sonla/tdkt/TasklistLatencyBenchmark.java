@@ -48,8 +48,9 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 
 /**
  * Start-up, heap and Tasklist latency ({@code ./mvnw -Pbench verify}, or {@code -Dit.test=TasklistLatencyBenchmark}
- * alone), on the packaged application started as a separate JVM ({@link AppNode}) on a fresh local PostgreSQL
- * database, with the JVM's own compiler and collector choice and the heap capped at {@code -Xmx512m}:
+ * alone), on the packaged application started as a separate JVM ({@link AppNode}), launched as the Docker image
+ * launches it (the jar extracted, the class data sharing archive of a training run: {@code ImageLaunch}), on a
+ * fresh local PostgreSQL database, with the JVM's own compiler and collector choice and the heap capped at {@code -Xmx512m}:
  *
  * <ol>
  *   <li>first start on the empty database (engine schema and Flyway migrations created): time from launching the
@@ -98,7 +99,9 @@ class TasklistLatencyBenchmark {
   void startupHeapAndTasklistLatency() throws Exception {
     double load = loadAverage();
     String url = PostgresTestDatabase.url("tdkt_bench_tasklist");
-    try (AppNode node = AppNode.onPostgres("tasklist", "TasklistLatencyBenchmark", url).jvmOptions(JVM)) {
+    try (AppNode node = AppNode.onPostgres("tasklist", "TasklistLatencyBenchmark", url).jvmOptions(JVM)
+        // as production starts it: docker/Dockerfile's extracted jar and class data sharing archive
+        .launchedAsInTheImage()) {
       // 1. first start: empty database
       double firstStart = timeToReady(node);
       double firstStarted = springStartedIn(node);
@@ -201,7 +204,8 @@ class TasklistLatencyBenchmark {
           .figure("open tasks", tasks, "task", ">= 100,000")
           .figure("load of the open tasks", tasks / loadSeconds, "task/s")
           .write();
-      new BenchReport("startup", String.format(Locale.ROOT, "the packaged jar on local PostgreSQL, JVM %s;"
+      new BenchReport("startup", String.format(Locale.ROOT, "the packaged jar on local PostgreSQL, launched as"
+          + " docker/Dockerfile does (extracted, class data sharing archive of a training run), JVM %s;"
           + " time from launching the JVM to health and readiness UP (polled every 0.5 s); heap used after a full GC"
           + " (jcmd GC.run) unless said; load average %.2f at the start", String.join(" ", JVM), load))
           .figure("first start (empty database, creates the schema)", firstStart, "s", "< 20 s")

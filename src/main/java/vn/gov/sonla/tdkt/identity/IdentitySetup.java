@@ -2,8 +2,13 @@ package vn.gov.sonla.tdkt.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -70,159 +75,208 @@ public class IdentitySetup implements ApplicationRunner {
   @Transactional
   public void run(ApplicationArguments args) {
     startupLock.acquire("identity-setup");
-    ensureGroup(Groups.ADMIN, "Quản trị hệ thống", "SYSTEM");
-    ensureGroup(Groups.MONITORING, "Giám sát hệ thống", "SYSTEM");
-    WORKFLOW_GROUPS.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
-    if (properties.demoData()) {
-      DemoDirectory.UNITS.forEach(u -> ensureGroup(Groups.unit(u.code()), u.name(), Groups.UNIT_TYPE));
-      DemoDirectory.people().forEach(p -> ensureUser(p.id(), p.firstName(), p.lastName(), "demo", p.groups()));
-    } else {
-      ensureUser(properties.admin().user(), "Quản trị", "Hệ thống", properties.admin().password(), List.of(Groups.ADMIN));
-    }
-    grantAdministrators();
-    grantWorkflowGroups();
-    identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list().forEach(this::grantUnit);
-    ensureFilters();
-    LOG.info("Identity ready: groups, authorizations and Tasklist filters are in place");
+    new Run().execute();
   }
 
-  private void ensureGroup(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() > 0) {
-      return;
-    }
-    Group group = identity.newGroup(id);
-    group.setName(name);
-    group.setType(type);
-    identity.saveGroup(group);
-  }
+  /**
+   * One set-up: what exists is read in a few queries up front (every group; the users and memberships it needs;
+   * the grants per resource type and id, each read once), then only what is missing is written. The earlier
+   * version asked the database once per group, user, membership and grant, about 400 queries with 50 unit groups,
+   * which every start paid although a set-up database needs none of them.
+   */
+  private final class Run {
 
-  private void ensureUser(String id, String firstName, String lastName, String password, List<String> groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
-      user.setPassword(password);
-      user.setEmail(id + "@sonla.gov.vn");
-      identity.saveUser(user);
+    private final Set<String> groupIds = new HashSet<>();
+    /** Grants read so far, by resource type and id, then by group. */
+    private final Map<String, Map<String, Authorization>> grants = new HashMap<>();
+    /** Grants this set-up saved (resource type, id, group): read again from the database if granted again. */
+    private final Set<String> written = new HashSet<>();
+
+    void execute() {
+      identity.createGroupQuery().list().forEach(g -> groupIds.add(g.getId()));
+      ensureGroup(Groups.ADMIN, "Quản trị hệ thống", "SYSTEM");
+      ensureGroup(Groups.MONITORING, "Giám sát hệ thống", "SYSTEM");
+      WORKFLOW_GROUPS.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
+      if (properties.demoData()) {
+        DemoDirectory.UNITS.forEach(u -> ensureGroup(Groups.unit(u.code()), u.name(), Groups.UNIT_TYPE));
+        ensureUsers(DemoDirectory.people().stream()
+            .map(p -> new NewUser(p.id(), p.firstName(), p.lastName(), "demo", p.groups())).toList());
+      } else {
+        ensureUsers(List.of(new NewUser(properties.admin().user(), "Quản trị", "Hệ thống", properties.admin().password(),
+            List.of(Groups.ADMIN))));
+      }
+      grantAdministrators();
+      grantWorkflowGroups();
+      identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list().forEach(this::grantUnit);
+      ensureFilters();
+      LOG.info("Identity ready: groups, authorizations and Tasklist filters are in place");
     }
-    for (String group : groups) {
-      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-        identity.createMembership(id, group);
+
+    private void ensureGroup(String id, String name, String type) {
+      if (groupIds.contains(id)) {
+        return;
+      }
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+      groupIds.add(id);
+    }
+
+    /** Creates the users that do not exist (the password only then) and the memberships they lack. */
+    private void ensureUsers(List<NewUser> users) {
+      String[] ids = users.stream().map(NewUser::id).toArray(String[]::new);
+      Set<String> existing = new HashSet<>();
+      identity.createUserQuery().userIdIn(ids).list().forEach(u -> existing.add(u.getId()));
+      // memberships of these users, one query per group they belong to
+      Set<String> memberships = new HashSet<>();
+      users.stream().flatMap(u -> u.groups().stream()).distinct().forEach(group -> identity.createUserQuery()
+          .memberOfGroup(group).userIdIn(ids).list().forEach(u -> memberships.add(u.getId() + "\n" + group)));
+      for (NewUser u : users) {
+        if (!existing.contains(u.id())) {
+          User user = identity.newUser(u.id());
+          user.setFirstName(u.firstName());
+          user.setLastName(u.lastName());
+          user.setPassword(u.password());
+          user.setEmail(u.id() + "@sonla.gov.vn");
+          identity.saveUser(user);
+        }
+        for (String group : u.groups()) {
+          if (memberships.add(u.id() + "\n" + group)) {
+            identity.createMembership(u.id(), group);
+          }
+        }
+      }
+    }
+
+    private void grantAdministrators() {
+      for (Resource resource : Resources.values()) {
+        grant(Groups.ADMIN, resource, "*", Permissions.ALL);
+      }
+    }
+
+    private void grantWorkflowGroups() {
+      for (String group : List.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.AUDITORS)) {
+        grantTasklistUser(group);
+      }
+      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(Groups.HOME_AFFAIRS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+      // Home Affairs opens council sessions (Tasklist or API); members work their own ballot task as its assignee
+      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      // the Chairman's Tasklist shows each decision's dossier (code, subject, award, unit: the filter's variables),
+      // which Tasklist reads from the process instance
+      grant(Groups.CHAIRMAN, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE);
+      grant(Groups.CHAIRMAN, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      // auditors read every definition, instance and history, and change nothing
+      grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      grant(Groups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      grant(Groups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+
+    /** A unit's officers start dossiers (through the intake API) and work their unit's tasks. */
+    private void grantUnit(Group unit) {
+      grantTasklistUser(unit.getId());
+      grant(unit.getId(), Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(unit.getId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+
+    private void grantTasklistUser(String group) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.USER, "*", Permissions.READ);
+      grant(group, Resources.GROUP, "*", Permissions.READ);
+    }
+
+    /** Grants the permissions, adding to an existing grant any it lacks (so upgrades reach old databases). */
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+      String key = resource.resourceType() + "\n" + resourceId;
+      Authorization auth;
+      if (written.contains(key + "\n" + group)) {
+        // written earlier in this set-up: read it back, with the revision the database gave it
+        auth = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
+            .resourceType(resource).resourceId(resourceId).singleResult();
+      } else {
+        auth = grants.computeIfAbsent(key, k -> {
+          // every group's grant on this resource at once (the set-up grants the same resources to many groups)
+          Map<String, Authorization> read = new HashMap<>();
+          authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource)
+              .resourceId(resourceId).list().stream().filter(a -> a.getGroupId() != null)
+              .forEach(a -> read.put(a.getGroupId(), a));
+          return read;
+        }).get(group);
+      }
+      if (auth == null) {
+        auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(group);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+      } else if (Arrays.stream(permissions).allMatch(auth::isPermissionGranted)) {
+        return;
+      }
+      for (Permission permission : permissions) {
+        auth.addPermission(permission);
+      }
+      authorizations.saveAuthorization(auth);
+      written.add(key + "\n" + group);
+    }
+
+    private void ensureFilters() {
+      List<String> everyone = new ArrayList<>(List.copyOf(WORKFLOW_GROUPS.keySet()));
+      identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list().forEach(g -> everyone.add(g.getId()));
+      List<String> units = everyone.stream().filter(g -> g.startsWith(Groups.UNIT_PREFIX)).toList();
+
+      ensureFilter("Việc của tôi", -10, "Các việc đã nhận xử lý",
+          tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+      ensureFilter("Hồ sơ chờ thẩm định", 0, "Hồ sơ đề nghị khen thưởng chờ Sở Nội vụ thẩm định",
+          tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
+              .processDefinitionKey(DOSSIER_PROCESS),
+          List.of(Groups.HOME_AFFAIRS));
+      ensureFilter("Việc của Sở Nội vụ", 5, "Xác minh phản ánh, tờ trình cấp Nhà nước, đôn đốc kết quả",
+          tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
+              .taskDefinitionKeyIn("Task_VerifyObjection", "Task_FollowUpCentral", "Task_PrepareSubmission",
+                  "Task_Lead", "Task_Contribute", "Task_MonthlyCheckIn", "Task_Escalation"),
+          List.of(Groups.HOME_AFFAIRS));
+      ensureFilter("Việc của đơn vị", 0, "Hồ sơ của đơn vị cần bổ sung và các việc được giao cho đơn vị",
+          tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+          units);
+      ensureFilter("Chờ quyết định khen thưởng", 0, "Hồ sơ chờ Chủ tịch UBND tỉnh quyết định",
+          tasks.createTaskQuery().taskCandidateGroup(Groups.CHAIRMAN).includeAssignedTasks(),
+          List.of(Groups.CHAIRMAN));
+      ensureFilter("Phiếu biểu quyết", -5, "Phiếu biểu quyết của tôi trong các phiên họp Hội đồng",
+          tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey(COUNCIL_PROCESS),
+          List.of(Groups.COUNCIL));
+      ensureFilter("Phiên họp Hội đồng", 0, "Phiên họp Hội đồng Thi đua - Khen thưởng cần triệu tập lại",
+          tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
+              .processDefinitionKey(COUNCIL_PROCESS),
+          List.of(Groups.HOME_AFFAIRS));
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> readers) {
+      Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+      if (filter == null) {
+        filter = filters.newTaskFilter(name)
+            .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+                "variables", List.of(
+                    Map.of("name", "dossierCode", "label", "Mã hồ sơ"),
+                    Map.of("name", "subjectName", "label", "Đối tượng"),
+                    Map.of("name", "awardTypeName", "label", "Hình thức"),
+                    Map.of("name", "unitName", "label", "Đơn vị"))))
+            .setQuery(query);
+        filters.saveFilter(filter);
+      }
+      for (String group : readers) {
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
   }
 
-  private void grantAdministrators() {
-    for (Resource resource : Resources.values()) {
-      grant(Groups.ADMIN, resource, "*", Permissions.ALL);
-    }
-  }
-
-  private void grantWorkflowGroups() {
-    for (String group : List.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.AUDITORS)) {
-      grantTasklistUser(group);
-    }
-    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-    grant(Groups.HOME_AFFAIRS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-    // Home Affairs opens council sessions (Tasklist or API); members work their own ballot task as its assignee
-    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    // the Chairman's Tasklist shows each decision's dossier (code, subject, award, unit: the filter's variables),
-    // which Tasklist reads from the process instance
-    grant(Groups.CHAIRMAN, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE);
-    grant(Groups.CHAIRMAN, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-    // auditors read every definition, instance and history, and change nothing
-    grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-    grant(Groups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-    grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-    grant(Groups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
-  }
-
-  /** A unit's officers start dossiers (through the intake API) and work their unit's tasks. */
-  private void grantUnit(Group unit) {
-    grantTasklistUser(unit.getId());
-    grant(unit.getId(), Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(unit.getId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-  }
-
-  private void grantTasklistUser(String group) {
-    grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(group, Resources.USER, "*", Permissions.READ);
-    grant(group, Resources.GROUP, "*", Permissions.READ);
-  }
-
-  /** Grants the permissions, adding to an existing grant any it lacks (so upgrades reach old databases). */
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
-        .singleResult();
-    if (auth == null) {
-      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      auth.setGroupId(group);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
-    } else if (java.util.Arrays.stream(permissions).allMatch(auth::isPermissionGranted)) {
-      return;
-    }
-    for (Permission permission : permissions) {
-      auth.addPermission(permission);
-    }
-    authorizations.saveAuthorization(auth);
-  }
-
-  private void ensureFilters() {
-    List<String> everyone = new java.util.ArrayList<>(List.copyOf(WORKFLOW_GROUPS.keySet()));
-    identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list().forEach(g -> everyone.add(g.getId()));
-    List<String> units = everyone.stream().filter(g -> g.startsWith(Groups.UNIT_PREFIX)).toList();
-
-    ensureFilter("Việc của tôi", -10, "Các việc đã nhận xử lý",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
-    ensureFilter("Hồ sơ chờ thẩm định", 0, "Hồ sơ đề nghị khen thưởng chờ Sở Nội vụ thẩm định",
-        tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
-            .processDefinitionKey(DOSSIER_PROCESS),
-        List.of(Groups.HOME_AFFAIRS));
-    ensureFilter("Việc của Sở Nội vụ", 5, "Xác minh phản ánh, tờ trình cấp Nhà nước, đôn đốc kết quả",
-        tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
-            .taskDefinitionKeyIn("Task_VerifyObjection", "Task_FollowUpCentral", "Task_PrepareSubmission",
-                "Task_Lead", "Task_Contribute", "Task_MonthlyCheckIn", "Task_Escalation"),
-        List.of(Groups.HOME_AFFAIRS));
-    ensureFilter("Việc của đơn vị", 0, "Hồ sơ của đơn vị cần bổ sung và các việc được giao cho đơn vị",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-        units);
-    ensureFilter("Chờ quyết định khen thưởng", 0, "Hồ sơ chờ Chủ tịch UBND tỉnh quyết định",
-        tasks.createTaskQuery().taskCandidateGroup(Groups.CHAIRMAN).includeAssignedTasks(),
-        List.of(Groups.CHAIRMAN));
-    ensureFilter("Phiếu biểu quyết", -5, "Phiếu biểu quyết của tôi trong các phiên họp Hội đồng",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey(COUNCIL_PROCESS),
-        List.of(Groups.COUNCIL));
-    ensureFilter("Phiên họp Hội đồng", 0, "Phiên họp Hội đồng Thi đua - Khen thưởng cần triệu tập lại",
-        tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
-            .processDefinitionKey(COUNCIL_PROCESS),
-        List.of(Groups.HOME_AFFAIRS));
-  }
-
-  private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> readers) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name)
-          .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-              "variables", List.of(
-                  Map.of("name", "dossierCode", "label", "Mã hồ sơ"),
-                  Map.of("name", "subjectName", "label", "Đối tượng"),
-                  Map.of("name", "awardTypeName", "label", "Hình thức"),
-                  Map.of("name", "unitName", "label", "Đơn vị"))))
-          .setQuery(query);
-      filters.saveFilter(filter);
-    }
-    for (String group : readers) {
-      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
-    }
-  }
+  private record NewUser(String id, String firstName, String lastName, String password, List<String> groups) {}
 }

@@ -19,12 +19,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.task.TaskCountByCandidateGroupResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +33,8 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 
 /**
- * The workload gauges of {@code /actuator/prometheus}, read from the engine's query APIs and the project's
- * {@code dossier} table:
+ * The workload gauges of {@code /actuator/prometheus}, read from the engine's query APIs, the engine's task tables
+ * (tasks per group, one grouped query) and the project's {@code dossier} table:
  *
  * <ul>
  *   <li>{@code tdkt_tasks_open{group}}: open user tasks offered to the group (claimed or not);</li>
@@ -137,24 +135,28 @@ public class WorkloadMetrics implements MeterBinder {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      TaskService tasks = engine.getTaskService();
       ManagementService management = engine.getManagementService();
       RuntimeService runtime = engine.getRuntimeService();
       Date now = Date.from(clock.instant());
 
       Set<String> groups = new TreeSet<>();
       identity.createGroupQuery().list().stream().map(Group::getId).forEach(groups::add);
-      // candidate groups of waiting tasks that are no identity group (a model naming a group not created)
-      tasks.createTaskReport().taskCountByCandidateGroup().stream()
-          .map(TaskCountByCandidateGroupResult::getGroupName).filter(g -> g != null).forEach(groups::add);
+      // One grouped query for every group's open and overdue tasks, the candidate groups of waiting tasks that are
+      // no identity group (a model naming a group not created) included. It counts what
+      // taskCandidateGroup(group).includeAssignedTasks() counts, and dueBefore(now) for the overdue ones, but in one
+      // round trip instead of two task queries per group (two per unit group: 110 queries, about 3 s on 100,000
+      // open tasks, which the first health check and start-up paid).
       Map<String, Long> open = new LinkedHashMap<>();
       Map<String, Long> overdue = new LinkedHashMap<>();
-      for (String group : groups) {
-        long count = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
-        open.put(group, count);
-        overdue.put(group, count == 0 ? 0 : tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
-            .dueBefore(now).count());
-      }
+      groups.forEach(g -> {
+        open.put(g, 0L);
+        overdue.put(g, 0L);
+      });
+      jdbc.query(tasksPerGroupSql(), rs -> {
+        String group = rs.getString(1);
+        open.put(group, rs.getLong(2));
+        overdue.put(group, rs.getLong(3));
+      }, new java.sql.Timestamp(now.getTime()));
 
       long due = management.createJobQuery().executable().count();
       long failed = management.createJobQuery().noRetriesLeft().count();
@@ -182,6 +184,19 @@ public class WorkloadMetrics implements MeterBinder {
         identity.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * Open tasks per candidate group (assigned or not, as {@code includeAssignedTasks()}), and those due before the
+   * parameter, from the engine's runtime tables ({@code ACT_RU_TASK}, {@code ACT_RU_IDENTITYLINK}, with the
+   * engine's table prefix).
+   */
+  private String tasksPerGroupSql() {
+    String prefix = engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl impl
+        && impl.getDatabaseTablePrefix() != null ? impl.getDatabaseTablePrefix() : "";
+    return "SELECT I.GROUP_ID_, COUNT(DISTINCT T.ID_), COUNT(DISTINCT CASE WHEN T.DUE_DATE_ < ? THEN T.ID_ END)"
+        + " FROM " + prefix + "ACT_RU_TASK T JOIN " + prefix + "ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = T.ID_"
+        + " WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL GROUP BY I.GROUP_ID_";
   }
 
   private void registerNewTags(Snapshot s) {

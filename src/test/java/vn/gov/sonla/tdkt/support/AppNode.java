@@ -56,6 +56,8 @@ public final class AppNode implements AutoCloseable {
   private Process process;
   private Path log;
   private int starts;
+  /** Launched as the Docker image launches it (extracted jar and class data sharing archive), or null: the jar. */
+  private ImageLaunch imageLaunch;
 
   private AppNode(String name, String testName) {
     this.name = name;
@@ -100,6 +102,17 @@ public final class AppNode implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Launches the application as {@code docker/Dockerfile} does: the jar extracted (the application jar and
+   * {@code lib/}) and the class data sharing archive of a training run ({@code -XX:SharedArchiveFile}), both made
+   * once per build of the jar under {@code target/app-image/} by {@link ImageLaunch} (here, before any start is
+   * timed). The JVM options stay this node's.
+   */
+  public AppNode launchedAsInTheImage() {
+    imageLaunch = ImageLaunch.prepare(jar(), javaExecutable());
+    return this;
+  }
+
   public AppNode property(String key, String value) {
     properties.put(key, value);
     return this;
@@ -139,8 +152,14 @@ public final class AppNode implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(jar().toString());
+    if (imageLaunch != null) {
+      command.addAll(imageLaunch.jvmOptions());
+      command.add("-jar");
+      command.add(imageLaunch.jar().toString());
+    } else {
+      command.add("-jar");
+      command.add(jar().toString());
+    }
     properties.forEach((k, v) -> command.add("--" + k + "=" + v));
     try {
       Files.createDirectories(logDir);
@@ -281,7 +300,7 @@ public final class AppNode implements AutoCloseable {
   }
 
   /** The same Java as the test's. */
-  private static String javaExecutable() {
+  static String javaExecutable() {
     return ProcessHandle.current().info().command()
         .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
   }
