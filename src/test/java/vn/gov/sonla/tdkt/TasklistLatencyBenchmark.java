@@ -490,15 +490,7 @@ class TasklistLatencyBenchmark {
     }
 
     private JsonNode send(HttpRequest request) {
-      HttpResponse<String> response = session.send(request);
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
-      }
-      try {
-        return json.readTree(response.body());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
+      return body(request, session.send(request));
     }
   }
 
@@ -540,16 +532,24 @@ class TasklistLatencyBenchmark {
 
   private JsonNode send(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(request.method() + " " + request.uri() + ": " + response.statusCode() + " "
-            + response.body());
-      }
-      return json.readTree(response.body());
+      return body(request, http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The answer's JSON; anything but 200 is a failure of the benchmark. */
+  private JsonNode body(HttpRequest request, HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(request.method() + " " + request.uri() + ": " + response.statusCode() + " "
+          + response.body());
+    }
+    try {
+      return json.readTree(response.body());
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
