@@ -1,141 +1,116 @@
 package vn.gov.sonla.tdkt.dmn;
 
+import camundajar.impl.scala.collection.immutable.List;
 import camundajar.impl.scala.collection.immutable.Map;
+import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
 import camundajar.impl.scala.runtime.BoxesRunTime;
-import camundajar.impl.scala.collection.Iterator;
-import camundajar.impl.scala.util.Either;
-import camundajar.impl.scala.util.Right;
-import java.util.List;
-import java.util.Optional;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelLogger;
+import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.dmn.feel.impl.scala.spin.SpinValueMapperFactory;
 import org.camunda.bpm.engine.variable.context.VariableContext;
-import org.camunda.feel.FeelEngine.Failure;
-import org.camunda.feel.api.EvaluationFailure;
-import org.camunda.feel.api.EvaluationFailureType;
-import org.camunda.feel.context.Context;
+import org.camunda.feel.FeelEngine.UnaryTests$;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.camunda.feel.context.CustomContext;
-import org.camunda.feel.context.FunctionProvider;
-import org.camunda.feel.context.FunctionProvider.CompositeFunctionProvider;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
-import org.camunda.feel.impl.interpreter.BuiltinFunctions;
-import org.camunda.feel.impl.interpreter.EvalContext;
-import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.syntaxtree.ParsedExpression;
-import org.camunda.feel.syntaxtree.Val;
-import org.camunda.feel.syntaxtree.ValError;
-import org.camunda.feel.syntaxtree.ValFatalError;
+import org.camunda.feel.valuemapper.CustomValueMapper;
 
 /**
- * Camunda's FEEL engine for DMN (feel-scala 1.19) without two costs repeated on every evaluation. The stock engine
- * parses each input expression and each rule's input entry again every time it is evaluated (FEEL's parser is a
- * parser combinator), and builds its root context with all built-in functions anew for every evaluation; a
- * criteria table with 24 inputs runs about a hundred evaluations. Here the parsed expressions are remembered (the
- * texts come from deployed decision tables, so there are few of them) and the built-in functions are made once.
- * Evaluation is otherwise the stock one: {@code evalExpression(text, context)} is {@code parseExpression(text)}
- * followed by {@code eval(parsed, context)}, and so is it here (see {@link #evaluate}). A text that does not parse
- * is not remembered and goes through the stock path, so its error reads as before.
+ * The DMN engine's FEEL engine, built on feel-scala's public API ({@link FeelEngineApi}) with each expression parsed
+ * once. The stock engine ({@code ScalaFeelEngine}) parses every input expression and every rule's input entry again
+ * each time it is evaluated (FEEL's parser is a parser combinator); a criteria table with 24 inputs runs about a
+ * hundred evaluations. Here the texts (they come from deployed decision tables, so there are few) are parsed once
+ * and the parsed expression is evaluated with {@link FeelEngineApi#evaluate}. Everything else is configured as the
+ * stock engine configures it (custom functions of the DMN configuration, the Java and Spin value mappers, external
+ * functions off), so values, unary tests and failure messages are the stock ones ({@code CachingFeelEngineTest}
+ * compares them). Only public types of the Camunda FEEL integration and of feel-scala's {@code api}, {@code context}
+ * and {@code valuemapper} packages are used, so the class moves with the engine (Operaton's own engine holds a
+ * {@code FeelEngineApi} too).
  */
-public class CachingFeelEngine extends ScalaFeelEngine {
+public class CachingFeelEngine implements FeelEngine {
 
   /** Texts remembered per kind; beyond this, expressions are parsed each time (correct, only slower). */
   static final int MAX_EXPRESSIONS = 10_000;
 
-  private final java.util.Map<String, Optional<ParsedExpression>> expressions = new ConcurrentHashMap<>();
-  private final java.util.Map<String, Optional<ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
+  /** The variable under which a unary test finds the name of its input variable (as the stock engine sets it). */
+  private static final String INPUT_VARIABLE_NAME = UnaryTests$.MODULE$.inputVariable();
 
-  private final FeelInterpreter interpreter;
-  private final FunctionProvider rootFunctions;
+  private final java.util.Map<String, ParseResult> expressions = new ConcurrentHashMap<>();
+  private final java.util.Map<String, ParseResult> unaryTests = new ConcurrentHashMap<>();
+  private final FeelEngineApi feel;
 
-  public CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
-    super(functionProviders);
-    this.interpreter = new FeelInterpreter(feelEngine.valueMapper());
-    this.rootFunctions = new CompositeFunctionProvider(toScalaList(
-        new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()), feelEngine.functionProvider()));
+  public CachingFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders) {
+    FeelEngineBuilder builder = FeelEngineBuilder.forJava();
+    CustomValueMapper spin = new SpinValueMapperFactory().createInstance();
+    if (spin != null) {
+      builder = builder.withCustomValueMapper(spin);
+    }
+    // the custom functions see values through the same mappers as the expressions, as in the stock engine
+    this.feel = builder
+        .withFunctionProvider(new CustomFunctionTransformer(functionProviders, builder.valueMapper()))
+        .withEnabledExternalFunctions(false)
+        .build();
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "deprecation"})
+  @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-    Optional<ParsedExpression> parsed = parsed(expressions, expression, false);
-    if (parsed.isEmpty()) {
-      return super.evaluateSimpleExpression(expression, variableContext);
-    }
-    ContextVariableWrapper variables = new ContextVariableWrapper(variableContext);
-    return (T) evaluate(parsed.get(), new Variables(variables));
+    ParseResult parsed = parsed(expressions, expression, false);
+    return (T) result(parsed, new Variables(new ContextVariableWrapper(variableContext)));
   }
 
   @Override
-  @SuppressWarnings("deprecation")
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
-    Optional<ParsedExpression> parsed = parsed(unaryTests, expression, true);
-    if (parsed.isEmpty()) {
-      return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
-    }
+    ParseResult parsed = parsed(unaryTests, expression, true);
     StaticVariableProvider input = new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable));
-    ContextVariableWrapper variables = new ContextVariableWrapper(variableContext);
-    VariableProvider both = new CompositeVariableProvider(toScalaList(input, variables));
-    return BoxesRunTime.unboxToBoolean(evaluate(parsed.get(), new Variables(both)));
+    VariableProvider both = new CompositeVariableProvider(
+        scalaList(input, new ContextVariableWrapper(variableContext)));
+    return BoxesRunTime.unboxToBoolean(result(parsed, new Variables(both)));
   }
 
-  @SuppressWarnings("deprecation")
-  private Optional<ParsedExpression> parsed(java.util.Map<String, Optional<ParsedExpression>> memo, String text,
-      boolean unary) {
-    Optional<ParsedExpression> known = memo.get(text);
+  private ParseResult parsed(java.util.Map<String, ParseResult> memo, String text, boolean unary) {
+    ParseResult known = memo.get(text);
     if (known != null) {
       return known;
     }
-    Either<Failure, ParsedExpression> result = unary ? feelEngine.parseUnaryTests(text) : feelEngine.parseExpression(text);
-    Optional<ParsedExpression> parsed = result instanceof Right<Failure, ParsedExpression> right
-        ? Optional.of(right.value()) : Optional.empty();
-    if (parsed.isPresent() && memo.size() < MAX_EXPRESSIONS) {
-      memo.putIfAbsent(text, parsed);
+    ParseResult parsed = unary ? feel.parseUnaryTests(text) : feel.parseExpression(text);
+    if (parsed.isSuccess() && memo.size() < MAX_EXPRESSIONS) {
+      memo.putIfAbsent(text, parsed); // failures are not kept: they are rare and must read as before each time
     }
     return parsed;
   }
 
-  /**
-   * What {@code FeelEngine.eval(parsed, context)} does, with the built-in functions made once: the stock engine
-   * builds its root context, with a new {@code BuiltinFunctions} (the maps of a few hundred functions), for every
-   * single evaluation, which was the larger half of a decision table's evaluation time. The built-in functions
-   * hold no state (they are stateless Scala objects, or keep only the engine's clock and value mapper), so one
-   * set serves every evaluation; each evaluation still gets its own context and failure collector. The outcome
-   * is the stock one: the value unpacked by the value mapper, or a failure with the stock message.
-   */
-  private Object evaluate(ParsedExpression parsed, Context variables) {
-    String failure;
-    try {
-      EvalContext context = EvalContext.create(feelEngine.valueMapper(), rootFunctions).merge(variables);
-      Val value = interpreter.eval(parsed.expression(), context);
-      Optional<String> assertion = assertionFailure(context);
-      if (assertion.isPresent()) {
-        failure = "Assertion failure on evaluate the expression '" + parsed.text() + "': " + assertion.get();
-      } else if (value instanceof ValError error) {
-        failure = "failed to evaluate expression '" + parsed.text() + "': " + error.error();
-      } else if (value instanceof ValFatalError error) {
-        failure = "failed to evaluate expression '" + parsed.text() + "': " + error.error();
-      } else {
-        return feelEngine.valueMapper().unpackVal(value);
-      }
-    } catch (Exception e) {
-      failure = "failed to evaluate expression '" + parsed.text() + "' : " + e;
+  private Object result(ParseResult parsed, CustomContext context) {
+    if (parsed.isFailure()) {
+      throw failure(parsed.failure().message());
     }
-    throw LOGGER.evaluationException(failure);
+    ParsedExpression expression = parsed.parsedExpression();
+    EvaluationResult result = feel.evaluate(expression, context);
+    if (result.isFailure()) {
+      throw failure(result.failure().message());
+    }
+    return result.result();
   }
 
-  private static Optional<String> assertionFailure(EvalContext context) {
-    Iterator<EvaluationFailure> failures = context.failureCollector().failures().iterator();
-    while (failures.hasNext()) {
-      EvaluationFailure f = failures.next();
-      if (f.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
-        return Optional.of(f.failureMessage());
-      }
-    }
-    return Optional.empty();
+  /** The stock engine's exception and message ("FEEL/SCALA-01004 …"), as the DMN engine reports it. */
+  private static FeelException failure(String message) {
+    return ScalaFeelLogger.LOGGER.evaluationException(message);
+  }
+
+  @SafeVarargs
+  private static <T> List<T> scalaList(T... elements) {
+    return CollectionConverters.asScala(Arrays.asList(elements)).toList();
   }
 
   /** The evaluation's variables, as the stock engine passes them. */
