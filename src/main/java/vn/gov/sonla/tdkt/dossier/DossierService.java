@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,7 @@ import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.kernel.LogContext;
 
 /**
  * Intake of commendation dossiers: drafts, submission (row, documents and process instance in one
@@ -35,6 +38,8 @@ import vn.gov.sonla.tdkt.identity.EngineAuthentication;
  */
 @Service
 public class DossierService {
+
+  private static final Logger log = LoggerFactory.getLogger(DossierService.class);
 
   public static final String PROCESS_KEY = "commendation-dossier";
   public static final String SUPPLEMENT_TASK = "Task_Supplement";
@@ -328,8 +333,11 @@ public class DossierService {
         .putValue("achievements", dossier.achievements())
         .putValue("documents", documentsVariable(dossier.code()))
         .putValue("dossierUrl", "/dossiers/view.html?code=" + dossier.code());
+    LogContext.dossier(dossier.code());
     String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId();
     dossiers.markSubmitted(dossier.code(), processInstanceId, now);
+    log.info("Dossier {} of unit {} submitted for {} (process instance {})", dossier.code(), dossier.unitCode(),
+        award.code(), processInstanceId);
   }
 
   /** The document list shown in task forms (links go through the authorising download endpoint). */

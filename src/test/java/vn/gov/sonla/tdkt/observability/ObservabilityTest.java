@@ -3,6 +3,15 @@ package vn.gov.sonla.tdkt.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.MultiValueMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -120,7 +129,74 @@ class ObservabilityTest {
     return samples.stream().anyMatch(s -> s.name().equals(name) && s.labels().equals(wanted));
   }
 
-  private String submitSudden(String officer, String name) {
+  // --- logs an operator can follow -----------------------------------------------------------------------------
+
+  /**
+   * A line written while a dossier is submitted, formatted as the structured (ECS) console log of an operator's
+   * node, names the request (the id the client sent, echoed in the answer), the dossier and the user.
+   */
+  @Test
+  void aSubmissionLogLineNamesTheRequestTheDossierAndTheUser() throws Exception {
+    LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.setContext(logback);
+    lines.start();
+    Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.addAppender(lines);
+    String requestId = "req-" + UUID.randomUUID();
+    ResponseEntity<JsonNode> created;
+    try {
+      HttpEntity<MultiValueMap<String, Object>> entity = api.multipartEntity(sudden("Lò Văn Log"),
+          Api.requiredFiles("SUDDEN"));
+      HttpHeaders headers = new HttpHeaders();
+      headers.putAll(entity.getHeaders());
+      headers.set("X-Request-Id", requestId);
+      created = api.as("officer.sgddt").postForEntity("/api/dossiers", new HttpEntity<>(entity.getBody(), headers),
+          JsonNode.class);
+    } finally {
+      root.detachAppender(lines);
+    }
+    assertThat(created.getStatusCode()).as(created.toString()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getHeaders().getFirst("X-Request-Id")).isEqualTo(requestId);
+    String code = created.getBody().get("code").asText();
+
+    StructuredLogEncoder ecs = new StructuredLogEncoder();
+    ecs.setContext(logback);
+    ecs.setFormat("ecs");
+    ecs.start();
+    List<JsonNode> structured = new java.util.ArrayList<>();
+    for (ILoggingEvent event : lines.list) {
+      structured.add(json.readTree(new String(ecs.encode(event), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    JsonNode submitted = structured.stream()
+        .filter(line -> line.path("message").asText().startsWith("Dossier " + code + " "))
+        .findFirst().orElseThrow(() -> new AssertionError("no line about " + code + " in " + structured));
+    Map<String, String> fields = flatten(submitted);
+    assertThat(fields).containsEntry("request.id", requestId)
+        .containsEntry("dossier.code", code)
+        .containsEntry("user.name", "officer.sgddt")
+        .containsKey("service.node.name");
+    // the engine's own lines of the same request carry it as well
+    assertThat(lines.list).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("request.id", requestId));
+  }
+
+  /** ECS nests dotted keys ({@code {"user":{"name":…}}}) or keeps them flat; either way, dotted paths to values. */
+  private static Map<String, String> flatten(JsonNode node) {
+    Map<String, String> flat = new TreeMap<>();
+    flatten("", node, flat);
+    return flat;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> flat) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+          e.getValue(), flat));
+    } else {
+      flat.put(prefix, node.asText());
+    }
+  }
+
+  private Map<String, Object> sudden(String name) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("awardType", "BK_TINH");
     d.put("awardKind", "SUDDEN");
@@ -132,7 +208,11 @@ class ObservabilityTest {
     d.put("position", "Chiến sĩ");
     d.put("workUnit", "Đội phòng cháy chữa cháy");
     d.put("achievements", "Cứu người trong vụ cháy chợ.");
-    ResponseEntity<JsonNode> created = api.createDossier(officer, d, Api.requiredFiles("SUDDEN"), false);
+    return d;
+  }
+
+  private String submitSudden(String officer, String name) {
+    ResponseEntity<JsonNode> created = api.createDossier(officer, sudden(name), Api.requiredFiles("SUDDEN"), false);
     assertThat(created.getStatusCode()).as(created.toString()).isEqualTo(HttpStatus.CREATED);
     return created.getBody().get("code").asText();
   }
