@@ -22,6 +22,10 @@ public class AuditController {
     this.currentUser = currentUser;
   }
 
+  /**
+   * Verifies the audit records' hash chain: whether any record was changed or removed (auditors, home-affairs,
+   * administrators).
+   */
   @GetMapping("/api/audit/verify")
   public VerifyResult verify() {
     CurrentUser user = currentUser.get();

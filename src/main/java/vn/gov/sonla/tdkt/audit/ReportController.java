@@ -39,6 +39,10 @@ public class ReportController {
     this.currentUser = currentUser;
   }
 
+  /**
+   * The year's report: dossiers by status, award and unit, step durations and late steps (home-affairs, auditors,
+   * administrators).
+   */
   @GetMapping("/api/reports")
   public Report get(@RequestParam(required = false) String year) {
     requireReader();
@@ -69,6 +73,7 @@ public class ReportController {
     return statistics.of(requiredYear(year));
   }
 
+  /** The year's statistics forms of Circular 02/2023/TT-BNV as CSV (UTF-8 with a BOM), one block per form. */
   @GetMapping("/api/reports/statistics/export.csv")
   public ResponseEntity<byte[]> statisticsCsv(@RequestParam(required = false) String year) {
     requireReader();
@@ -77,6 +82,7 @@ public class ReportController {
         ReportExport.csv("Thống kê công tác thi đua, khen thưởng năm " + s.year(), s.basis(), tables(s)));
   }
 
+  /** The year's statistics forms of Circular 02/2023/TT-BNV as an Excel workbook, one sheet per form. */
   @GetMapping("/api/reports/statistics/export.xlsx")
   public ResponseEntity<byte[]> statisticsXlsx(@RequestParam(required = false) String year) {
     requireReader();

@@ -34,17 +34,22 @@ public class TrailController {
     this.currentUser = currentUser;
   }
 
+  /**
+   * The dossier's audit trail: every step, decision, document and comment, oldest first (whoever may see the dossier).
+   */
   @GetMapping("/history")
   public List<TrailEntry> history(@PathVariable String code) {
     return trail.of(code, currentUser.get());
   }
 
+  /** The dossier's audit trail as CSV (UTF-8 with a BOM), for a spreadsheet. */
   @GetMapping("/history.csv")
   public ResponseEntity<byte[]> csv(@PathVariable String code) {
     byte[] body = export.csv(trail.of(code, currentUser.get()));
     return file(body, new MediaType("text", "csv", StandardCharsets.UTF_8), "nhat-ky-" + code + ".csv");
   }
 
+  /** The dossier's audit trail as a PDF, stamped with who printed it and when. */
   @GetMapping("/history.pdf")
   public ResponseEntity<byte[]> pdf(@PathVariable String code) {
     CurrentUser user = currentUser.get();

@@ -34,6 +34,7 @@ import vn.gov.sonla.tdkt.dossier.SubjectKind;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /**
  * The award catalogue: everyone signed in reads it (with the reward in force on a date and the documents a
@@ -70,6 +71,10 @@ public class AwardTypeController {
     return catalog.all().stream().map(t -> view(t, date)).toList();
   }
 
+  /**
+   * One award type of the catalogue as in force on a date (default today), with the history of its reward
+   * coefficients.
+   */
   @GetMapping("/{code}")
   public Map<String, Object> one(@PathVariable String code,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
@@ -85,6 +90,8 @@ public class AwardTypeController {
     return baseSalary.baseSalary();
   }
 
+  /** Adds an award type to the catalogue (administrators); answers 201 with its address. */
+  @Created
   @PostMapping
   @Transactional
   public ResponseEntity<Map<String, Object>> create(@RequestBody AwardTypeRequest request) {
@@ -98,6 +105,7 @@ public class AwardTypeController {
     return ResponseEntity.created(URI.create("/api/award-types/" + type.code())).body(one(type.code(), null));
   }
 
+  /** Changes an award type of the catalogue, and its dated reward coefficients when given (administrators). */
   @PutMapping("/{code}")
   @Transactional
   public Map<String, Object> update(@PathVariable String code, @RequestBody AwardTypeRequest request) {

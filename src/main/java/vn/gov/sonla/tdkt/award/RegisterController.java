@@ -31,6 +31,7 @@ import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /**
  * The award register: subject lookup and history, possible duplicates, imports of past years, and the unit-level
@@ -89,6 +90,7 @@ public class RegisterController {
     return subjects.search(q, user.readsAllDossiers() ? null : user.unitCodes(), page, size).map(this::view);
   }
 
+  /** One subject (person or collective) of the award register with its ratings and initiatives. */
   @GetMapping("/api/subjects/{id}")
   public Map<String, Object> subject(@PathVariable String id) {
     Subject s = visible(id);
@@ -121,6 +123,7 @@ public class RegisterController {
 
   // --- possible duplicates ---
 
+  /** Pairs of register subjects that may be the same person or collective, with the reason (home-affairs). */
   @GetMapping("/api/subjects/duplicates")
   public List<Map<String, Object>> duplicates() {
     requireProvincial();
@@ -133,6 +136,10 @@ public class RegisterController {
     }).toList();
   }
 
+  /**
+   * Merges two register subjects found to be the same: the second's awards, ratings and dossiers move to the first
+   * (home-affairs).
+   */
   @PostMapping("/api/subjects/duplicates/merge")
   @Transactional
   public Map<String, Object> merge(@RequestBody MergeRequest r) {
@@ -151,6 +158,10 @@ public class RegisterController {
     return subject(keep.id());
   }
 
+  /**
+   * Marks two register subjects as different, so that they are no longer offered as possible duplicates (home-
+   * affairs).
+   */
   @PostMapping("/api/subjects/duplicates/distinct")
   @Transactional
   public ResponseEntity<Void> distinct(@RequestBody DistinctRequest r) {
@@ -166,6 +177,8 @@ public class RegisterController {
 
   // --- imports ---
 
+  /** Starts importing award register rows from a CSV or Excel file; answers 202 with the import job to follow. */
+  @Created(status = 202)
   @PostMapping("/api/award-imports")
   public ResponseEntity<Map<String, Object>> startImport(@RequestPart("file") MultipartFile file,
       @RequestParam(required = false) String unit) throws IOException {
@@ -202,6 +215,7 @@ public class RegisterController {
         .body(RegisterImportJobs.view(job));
   }
 
+  /** The state of a register import: rows read, imported and refused with their reasons. */
   @GetMapping("/api/award-imports/{id}")
   public Map<String, Object> importJob(@PathVariable String id) {
     CurrentUser user = currentUser.get();
@@ -216,6 +230,7 @@ public class RegisterController {
    * A unit records, for one of its people or collectives, a unit-level title (CSTD_CS, LDTT, TTLDTT), the year's
    * task-completion rating and/or a recognised initiative. Home affairs may record for any unit.
    */
+  @Created
   @PostMapping("/api/unit-records")
   @Transactional
   public ResponseEntity<Map<String, Object>> unitRecord(@RequestBody UnitRecordRequest r) {

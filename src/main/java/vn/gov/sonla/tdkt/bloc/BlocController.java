@@ -25,6 +25,7 @@ import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /** Emulation clusters and blocs: composition, registrations, the year end's scoring and flag proposals. */
 @RestController
@@ -55,6 +56,7 @@ public class BlocController {
     this.engine = engine;
   }
 
+  /** The emulation clusters and blocs with their members, head and deputy for a year. */
   @GetMapping
   public List<Map<String, Object>> list(@RequestParam int year) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -64,6 +66,10 @@ public class BlocController {
     return out;
   }
 
+  /**
+   * One cluster or bloc for a year: members, leadership history, scoring scheme, self-assessments, scores and open
+   * steps.
+   */
   @GetMapping("/{code}")
   public Map<String, Object> get(@PathVariable String code, @RequestParam int year) {
     Map<String, Object> view = view(service.bloc(code), year);
@@ -92,6 +98,8 @@ public class BlocController {
     return m;
   }
 
+  /** Creates or changes a cluster or bloc with its members and leadership for a year (home-affairs); answers 201. */
+  @Created
   @PostMapping
   public ResponseEntity<Map<String, Object>> save(@RequestBody BlocService.BlocRequest r) {
     Bloc.Info b = service.save(r, currentUser.get());
@@ -104,12 +112,14 @@ public class BlocController {
     return service.importCsv(year, csv, currentUser.get()).stream().map(b -> view(b, year)).toList();
   }
 
+  /** The bloc's scoring scheme for a year: criteria, maximum points and weights. */
   @GetMapping("/{code}/schemes/{year}")
   public Bloc.Scheme scheme(@PathVariable String code, @PathVariable int year) {
     service.bloc(code);
     return blocs.scheme(code, year);
   }
 
+  /** Sets the bloc's scoring scheme for a year (the bloc head or home-affairs), before scoring starts. */
   @PutMapping("/{code}/schemes/{year}")
   public Bloc.Scheme saveScheme(@PathVariable String code, @PathVariable int year,
       @RequestBody BlocService.SchemeRequest r) {
@@ -117,6 +127,7 @@ public class BlocController {
   }
 
   /** Home-affairs opens the emulation year (process emulation-year, business key YYYY). */
+  @Created
   @PostMapping("/years")
   @Transactional
   public ResponseEntity<Map<String, Object>> openYear(@RequestBody YearRequest r) {
@@ -141,28 +152,35 @@ public class BlocController {
     return ResponseEntity.created(URI.create("/api/blocs/registrations?year=" + key)).body(body);
   }
 
+  /** The year's emulation registrations (đăng ký thi đua): which member units have registered. */
   @GetMapping("/registrations")
   public Map<String, Object> registrations(@RequestParam int year) {
     return service.registrationStatus(year, currentUser.get());
   }
 
+  /** Registers the signed-in officer's unit for the year's emulation in its bloc; answers 201. */
+  @Created(location = false)
   @PostMapping("/registrations")
   public ResponseEntity<Bloc.Registration> register(@RequestBody BlocService.RegistrationRequest r) {
     return ResponseEntity.status(201).body(service.register(r, currentUser.get()));
   }
 
+  /** The unit's self-assessment against the bloc's scheme for the year; answers 201. */
+  @Created(location = false)
   @PostMapping("/{code}/years/{year}/self-assessments")
   public ResponseEntity<Bloc.SelfAssessment> selfAssess(@PathVariable String code, @PathVariable int year,
       @RequestBody BlocService.SelfAssessmentRequest r) {
     return ResponseEntity.status(201).body(service.selfAssess(code, year, r, currentUser.get()));
   }
 
+  /** The bloc's scores for a member unit (the bloc head or deputy). */
   @PostMapping("/{code}/years/{year}/scores")
   public Map<String, Object> score(@PathVariable String code, @PathVariable int year,
       @RequestBody BlocService.ScoreRequest r) {
     return service.score(code, year, r, currentUser.get());
   }
 
+  /** Closes the bloc's scoring for the year and answers the ranking it gives. */
   @PostMapping("/{code}/years/{year}/scoring/completion")
   public List<Map<String, Object>> completeScoring(@PathVariable String code, @PathVariable int year) {
     CurrentUser user = currentUser.get();
@@ -170,6 +188,7 @@ public class BlocController {
     return service.ranking(code, year, user);
   }
 
+  /** The bloc's review of its ranking (the bloc head): confirms or corrects it, with the reason. */
   @PostMapping("/{code}/years/{year}/review")
   public List<Map<String, Object>> review(@PathVariable String code, @PathVariable int year,
       @RequestBody BlocService.ReviewRequest r) {
@@ -178,6 +197,7 @@ public class BlocController {
     return service.ranking(code, year, user);
   }
 
+  /** Proposes the bloc's leading units for the provincial Emulation Flag (CO_TINH): creates their dossiers. */
   @PostMapping("/{code}/years/{year}/flag-proposal")
   public List<Map<String, Object>> proposeFlags(@PathVariable String code, @PathVariable int year,
       @RequestBody BlocService.FlagRequest r) {
@@ -186,6 +206,7 @@ public class BlocController {
     return service.ranking(code, year, user);
   }
 
+  /** The bloc's ranking for the year, with each unit's score and tie-break. */
   @GetMapping("/{code}/years/{year}/ranking")
   public List<Map<String, Object>> ranking(@PathVariable String code, @PathVariable int year) {
     return service.ranking(code, year, currentUser.get());
@@ -202,6 +223,7 @@ public class BlocController {
   }
 
   /** Home-affairs proposes one of the flag holders for the Government Emulation Flag: a CO_CP dossier. */
+  @Created
   @PostMapping("/co-cp")
   public ResponseEntity<Map<String, Object>> proposeCoCp(@RequestBody CoCpProposals.CoCpRequest r) {
     var d = coCp.propose(r, currentUser.get());

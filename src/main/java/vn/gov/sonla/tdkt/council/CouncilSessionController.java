@@ -23,6 +23,7 @@ import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /**
  * Council sessions: opened by Home Affairs, read by the provincial bodies, auditors and
@@ -63,6 +64,11 @@ public class CouncilSessionController {
     this.engineAuthentication = engineAuthentication;
   }
 
+  /**
+   * Opens a council session for a year and round (home-affairs): the agenda of dossiers awaiting the council and the
+   * members' ballots; answers 201.
+   */
+  @Created
   @PostMapping
   public ResponseEntity<SessionView> open(@RequestBody OpenRequest request) {
     CurrentUser user = currentUser.get();
@@ -92,6 +98,7 @@ public class CouncilSessionController {
     return ResponseEntity.created(URI.create("/api/council-sessions/" + key)).body(view(key));
   }
 
+  /** One council session: agenda, members and who has voted, deadline, and the tally once closed. */
   @GetMapping("/{key}")
   public SessionView get(@PathVariable String key) {
     requireReader();
@@ -129,6 +136,7 @@ public class CouncilSessionController {
     return view(key);
   }
 
+  /** The council session's minutes (biên bản) as a PDF, once the vote is closed. */
   @GetMapping("/{key}/minutes")
   public ResponseEntity<byte[]> minutes(@PathVariable String key) {
     requireReader();

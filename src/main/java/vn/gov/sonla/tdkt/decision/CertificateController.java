@@ -46,6 +46,7 @@ public class CertificateController {
     this.document = document;
   }
 
+  /** The award certificate of an awarded dossier as a PDF. */
   @GetMapping("/api/dossiers/{code}/certificate")
   public ResponseEntity<byte[]> pdf(@PathVariable String code) {
     Dossier dossier = dossiers.visible(code, currentUser.get());

@@ -28,6 +28,7 @@ public class DecisionController implements DecisionLookup {
     this.currentUser = currentUser;
   }
 
+  /** The decision (quyết định) that awarded the dossier, as the issued PDF with its SHA-256 in X-Content-SHA256. */
   @GetMapping("/api/dossiers/{code}/decision")
   public ResponseEntity<byte[]> pdf(@PathVariable String code) {
     dossiers.visible(code, currentUser.get());

@@ -26,6 +26,7 @@ import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /** State-level awards: the province's submission per round, and the central level's decision per dossier. */
 @RestController
@@ -51,6 +52,11 @@ public class StateSubmissionController {
     this.engineAuthentication = engineAuthentication;
   }
 
+  /**
+   * Opens a State-level submission (tờ trình) for a year and round with the dossiers ready for it (home-affairs);
+   * answers 201.
+   */
+  @Created
   @PostMapping("/api/state-submissions")
   @Transactional
   public ResponseEntity<Map<String, Object>> open(@RequestBody OpenSubmission request) {
@@ -75,6 +81,7 @@ public class StateSubmissionController {
     return ResponseEntity.created(URI.create("/api/state-submissions/" + key)).body(view(key));
   }
 
+  /** One State-level submission: its dossiers, state and the central decision when known (provincial bodies). */
   @GetMapping("/api/state-submissions/{key}")
   public Map<String, Object> get(@PathVariable String key) {
     CurrentUser user = currentUser.get();

@@ -107,6 +107,27 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, "process-error", "Không thực hiện được", e.getMessage());
   }
 
+  /**
+   * Anything else: Spring MVC's own refusals keep their status and problem body; an unexpected failure answers 500
+   * as a problem detail in Vietnamese with the request's id for the operator (the transaction was rolled back).
+   */
+  @ExceptionHandler(Exception.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    if (e instanceof org.springframework.web.ErrorResponse known) {
+      return org.springframework.http.ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
+          .body(known.getBody());
+    }
+    if (e instanceof org.springframework.security.access.AccessDeniedException
+        || e instanceof org.springframework.security.core.AuthenticationException) {
+      throw e;
+    }
+    String requestId = org.slf4j.MDC.get(vn.gov.sonla.tdkt.kernel.LogContext.REQUEST_ID);
+    LOG.error("Unexpected error answered as 500 (request {})", requestId, e);
+    return org.springframework.http.ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error", "Lỗi hệ thống", "Hệ thống gặp lỗi ngoài dự kiến nên chưa thực hiện thao tác này. Vui lòng thử "
+            + "lại sau; nếu vẫn lỗi, báo quản trị viên mã yêu cầu " + requestId + "."));
+  }
+
   private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE + type));

@@ -27,6 +27,7 @@ import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /**
  * Dossier intake and reading. Creating and updating take multipart requests: a JSON part
@@ -70,6 +71,7 @@ public class DossierController {
    * answers 201 with the dossier the first one created (header {@code Idempotent-Replayed: true}); the key
    * reused for a different request is refused with 422.
    */
+  @Created
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<DossierView> create(@RequestPart("dossier") DossierRequest dossier,
       @RequestParam(name = "draft", defaultValue = "false") boolean draft,
@@ -95,12 +97,17 @@ public class DossierController {
     return response.body(view(intake.dossier()));
   }
 
+  /**
+   * Changes a draft dossier: its fields (part dossier, JSON) and added documents (file parts); only its unit's
+   * officers.
+   */
   @PutMapping(path = "/{code}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public DossierView updateDraft(@PathVariable String code, @RequestPart("dossier") DossierRequest dossier,
       MultipartHttpServletRequest request) {
     return view(service.updateDraft(code, dossier, uploads(request, false), currentUser.get()));
   }
 
+  /** Submits a draft dossier: checks every field and required document, then starts its appraisal. */
   @PostMapping("/{code}/submission")
   public DossierView submit(@PathVariable String code) {
     return view(service.submit(code, currentUser.get()));
@@ -120,6 +127,10 @@ public class DossierController {
     return view(service.withdraw(code, body == null ? null : body.get("reason"), currentUser.get()));
   }
 
+  /**
+   * The dossiers the user may see (a unit's officers: their unit's), filtered by status, unit, year and award, newest
+   * first, by page.
+   */
   @GetMapping
   public Page<DossierView.Summary> list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
@@ -148,11 +159,13 @@ public class DossierController {
         visibleUnits, page, size).map(DossierView.Summary::of);
   }
 
+  /** One dossier with its status, documents, steps, deadlines and decision. */
   @GetMapping("/{code}")
   public DossierView get(@PathVariable String code) {
     return view(service.visible(code, currentUser.get()));
   }
 
+  /** One document of a dossier, as uploaded, with its SHA-256. */
   @GetMapping("/{code}/documents/{id}")
   public ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String id) {
     service.visible(code, currentUser.get());

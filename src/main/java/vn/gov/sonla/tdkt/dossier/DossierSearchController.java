@@ -43,6 +43,7 @@ public class DossierSearchController {
     this.currentUser = currentUser;
   }
 
+  /** Searches dossiers by code or subject name (accents and case ignored), unit and award, by page. */
   @GetMapping("/api/dossiers/search")
   public Page<DossierSearch.Item> search(@RequestParam(required = false) String q,
       @RequestParam(required = false) String unit, @RequestParam(required = false) String awardType,

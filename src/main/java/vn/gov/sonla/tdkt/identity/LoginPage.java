@@ -39,6 +39,7 @@ public class LoginPage {
     }
   }
 
+  /** The login page (Vietnamese), with the messages for a wrong password, a temporary lock and a logout. */
   @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> page(HttpServletRequest request, CsrfToken csrf,
       @RequestParam(required = false) String error, @RequestParam(required = false) String logout,

@@ -102,6 +102,9 @@ public class SecurityConfig {
             .requestMatchers("/actuator/prometheus").hasAnyAuthority(
                 CurrentUserProvider.GROUP_AUTHORITY_PREFIX + Groups.MONITORING,
                 CurrentUserProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
+            // Swagger UI (the API contract to try out) for administrators; the document /v3/api-docs for any login
+            .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config").hasAuthority(
+                CurrentUserProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
             // the webapps' own password login would bypass this one (and its rate limit)
             .requestMatchers(webapps + "/api/admin/auth/user/*/login/**").denyAll()
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

@@ -28,6 +28,10 @@ public class SessionController {
     this.engine = engine;
   }
 
+  /**
+   * The signed-in user for the project's pages: id, full name, groups, and the CSRF token that every changing session
+   * request carries.
+   */
   @GetMapping("/api/session")
   public Session session(CsrfToken csrf) {
     CurrentUser user = currentUser.get();

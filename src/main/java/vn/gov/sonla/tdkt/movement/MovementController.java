@@ -27,6 +27,7 @@ import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /** Thematic emulation movements: launched by home-affairs; listed for the units proposing under them. */
 @RestController
@@ -49,6 +50,8 @@ public class MovementController {
     this.rules = rules;
   }
 
+  /** Launches a thematic emulation movement with its intake window (home-affairs); answers 201. */
+  @Created
   @PostMapping
   @Transactional
   public ResponseEntity<Map<String, Object>> launch(@RequestBody MovementRequest r) {
@@ -90,11 +93,13 @@ public class MovementController {
     return ResponseEntity.created(URI.create("/api/movements/" + movement.id())).body(view(movement));
   }
 
+  /** The thematic emulation movements, open and closed. */
   @GetMapping
   public List<Map<String, Object>> list() {
     return movements.all().stream().map(this::view).toList();
   }
 
+  /** One thematic emulation movement with its intake window and dossiers. */
   @GetMapping("/{id}")
   public Map<String, Object> get(@PathVariable String id) {
     return view(movements.find(id).orElseThrow(() -> new DossierNotFoundException(id, "Không tìm thấy phong trào " + id + ".")));

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /** Public, without login: the dossiers under public notice, and objections to them (rate-limited). */
 @RestController
@@ -23,11 +24,16 @@ public class PublicNoticeController {
     this.rateLimiter = rateLimiter;
   }
 
+  /** The dossiers now on public notice, with the end of each notice; open to everyone. */
   @GetMapping("/api/public/notices")
   public List<PublicNotice> current() {
     return notices.current();
   }
 
+  /**
+   * Files a citizen's objection to a dossier on public notice; open to everyone, limited per address; answers 202 with its address.
+   */
+  @Created(status = 202)
   @PostMapping("/api/objections")
   public ResponseEntity<Map<String, String>> file(@RequestBody ObjectionRequest request, HttpServletRequest http) {
     if (!rateLimiter.tryAcquire(http.getRemoteAddr())) {

@@ -29,6 +29,7 @@ public class NotificationController {
     return notifications.forReader(user.id(), recipients(user), 100);
   }
 
+  /** How many of the signed-in user's notifications are unread (for the header's badge). */
   @GetMapping("/unread-count")
   public Map<String, Long> unreadCount() {
     CurrentUser user = currentUser.get();

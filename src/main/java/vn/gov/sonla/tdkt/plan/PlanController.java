@@ -27,6 +27,7 @@ import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.Created;
 
 /** Yearly plans: home-affairs uploads a plan file (YAML); everyone at provincial level reads the progress. */
 @RestController
@@ -54,6 +55,7 @@ public class PlanController {
    * Uploads a year's plan (the YAML file as the request body): validated whole, then recorded and
    * started as {@code annual-plan} with business key = the year, in one transaction.
    */
+  @Created
   @PostMapping(path = "/api/plans", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
   @Transactional
   public ResponseEntity<Map<String, Object>> upload(@RequestBody byte[] body) {
@@ -69,6 +71,7 @@ public class PlanController {
     return ResponseEntity.created(URI.create("/api/plans/" + plan.year())).body(view(plan.year()));
   }
 
+  /** The year's commendation plan with its items, their due dates, lead units and progress. */
   @GetMapping("/api/plans/{year}")
   public Map<String, Object> get(@PathVariable int year) {
     requireReadable(year);

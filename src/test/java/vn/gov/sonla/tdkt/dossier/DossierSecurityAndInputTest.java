@@ -72,6 +72,73 @@ class DossierSecurityAndInputTest {
     return files;
   }
 
+  // --- the API contract ------------------------------------------------------------------------
+
+  /**
+   * The OpenAPI document a client generator and a newcomer read: every {@code /api} operation has a summary, a
+   * declared security requirement (HTTP Basic or the session, or explicitly none for the public notice) and its
+   * errors as problem details; answers that create say 201 with {@code Location}. The document is written to
+   * {@code target/openapi.json}, which CI lints.
+   */
+  @Test
+  void everyApiOperationIsDocumentedWithItsSecurityAndItsProblems() throws Exception {
+    ResponseEntity<JsonNode> answer = api.get("admin", "/v3/api-docs");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode doc = answer.getBody();
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValue(java.nio.file.Path.of("target", "openapi.json").toFile(), doc);
+
+    assertThat(doc.at("/components/securitySchemes").fieldNames()).toIterable()
+        .contains("basicAuth", "sessionCookie", "csrfHeader");
+    List<String> undocumented = new ArrayList<>();
+    int operations = 0;
+    for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+        operations++;
+        String name = op.getKey().toUpperCase() + " " + path.getKey();
+        JsonNode operation = op.getValue();
+        if (operation.path("summary").asText().isBlank()) {
+          undocumented.add(name + ": no summary");
+        }
+        if (!operation.has("security")) {
+          undocumented.add(name + ": no security requirement");
+        } else if (operation.get("security").isEmpty() && !path.getKey().startsWith("/api/public/")
+            && !name.equals("POST /api/objections")) {
+          undocumented.add(name + ": open to anonymous callers in the document");
+        }
+        boolean problem = false;
+        for (var response : (Iterable<Map.Entry<String, JsonNode>>) operation.path("responses")::fields) {
+          if (response.getKey().matches("[45]\\d\\d")
+              && response.getValue().path("content").has("application/problem+json")) {
+            problem = true;
+          }
+        }
+        if (!problem) {
+          undocumented.add(name + ": no problem+json error response");
+        }
+      }
+    }
+    assertThat(operations).as("operations under /api").isGreaterThan(50);
+    assertThat(undocumented).isEmpty();
+    JsonNode create = doc.at("/paths/~1api~1dossiers/post/responses/201");
+    assertThat(create.isMissingNode()).as("POST /api/dossiers answers 201").isFalse();
+    assertThat(create.path("headers").has("Location")).isTrue();
+  }
+
+  @Test
+  void swaggerUiIsForAdministratorsOnly() {
+    assertThat(api.as("admin").getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(api.as("officer.sgddt").getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   // --- authentication -------------------------------------------------------------------------
 
   @Test
