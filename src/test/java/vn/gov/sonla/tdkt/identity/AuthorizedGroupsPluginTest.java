@@ -127,4 +127,63 @@ class AuthorizedGroupsPluginTest {
     }
     return new Scans(appender.list.stream().filter(e -> e.getFormattedMessage().contains("Preparing:")).count());
   }
+
+  // --- the engine method the plugin replaces -------------------------------------------------------------------
+
+  /**
+   * The plugin overrides {@code AuthorizationManager.filterAuthenticatedGroupIds}, whose only work is to keep the
+   * groups that {@code getAllGroups} reads from the whole authorization table. This pins both methods' bytecode as the
+   * engine (7.24.0) has it: a new engine that changes them fails here, so that the plugin is re-checked (and kept,
+   * changed or switched off with {@code tdkt.authorization.skip-group-filter: false}) before it ships.
+   */
+  @Test
+  void theEngineMethodItReplacesIsStillTheOneItWasCheckedAgainst() throws Exception {
+    String resource = "/" + org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class.getName()
+        .replace('.', '/') + ".class";
+    byte[] bytes;
+    try (var in = getClass().getResourceAsStream(resource)) {
+      bytes = in.readAllBytes();
+    }
+    Map<String, List<String>> code = new java.util.TreeMap<>();
+    new org.springframework.asm.ClassReader(bytes).accept(new org.springframework.asm.ClassVisitor(
+        org.springframework.asm.Opcodes.ASM9) {
+      @Override
+      public org.springframework.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+          String signature, String[] exceptions) {
+        if (!name.equals("filterAuthenticatedGroupIds") && !name.equals("getAllGroups")) {
+          return null;
+        }
+        List<String> listing = new java.util.ArrayList<>();
+        code.put(name + descriptor, listing);
+        return new org.springframework.asm.MethodVisitor(org.springframework.asm.Opcodes.ASM9) {
+          @Override public void visitInsn(int opcode) { listing.add("insn " + opcode); }
+          @Override public void visitVarInsn(int opcode, int var) { listing.add("var " + opcode + " " + var); }
+          @Override public void visitJumpInsn(int opcode, org.springframework.asm.Label label) {
+            listing.add("jump " + opcode);
+          }
+          @Override public void visitTypeInsn(int opcode, String type) { listing.add("type " + opcode + " " + type); }
+          @Override public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+            listing.add("field " + opcode + " " + owner + "." + field);
+          }
+          @Override public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+            listing.add("call " + owner + "." + method + desc);
+          }
+          @Override public void visitLdcInsn(Object value) { listing.add("ldc " + value); }
+        };
+      }
+    }, org.springframework.asm.ClassReader.SKIP_DEBUG);
+
+    assertThat(code.get("filterAuthenticatedGroupIds(Ljava/util/List;)Ljava/util/List;")).containsExactly(
+        "var 25 1", "jump 198", "var 25 1", "call java/util/List.isEmpty()Z", "jump 153",
+        "field 178 org/camunda/bpm/engine/impl/persistence/entity/AuthorizationManager.EMPTY_LIST", "insn 176",
+        "type 187 java/util/HashSet", "insn 89", "var 25 0",
+        "call org/camunda/bpm/engine/impl/persistence/entity/AuthorizationManager.getAllGroups()Ljava/util/Set;",
+        "call java/util/HashSet.<init>(Ljava/util/Collection;)V", "var 58 2", "var 25 2", "var 25 1",
+        "call java/util/Set.retainAll(Ljava/util/Collection;)Z", "insn 87",
+        "type 187 java/util/ArrayList", "insn 89", "var 25 2",
+        "call java/util/ArrayList.<init>(Ljava/util/Collection;)V", "insn 176");
+    assertThat(code.get("getAllGroups()Ljava/util/Set;"))
+        .as("getAllGroups still reads the authorized group ids once per command")
+        .contains("ldc selectAuthorizedGroupIds");
+  }
 }
