@@ -149,4 +149,15 @@ class WorkspaceWebTest {
     assertThat(forbiddenApi.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(forbiddenApi.getBody()).contains("Không có quyền truy cập");
   }
+
+  @Test
+  void theReportShowsLabelsNeverModelIdsOrLoginIds() {
+    JsonNode report = new Api(rest).get("auditor", "/api/reports?year=2001").getBody();
+    for (JsonNode step : report.get("processing").get("steps")) {
+      // no dossier of 2001 passed any step: every label still comes from the model, none is an element id
+      assertThat(step.get("label").asText()).as(step.get("step").asText())
+          .doesNotMatch("^(Task|Event|Sub|Gateway)_.*").isNotEqualTo("null").isNotBlank();
+    }
+    assertThat(report.get("labels").get("person").get("appraiser").asText()).isEqualTo("Nguyễn Thị Lan");
+  }
 }
