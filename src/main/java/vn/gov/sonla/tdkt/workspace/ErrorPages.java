@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.workspace;
 
 import com.samskivert.mustache.Mustache;
+import io.swagger.v3.oas.annotations.Hidden;
 import com.samskivert.mustache.Template;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,7 @@ import vn.gov.sonla.tdkt.identity.Clients;
  * 7807 problem details ({@code application/problem+json}). Replaces Spring Boot's English "Whitelabel" page and its
  * English JSON, and answers an unknown address (which Spring MVC reports as {@link NoResourceFoundException}).
  */
+@Hidden
 @RestController
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

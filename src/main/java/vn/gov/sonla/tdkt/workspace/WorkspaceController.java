@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.workspace;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -25,12 +26,19 @@ public class WorkspaceController {
     this.currentUser = currentUser;
   }
 
+  /** Redirects to the signed-in person's home page (a page address, not part of the API). */
+  @Hidden
   @GetMapping({"/", "/home"})
   public ResponseEntity<Void> home() {
     return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, Workspace.home(currentUser.get()))
         .cacheControl(CacheControl.noStore()).build();
   }
 
+  /**
+   * The signed-in person's home page and the sections of the menu their groups may open, in menu order.
+   *
+   * @return the home address and the sections (id, Vietnamese label, address)
+   */
   @GetMapping("/api/workspace")
   public ResponseEntity<View> workspace() {
     CurrentUser user = currentUser.get();
