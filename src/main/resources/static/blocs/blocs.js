@@ -30,7 +30,7 @@
   function showErrors(list, e) {
     var ul = $(list); if (!ul) { return; }
     ul.textContent = '';
-    ((e.problem && e.problem.errors) || []).forEach(function (p) { ul.appendChild(el('li', p.field + ': ' + p.message)); });
+    ((e.problem && e.problem.errors) || []).forEach(function (p) { ul.appendChild(el('li', p.message)); });
   }
   function fail(list) { return function (e) { message(e.message, 'error'); showErrors(list, e); }; }
 
@@ -42,7 +42,7 @@
         list.forEach(function (b) {
           var tr = el('tr'); var a = el('a', b.code); a.href = 'bloc.html?code=' + encodeURIComponent(b.code) + '&year=' + b.year;
           var td = el('td'); td.appendChild(a); tr.appendChild(td);
-          [b.name, b.kind === 'CLUSTER' ? 'Cụm' : 'Khối', b.head || '—', b.deputy || '—',
+          [b.name, b.kind === 'CLUSTER' ? 'Cụm' : 'Khối', b.headName || b.head || '—', b.deputyName || b.deputy || '—',
             b.members.map(function (m) { return m.unitName; }).join('; ')].forEach(function (c) { tr.appendChild(el('td', c)); });
           tbody.appendChild(tr);
         });
@@ -95,7 +95,7 @@
     var code = params().get('code'), year = thisYear(), criteria = [];
     var base = '/api/blocs/' + encodeURIComponent(code) + '/years/' + year;
     json('/api/blocs/' + encodeURIComponent(code) + '?year=' + year).then(function (b) {
-      $('bloc-title').textContent = b.name + ' – năm ' + year + ' (Trưởng khối: ' + (b.head || '—') + ', Phó khối: ' + (b.deputy || '—') + ')';
+      $('bloc-title').textContent = b.name + ' – năm ' + year + ' (Trưởng khối: ' + (b.headName || b.head || 'chưa có') + ', Phó khối: ' + (b.deputyName || b.deputy || 'chưa có') + ')';
       $('bloc-steps').textContent = 'Bước hiện tại: ' + (b.steps.length ? b.steps.map(function (s) { return s.name; })
         .filter(function (v, i, a) { return a.indexOf(v) === i; }).join('; ') : 'không có');
       criteria = b.scheme.criteria;
@@ -155,13 +155,13 @@
             root.appendChild(svg('rect', { x: left, y: top, width: area * share, height: barH, fill: '#1f6feb' }));
             var leader = yr.ranking.length ? yr.ranking[0] : null;
             root.appendChild(svg('text', { x: left + area + 8, y: top + barH / 2 + 5 }, yr.registered + '/' + yr.members
-              + ' đăng ký' + (yr.late ? ' (' + yr.late + ' muộn)' : '') + (leader ? '; dẫn đầu ' + leader.unitCode + ': ' + leader.total : '')));
+              + ' đăng ký' + (yr.late ? ' (' + yr.late + ' muộn)' : '') + (leader ? '; dẫn đầu ' + (leader.unitName || leader.unitCode) + ': ' + leader.total : '')));
           });
           card.appendChild(root);
           var table = el('table'); table.appendChild(el('caption', 'Xếp hạng theo năm'));
           var tb = el('tbody'); table.appendChild(tb);
           b.years.forEach(function (yr) {
-            row(tb, [String(yr.year), yr.ranking.map(function (r) { return r.rank + '. ' + r.unitCode + ' (' + r.total + ')'; }).join('; ') || 'chưa xếp hạng']);
+            row(tb, [String(yr.year), yr.ranking.map(function (r) { return r.rank + '. ' + (r.unitName || r.unitCode) + ' (' + r.total + ')'; }).join('; ') || 'chưa xếp hạng']);
           });
           card.appendChild(table);
           charts.appendChild(card);

@@ -146,6 +146,11 @@
 
   // ---------------------------------------------------------------- formatting
 
+  /** "4.140.000 đồng": thousands grouped with dots, as written in Vietnamese documents. */
+  function formatMoney(amount) {
+    return String(Math.round(Number(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.') + ' đồng';
+  }
+
   function pad2(n) {
     return (n < 10 ? '0' : '') + n;
   }
@@ -534,10 +539,10 @@
           h('td', { 'data-label': 'Đối tượng' }, h('div', null,
             h('span', { class: 'subject-name' }, d.subjectName || '—'),
             h('span', { class: 'muted sub' }, label(SUBJECT_KIND_LABELS, d.subjectKind) +
-              (d.unitCode ? ' · Đơn vị: ' + d.unitCode : '')))),
+              (d.unitName || d.unitCode ? ' · Đơn vị: ' + (d.unitName || d.unitCode) : '')))),
           h('td', { 'data-label': 'Hình thức' }, h('div', null,
             h('span', { class: 'award-type-name', 'data-award-type': d.awardType || '' },
-              awardTypeNames[d.awardType] || d.awardType || '—'),
+              awardTypeNames[d.awardType] || d.awardTypeName || d.awardType || '—'),
             h('span', { class: 'muted sub' }, label(AWARD_KIND_LABELS, d.awardKind)))),
           h('td', { 'data-label': 'Năm', class: 'num' }, d.year === null || d.year === undefined ? '—' : d.year),
           h('td', { 'data-label': 'Trạng thái' }, statusBadge(d.status, d.statusLabel)),
@@ -890,8 +895,7 @@
       var individual = d.subjectKind === 'INDIVIDUAL';
       detailRows($('#dossier-details'), [
         ['Mã hồ sơ', 'code', d.code],
-        ['Đơn vị đề nghị', 'unitName', d.unitName && d.unitName !== d.unitCode
-          ? d.unitName + ' (' + d.unitCode + ')' : valueOrDash(d.unitCode)],
+        ['Đơn vị đề nghị', 'unitName', valueOrDash(d.unitName || d.unitCode)],
         ['Hình thức khen thưởng', 'awardTypeName', valueOrDash(d.awardTypeName || d.awardType)],
         ['Loại hình khen thưởng', 'awardKind', label(AWARD_KIND_LABELS, d.awardKind)],
         ['Năm đề nghị', 'year', valueOrDash(d.year)],
@@ -900,7 +904,7 @@
         individual || d.birthDate ? ['Ngày sinh', 'birthDate', formatDate(d.birthDate)] : null,
         individual || d.position ? ['Chức vụ', 'position', valueOrDash(d.position)] : null,
         individual || d.workUnit ? ['Đơn vị công tác', 'workUnit', valueOrDash(d.workUnit)] : null,
-        ['Người lập', 'createdBy', valueOrDash(d.createdBy)],
+        ['Người lập', 'createdBy', valueOrDash(d.createdByName || d.createdBy)],
         ['Ngày lập', 'createdAt', formatDateTime(d.createdAt)],
         ['Ngày nộp', 'submittedAt', d.submittedAt ? formatDateTime(d.submittedAt) : 'Chưa nộp']
       ]);
@@ -919,7 +923,7 @@
             : valueOrDash(doc.fileName)),
           h('td', { 'data-label': 'Dung lượng', class: 'num' }, formatSize(doc.sizeBytes)),
           h('td', { 'data-label': 'SHA-256' }, hashElement(doc.sha256)),
-          h('td', { 'data-label': 'Người tải lên' }, valueOrDash(doc.uploadedBy)),
+          h('td', { 'data-label': 'Người tải lên' }, valueOrDash(doc.uploadedByName || doc.uploadedBy)),
           h('td', { 'data-label': 'Thời điểm', class: 'nowrap' }, formatDateTime(doc.uploadedAt))));
       });
       $('#documents-empty').hidden = docs.length > 0;
@@ -932,10 +936,15 @@
         detailRows($('#decision'), [
           ['Số quyết định', 'number', valueOrDash(d.decision.number)],
           ['Ngày ký', 'signedAt', formatDateTime(d.decision.signedAt)],
-          ['Người ký', 'signedBy', valueOrDash(d.decision.signedBy)],
+          ['Người ký', 'signedBy', valueOrDash(d.decision.signedByName || d.decision.signedBy)],
+          d.decision.rewardAmount !== null && d.decision.rewardAmount !== undefined
+            ? ['Tiền thưởng', 'rewardAmount', formatMoney(d.decision.rewardAmount)] : null,
           ['SHA-256 của tệp PDF', 'pdfSha256', hashElement(d.decision.pdfSha256)],
           decisionUrl ? ['Văn bản', 'url', h('a', { id: 'decision-link', href: decisionUrl, target: '_blank', rel: 'noopener' },
-            'Mở quyết định (PDF)', h('span', { class: 'visually-hidden' }, ' (mở trong thẻ mới)'))] : null
+            'Mở quyết định (PDF)', h('span', { class: 'visually-hidden' }, ' (mở trong thẻ mới)'))] : null,
+          safeUrl(d.decision.certificateUrl) ? ['Bằng khen', 'certificateUrl', h('a', { id: 'certificate-link',
+            href: safeUrl(d.decision.certificateUrl), target: '_blank', rel: 'noopener' },
+            'Mở bằng khen (PDF)', h('span', { class: 'visually-hidden' }, ' (mở trong thẻ mới)'))] : null
         ]);
       } else {
         decisionSection.hidden = true;

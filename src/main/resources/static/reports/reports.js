@@ -81,7 +81,7 @@
         body.appendChild(tr);
       };
       add('Tất cả', step.all);
-      Object.keys(step.byAppraiser || {}).forEach(function (k) { add('Người thẩm định: ' + k, step.byAppraiser[k]); });
+      Object.keys(step.byAppraiser || {}).forEach(function (k) { add('Người thẩm định: ' + label(report.labels.person || {}, k), step.byAppraiser[k]); });
       Object.keys(step.byUnit || {}).forEach(function (k) { add('Đơn vị: ' + label(unitLabels, k), step.byUnit[k]); });
     });
   }

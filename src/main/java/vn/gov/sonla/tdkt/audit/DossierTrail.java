@@ -460,12 +460,15 @@ public class DossierTrail {
   private void objection(Objection o, List<TrailEntry> entries, boolean showObjectors) {
     String objector = showObjectors ? o.objectorName() : HIDDEN;
     entries.add(new TrailEntry(vn(o.filedAt()), TrailSource.OBJECTION, TrailKind.OBJECTION_FILED, null,
-        "Nhận phản ánh của " + objector + ": " + o.content(),
-        details("objectionId", o.id(), "objectorName", objector, "content", o.content())));
+        "Nhận phản ánh" + (o.reference() == null ? "" : " số " + o.reference()) + " của " + objector + ": "
+            + o.content(),
+        details("objectionId", o.id(), "reference", o.reference(), "objectorName", objector, "content",
+            o.content())));
     if (o.reviewedAt() != null) {
       String outcome = "UPHELD".equals(o.status()) ? "phản ánh đúng" : "phản ánh không có cơ sở";
       entries.add(new TrailEntry(vn(o.reviewedAt()), TrailSource.OBJECTION, TrailKind.OBJECTION_REVIEWED,
-          o.reviewedBy(), o.reviewedBy() + " xác minh: " + outcome + " (" + o.status() + "). " + o.finding(),
+          o.reviewedBy(), o.reviewedBy() + " xác minh"
+              + (o.reference() == null ? "" : " phản ánh số " + o.reference()) + ": " + outcome + " (" + o.status() + "). " + o.finding(),
           details("objectionId", o.id(), "outcome", o.status(), "finding", o.finding(), "reviewer",
               o.reviewedBy())));
     }

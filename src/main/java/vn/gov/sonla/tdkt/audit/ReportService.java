@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.gov.sonla.tdkt.award.AwardLevel;
@@ -19,6 +21,7 @@ import vn.gov.sonla.tdkt.dossier.SubjectKind;
 import vn.gov.sonla.tdkt.dossier.SubjectRole;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.identity.PersonName;
 
 /**
  * Builds the {@link Report}: counts by SQL GROUP BY on the project's tables, processing times from the engine's
@@ -42,9 +45,12 @@ public class ReportService {
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties deadlines;
   private final ReportProperties properties;
+  private final RepositoryService repository;
 
   public ReportService(JdbcClient jdbc, IdentityService identity, EngineAuthentication engine,
-      WorkingDayCalendar calendar, DeadlineProperties deadlines, ReportProperties properties) {
+      WorkingDayCalendar calendar, DeadlineProperties deadlines, ReportProperties properties,
+      RepositoryService repository) {
+    this.repository = repository;
     this.jdbc = jdbc;
     this.identity = identity;
     this.engine = engine;
@@ -165,6 +171,25 @@ public class ReportService {
    */
   record StepDefinition(String activityId, String deadline, boolean perAssignee) {}
 
+  /** Names of the latest deployed {@code commendation-dossier}'s elements, by id (empty when none is deployed). */
+  private Map<String, String> modelNames() {
+    Map<String, String> names = new HashMap<>();
+    engine.asSystem(() -> {
+      var definition = repository.createProcessDefinitionQuery().processDefinitionKey("commendation-dossier")
+          .latestVersion().singleResult();
+      if (definition != null) {
+        repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowElement.class)
+            .forEach(e -> {
+              if (e.getName() != null && !e.getName().isBlank()) {
+                names.put(e.getId(), e.getName().replaceAll("\\s+", " ").strip());
+              }
+            });
+      }
+      return null;
+    });
+    return names;
+  }
+
   /** The steps, in the order of the pipeline; their labels are the model's activity names. */
   List<StepDefinition> steps() {
     String due = " ngày làm việc (hạn của nhiệm vụ)";
@@ -215,9 +240,15 @@ public class ReportService {
           rs.getString("unit"), new DurationStats.Sample(Math.max(0, rs.getLong("duration")), rs.getInt("late") == 1)));
     });
 
+    Map<String, String> modelNames = modelNames();
     List<Report.Step> result = new ArrayList<>();
     for (StepDefinition d : definitions) {
-      result.add(step(d.activityId(), names.getOrDefault(d.activityId(), d.activityId()), d.deadline(),
+      // a step no dossier has passed yet is named from the deployed model: never its technical id
+      String label = names.get(d.activityId());
+      if (label == null || label.isBlank()) {
+        label = modelNames.getOrDefault(d.activityId(), "Bước khác của quy trình");
+      }
+      result.add(step(d.activityId(), label, d.deadline(),
           timed.getOrDefault(d.activityId(), List.of()), d.perAssignee()));
     }
 
@@ -313,6 +344,11 @@ public class ReportService {
       subjects.put(k.name(), k.label());
     }
     labels.put("subjectKind", subjects);
+    // appraisers by full name, never by login id
+    Map<String, String> people = new TreeMap<>();
+    engine.asSystem(() -> identity.createUserQuery().memberOfGroup(Groups.HOME_AFFAIRS).list())
+        .forEach(u -> people.put(u.getId(), PersonName.of(u) == null ? u.getId() : PersonName.of(u)));
+    labels.put("person", people);
     return labels;
   }
 }

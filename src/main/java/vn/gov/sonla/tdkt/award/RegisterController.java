@@ -254,9 +254,9 @@ public class RegisterController {
     }
     if (kind == SubjectKind.INDIVIDUAL && r.birthDate() == null) {
       problems.add(new FieldProblem("birthDate", "Cá nhân phải có ngày sinh."));
-    } else if (r.birthDate() != null && (r.birthDate().isAfter(LocalDate.now().minusYears(15))
-        || r.birthDate().isBefore(LocalDate.of(1900, 1, 1)))) {
-      problems.add(new FieldProblem("birthDate", "Ngày sinh không hợp lệ."));
+    } else if (vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate()) != null) {
+      problems.add(new FieldProblem("birthDate",
+          vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate())));
     }
     if (r.citizenId() != null && !r.citizenId().isBlank() && (!CitizenIds.valid(r.citizenId()) || kind != SubjectKind.INDIVIDUAL)) {
       problems.add(new FieldProblem("citizenId", "Số định danh cá nhân gồm 12 chữ số (chỉ cho cá nhân)."));

@@ -95,6 +95,9 @@ public class BlocController {
     var l = blocs.leadership(b.code(), year);
     m.put("head", l.map(Bloc.Leadership::headUnit).orElse(null));
     m.put("deputy", l.map(Bloc.Leadership::deputyUnit).orElse(null));
+    // what pages show: the units' names, never their codes
+    m.put("headName", l.map(Bloc.Leadership::headUnit).map(service::unitName).orElse(null));
+    m.put("deputyName", l.map(Bloc.Leadership::deputyUnit).map(service::unitName).orElse(null));
     return m;
   }
 

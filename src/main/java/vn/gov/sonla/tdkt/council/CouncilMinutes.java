@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import vn.gov.sonla.tdkt.identity.PersonName;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.decision.DecisionProperties;
 import vn.gov.sonla.tdkt.dossier.DossierService;
@@ -42,7 +43,7 @@ public class CouncilMinutes implements JavaDelegate {
     List<MinutesDocument.Member> members = new ArrayList<>();
     for (String id : councilSession.members(execution)) {
       User user = SystemCall.run(() -> identity.createUserQuery().userId(id).singleResult());
-      String name = user == null ? id : (user.getLastName() + " " + user.getFirstName()).strip();
+      String name = PersonName.of(user) == null ? id : PersonName.of(user);
       CouncilRepository.Attendance a = cast.get(id);
       members.add(new MinutesDocument.Member(id, name, a == null ? null : a.castAt()));
     }

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.decision;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -8,11 +9,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.BaseSalaryProperties;
+import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.DecisionLookup;
+import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierView;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.identity.PersonNames;
 
 /** The decision document of a dossier, for whoever may see the dossier. */
 @RestController
@@ -21,8 +29,20 @@ public class DecisionController implements DecisionLookup {
   private final DecisionRepository decisions;
   private final DossierService dossiers;
   private final CurrentUserProvider currentUser;
+  private final DossierRepository dossierRecords;
+  private final AwardCatalog catalog;
+  private final BaseSalaryProperties baseSalary;
+  private final CalendarProperties calendar;
+  private final PersonNames names;
 
-  public DecisionController(DecisionRepository decisions, DossierService dossiers, CurrentUserProvider currentUser) {
+  public DecisionController(DecisionRepository decisions, DossierService dossiers, CurrentUserProvider currentUser,
+      DossierRepository dossierRecords, AwardCatalog catalog, BaseSalaryProperties baseSalary,
+      CalendarProperties calendar, PersonNames names) {
+    this.dossierRecords = dossierRecords;
+    this.catalog = catalog;
+    this.baseSalary = baseSalary;
+    this.calendar = calendar;
+    this.names = names;
     this.decisions = decisions;
     this.dossiers = dossiers;
     this.currentUser = currentUser;
@@ -43,7 +63,24 @@ public class DecisionController implements DecisionLookup {
 
   @Override
   public Optional<DossierView.DecisionView> forDossier(String dossierCode) {
-    return decisions.forDossier(dossierCode).map(d -> new DossierView.DecisionView(d.number(), d.signedAt(),
-        d.signedBy(), d.pdfSha256(), "/api/dossiers/" + dossierCode + "/decision"));
+    return decisions.forDossier(dossierCode).map(d -> {
+      Dossier dossier = dossierRecords.find(dossierCode).orElse(null);
+      boolean awarded = dossier != null && dossier.status() == DossierStatus.AWARDED;
+      Long amount = null;
+      String basis = null;
+      if (awarded && d.signedAt() != null) {
+        LocalDate on = d.signedAt().atZoneSameInstant(calendar.zone()).toLocalDate();
+        var reward = catalog.rewardOn(dossier.awardType(), on);
+        var coefficient = reward.map(r -> r.coefficient(dossier.subjectKind().name())).orElse(null);
+        var salary = baseSalary.on(on);
+        if (coefficient != null && salary.isPresent()) {
+          amount = BaseSalaryProperties.amount(coefficient, salary.get().amount());
+          basis = reward.get().legalBasis() + "; " + salary.get().basis();
+        }
+      }
+      return new DossierView.DecisionView(d.number(), d.signedAt(), d.signedBy(), names.of(d.signedBy()),
+          d.pdfSha256(), "/api/dossiers/" + dossierCode + "/decision",
+          awarded ? "/api/dossiers/" + dossierCode + "/certificate" : null, amount, basis);
+    });
   }
 }

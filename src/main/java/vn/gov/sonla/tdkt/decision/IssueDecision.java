@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import vn.gov.sonla.tdkt.identity.PersonName;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
@@ -96,12 +97,10 @@ public class IssueDecision implements JavaDelegate {
         + " được tặng " + award.name() + " theo Quyết định số " + number + ".");
   }
 
-  /** "Last First" of a Camunda user, as printed under a signature; the id when there is no such user. */
+  /** The full name of a Camunda user ({@link PersonName}), as printed under a signature; the id when unknown. */
   static String fullName(IdentityService identity, String userId) {
     User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId == null ? "" : userId;
-    }
-    return (user.getLastName() + " " + user.getFirstName()).strip();
+    String name = PersonName.of(user);
+    return name != null ? name : userId == null ? "" : userId;
   }
 }

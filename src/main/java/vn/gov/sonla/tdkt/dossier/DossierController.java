@@ -27,6 +27,7 @@ import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.identity.PersonNames;
 import vn.gov.sonla.tdkt.kernel.Created;
 
 /**
@@ -49,11 +50,13 @@ public class DossierController {
   private final EngineAuthentication engineAuthentication;
   private final DecisionLookup decisions;
   private final org.camunda.bpm.engine.IdentityService identity;
+  private final PersonNames names;
 
   public DossierController(DossierService service, DossierRepository dossiers, DocumentRepository documents,
       AwardCatalog catalog, CurrentUserProvider currentUser, RuntimeService runtime,
       EngineAuthentication engineAuthentication, DecisionLookup decisions,
-      org.camunda.bpm.engine.IdentityService identity) {
+      org.camunda.bpm.engine.IdentityService identity, PersonNames names) {
+    this.names = names;
     this.service = service;
     this.dossiers = dossiers;
     this.documents = documents;
@@ -155,8 +158,10 @@ public class DossierController {
     }
     CurrentUser user = currentUser.get();
     List<String> visibleUnits = user.readsAllDossiers() ? null : user.unitCodes();
+    java.util.Map<String, String> units = names.units();
     return dossiers.search(new DossierFilter(statusFilter, blankToNull(unit), year, blankToNull(awardType)),
-        visibleUnits, page, size).map(DossierView.Summary::of);
+        visibleUnits, page, size).map(d -> DossierView.Summary.of(d, units.getOrDefault(d.unitCode(), d.unitCode()),
+            catalog.find(d.awardType()).map(a -> a.name()).orElse(d.awardType())));
   }
 
   /** One dossier with its status, documents, steps, deadlines and decision. */
@@ -182,7 +187,8 @@ public class DossierController {
   private DossierView view(Dossier d) {
     List<DossierView.DocumentView> docs = documents.list(d.code()).stream()
         .map(doc -> new DossierView.DocumentView(doc.id(), doc.type(), doc.type().label(), doc.fileName(),
-            doc.contentType(), doc.sizeBytes(), doc.sha256(), doc.uploadedBy(), doc.uploadedAt(),
+            doc.contentType(), doc.sizeBytes(), doc.sha256(), doc.uploadedBy(), names.of(doc.uploadedBy()),
+            doc.uploadedAt(),
             "/api/dossiers/" + d.code() + "/documents/" + doc.id()))
         .toList();
     var group = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
@@ -191,7 +197,8 @@ public class DossierController {
         d.subjectKind(), d.subjectName(), d.subjectBirthDate(), d.subjectPosition(), d.subjectWorkUnit(),
         d.achievements(), dossiers.subjectRole(d.code()), dossiers.declaredFacts(d.code()), d.status(),
         d.status().label(), d.statusReason(), currentSteps(d), docs,
-        decisions.forDossier(d.code()).orElse(null), d.createdBy(), d.createdAt(), d.submittedAt());
+        decisions.forDossier(d.code()).orElse(null), d.createdBy(), names.of(d.createdBy()), d.createdAt(),
+        d.submittedAt());
   }
 
   /** Names of the activities the dossier's process is at now (the engine is the source of truth). */

@@ -47,6 +47,27 @@ public class DossierValidator {
     return problems;
   }
 
+  /**
+   * What is wrong with a person's birth date, in words the officer can act on; null when it is plausible
+   * (from 01/01/1900, at least 15 years before today) or absent.
+   */
+  public static String birthDateProblem(LocalDate birthDate) {
+    if (birthDate == null) {
+      return null;
+    }
+    LocalDate today = LocalDate.now();
+    if (birthDate.isAfter(today)) {
+      return "Ngày sinh không được sau ngày hôm nay.";
+    }
+    if (birthDate.isAfter(today.minusYears(15))) {
+      return "Ngày sinh cho thấy người được đề nghị chưa đủ 15 tuổi; kiểm tra lại ngày sinh.";
+    }
+    if (birthDate.isBefore(LocalDate.of(1900, 1, 1))) {
+      return "Ngày sinh phải từ ngày 01/01/1900 trở đi.";
+    }
+    return null;
+  }
+
   private List<FieldProblem> checkFields(DossierRequest r, boolean complete) {
     List<FieldProblem> problems = new ArrayList<>();
     Optional<AwardType> award = Optional.empty();
@@ -89,9 +110,9 @@ public class DossierValidator {
       problems.add(new FieldProblem("subjectName", "Tên không được dài quá 200 ký tự."));
     }
     boolean individual = subjectKind.map(k -> k == SubjectKind.INDIVIDUAL).orElse(false);
-    if (r.birthDate() != null && (r.birthDate().isAfter(LocalDate.now().minusYears(15))
-        || r.birthDate().isBefore(LocalDate.of(1900, 1, 1)))) {
-      problems.add(new FieldProblem("birthDate", "Ngày sinh không hợp lệ."));
+    String birthProblem = birthDateProblem(r.birthDate());
+    if (birthProblem != null) {
+      problems.add(new FieldProblem("birthDate", birthProblem));
     }
     if (complete && individual) {
       if (r.birthDate() == null) {

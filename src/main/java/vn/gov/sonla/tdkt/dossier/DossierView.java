@@ -28,22 +28,30 @@ public record DossierView(
     List<DocumentView> documents,
     DecisionView decision,
     String createdBy,
+    String createdByName,
     OffsetDateTime createdAt,
     OffsetDateTime submittedAt) {
 
   public record DocumentView(String id, DocumentType type, String typeLabel, String fileName, String contentType,
-      long sizeBytes, String sha256, String uploadedBy, OffsetDateTime uploadedAt, String url) {}
+      long sizeBytes, String sha256, String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt,
+      String url) {}
 
-  public record DecisionView(String number, OffsetDateTime signedAt, String signedBy, String pdfSha256, String url) {}
+  /**
+   * The provincial decision on the dossier: {@code signedByName} is the signer's full name; {@code certificateUrl}
+   * the certificate (bằng khen) once the dossier is awarded; {@code rewardAmount} the reward in đồng (coefficient of
+   * the award × base salary, both in force on the signing date), null when either is not configured.
+   */
+  public record DecisionView(String number, OffsetDateTime signedAt, String signedBy, String signedByName,
+      String pdfSha256, String url, String certificateUrl, Long rewardAmount, String rewardBasis) {}
 
   /** The list form: no documents, steps or decision. */
-  public record Summary(String code, String unitCode, String awardType, AwardKind awardKind, int year,
-      SubjectKind subjectKind, String subjectName, DossierStatus status, String statusLabel,
-      OffsetDateTime createdAt, OffsetDateTime submittedAt) {
+  public record Summary(String code, String unitCode, String unitName, String awardType, String awardTypeName,
+      AwardKind awardKind, int year, SubjectKind subjectKind, String subjectName, DossierStatus status,
+      String statusLabel, OffsetDateTime createdAt, OffsetDateTime submittedAt) {
 
-    static Summary of(Dossier d) {
-      return new Summary(d.code(), d.unitCode(), d.awardType(), d.awardKind(), d.awardYear(), d.subjectKind(),
-          d.subjectName(), d.status(), d.status().label(), d.createdAt(), d.submittedAt());
+    static Summary of(Dossier d, String unitName, String awardTypeName) {
+      return new Summary(d.code(), d.unitCode(), unitName, d.awardType(), awardTypeName, d.awardKind(), d.awardYear(),
+          d.subjectKind(), d.subjectName(), d.status(), d.status().label(), d.createdAt(), d.submittedAt());
     }
   }
 }

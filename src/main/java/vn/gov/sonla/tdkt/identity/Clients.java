@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 
 /** Tells a browser from an API client, to answer each the way it understands. */
-final class Clients {
+public final class Clients {
 
   private Clients() {}
 
@@ -12,7 +12,7 @@ final class Clients {
    * A browser loading a page (not a script's request): {@code Sec-Fetch-Mode: navigate}, or, for browsers
    * that send no fetch metadata, a GET that accepts HTML.
    */
-  static boolean isPageNavigation(HttpServletRequest request) {
+  public static boolean isPageNavigation(HttpServletRequest request) {
     String mode = request.getHeader("Sec-Fetch-Mode");
     if (mode != null) {
       return mode.equals("navigate");

@@ -8,6 +8,10 @@ final class DemoDirectory {
 
   record Unit(String code, String name) {}
 
+  /**
+   * A demo person: firstName holds the family and middle names, lastName the given name, so that every
+   * screen writes "Nguyễn Thị Lan" ({@link PersonName}). The names are invented.
+   */
   record Person(String id, String firstName, String lastName, List<String> groups) {}
 
   static final List<Unit> UNITS = List.of(
@@ -16,18 +20,29 @@ final class DemoDirectory {
       new Unit("ptohieu", "UBND phường Tô Hiệu"),
       new Unit("vpubnd", "Văn phòng UBND tỉnh"));
 
+  private static final String[][] COUNCIL = {
+      {"Đinh Văn", "An"}, {"Cầm Thị", "Bích"}, {"Lường Văn", "Cường"}, {"Hà Thị", "Dung"}, {"Vì Văn", "Đức"},
+      {"Quàng Thị", "Giang"}, {"Tòng Văn", "Hải"}, {"Bạc Thị", "Hoa"}, {"Sầm Văn", "Khoa"}};
+
+  private static final java.util.Map<String, String[]> OFFICERS = java.util.Map.of(
+      "sgddt", new String[] {"Vũ Thị", "Hạnh"},
+      "syt", new String[] {"Bùi Văn", "Long"},
+      "ptohieu", new String[] {"Lò Thị", "Mai"},
+      "vpubnd", new String[] {"Ngô Văn", "Phúc"});
+
   static List<Person> people() {
     List<Person> people = new ArrayList<>();
-    people.add(new Person("admin", "Quản trị", "Hệ thống", List.of(Groups.ADMIN)));
-    people.add(new Person("appraiser", "Lan", "Nguyễn Thị", List.of(Groups.HOME_AFFAIRS)));
-    people.add(new Person("appraiser.lead", "Minh", "Trần Văn", List.of(Groups.HOME_AFFAIRS)));
-    people.add(new Person("chairman", "Chủ tịch", "UBND tỉnh", List.of(Groups.CHAIRMAN)));
-    people.add(new Person("auditor", "Thanh tra", "Viên", List.of(Groups.AUDITORS)));
+    people.add(new Person("admin", "Quản trị", "hệ thống", List.of(Groups.ADMIN)));
+    people.add(new Person("appraiser", "Nguyễn Thị", "Lan", List.of(Groups.HOME_AFFAIRS)));
+    people.add(new Person("appraiser.lead", "Trần Văn", "Minh", List.of(Groups.HOME_AFFAIRS)));
+    people.add(new Person("chairman", "Lê Văn", "Hùng", List.of(Groups.CHAIRMAN)));
+    people.add(new Person("auditor", "Phạm Thu", "Hà", List.of(Groups.AUDITORS)));
     for (int i = 1; i <= 9; i++) {
-      people.add(new Person("council" + i, "Thành viên " + i, "Hội đồng", List.of(Groups.COUNCIL)));
+      people.add(new Person("council" + i, COUNCIL[i - 1][0], COUNCIL[i - 1][1], List.of(Groups.COUNCIL)));
     }
     for (Unit unit : UNITS) {
-      people.add(new Person("officer." + unit.code(), "Cán bộ", unit.name(), List.of(Groups.unit(unit.code()))));
+      String[] name = OFFICERS.get(unit.code());
+      people.add(new Person("officer." + unit.code(), name[0], name[1], List.of(Groups.unit(unit.code()))));
     }
     return people;
   }

@@ -126,20 +126,27 @@ public class IdentitySetup implements ApplicationRunner {
     /** Creates the users that do not exist (the password only then) and the memberships they lack. */
     private void ensureUsers(List<NewUser> users) {
       String[] ids = users.stream().map(NewUser::id).toArray(String[]::new);
-      Set<String> existing = new HashSet<>();
-      identity.createUserQuery().userIdIn(ids).list().forEach(u -> existing.add(u.getId()));
+      Map<String, User> existing = new HashMap<>();
+      identity.createUserQuery().userIdIn(ids).list().forEach(u -> existing.put(u.getId(), u));
       // memberships of these users, one query per group they belong to
       Set<String> memberships = new HashSet<>();
       users.stream().flatMap(u -> u.groups().stream()).distinct().forEach(group -> identity.createUserQuery()
           .memberOfGroup(group).userIdIn(ids).list().forEach(u -> memberships.add(u.getId() + "\n" + group)));
       for (NewUser u : users) {
-        if (!existing.contains(u.id())) {
+        User present = existing.get(u.id());
+        if (present == null) {
           User user = identity.newUser(u.id());
           user.setFirstName(u.firstName());
           user.setLastName(u.lastName());
           user.setPassword(u.password());
           user.setEmail(u.id() + "@sonla.gov.vn");
           identity.saveUser(user);
+        } else if (properties.demoData() && (!u.firstName().equals(present.getFirstName())
+            || !u.lastName().equals(present.getLastName()))) {
+          // demo users of an older version stored the given name in firstName (PersonName): put them right
+          present.setFirstName(u.firstName());
+          present.setLastName(u.lastName());
+          identity.saveUser(present);
         }
         for (String group : u.groups()) {
           if (memberships.add(u.id() + "\n" + group)) {

@@ -50,11 +50,13 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 public class SecurityConfig {
 
   /**
-   * Open to everyone: login page and its assets, public notice and objections, health (its status only; the
+   * Open to everyone: login page and its assets, public notice (and its stylesheet) and objections, health (its status only; the
    * components and details are shown to administrators, {@code management.endpoint.health.show-details}).
    */
   static final String[] PUBLIC_PATHS = {LoginPage.PATH, "/brand/**", "/public/**", "/actuator/health/**",
-      "/actuator/info", "/error", "/favicon.ico"};
+      "/actuator/info", "/error", "/favicon.ico",
+      // the stylesheet the public notice shares with the officers' pages (no data in it)
+      "/dossiers/app.css"};
 
   /** Engine REST API: HTTP Basic only, stateless, through the login rate limit. */
   @Bean

@@ -36,13 +36,8 @@ public class SessionController {
   public Session session(CsrfToken csrf) {
     CurrentUser user = currentUser.get();
     User profile = engine.asSystem(() -> identity.createUserQuery().userId(user.id()).singleResult());
-    String name = profile == null ? user.id()
-        : String.join(" ", nonBlank(profile.getLastName()), nonBlank(profile.getFirstName())).trim();
-    return new Session(user.id(), name.isEmpty() ? user.id() : name, user.groups().stream().sorted().toList(),
+    String name = PersonName.of(profile);
+    return new Session(user.id(), name == null ? user.id() : name, user.groups().stream().sorted().toList(),
         csrf == null ? null : new Csrf(csrf.getHeaderName(), csrf.getParameterName(), csrf.getToken()));
-  }
-
-  private static String nonBlank(String s) {
-    return s == null ? "" : s;
   }
 }

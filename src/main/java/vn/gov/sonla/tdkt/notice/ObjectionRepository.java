@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 public class ObjectionRepository {
 
   private static final String COLUMNS = "id, dossier_code, objector_name, objector_contact, content, client_address,"
-      + " filed_at, status, finding, reviewed_by, reviewed_at";
+      + " filed_at, status, finding, reviewed_by, reviewed_at, reference";
 
   private final JdbcClient jdbc;
 
@@ -20,7 +20,7 @@ public class ObjectionRepository {
 
   public void insert(Objection o) {
     jdbc.sql("INSERT INTO objection (" + COLUMNS + ") VALUES (:id, :dossier, :name, :contact, :content, :address,"
-            + " :filedAt, 'PENDING', NULL, NULL, NULL)")
+            + " :filedAt, 'PENDING', NULL, NULL, NULL, :reference)")
         .param("id", o.id())
         .param("dossier", o.dossierCode())
         .param("name", o.objectorName())
@@ -28,6 +28,7 @@ public class ObjectionRepository {
         .param("content", o.content())
         .param("address", o.clientAddress())
         .param("filedAt", o.filedAt())
+        .param("reference", o.reference())
         .update();
   }
 
@@ -45,6 +46,11 @@ public class ObjectionRepository {
   public Optional<Objection> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM objection WHERE id = :id").param("id", id)
         .query(Objection.class).optional();
+  }
+
+  public Optional<Objection> findByReference(String reference) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM objection WHERE reference = :reference")
+        .param("reference", reference).query(Objection.class).optional();
   }
 
   public List<Objection> forDossier(String code) {

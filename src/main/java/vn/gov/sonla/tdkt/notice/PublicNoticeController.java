@@ -41,7 +41,8 @@ public class PublicNoticeController {
     }
     Objection objection = notices.file(request, http.getRemoteAddr());
     return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/objections/" + objection.id()))
-        .body(Map.of("id", objection.id(), "status", objection.status(),
-            "message", "Đã tiếp nhận ý kiến phản ánh. Sở Nội vụ sẽ xác minh và trả lời theo địa chỉ liên hệ."));
+        .body(Map.of("id", objection.id(), "reference", objection.reference(), "status", objection.status(),
+            "message", "Đã tiếp nhận ý kiến phản ánh, số " + objection.reference()
+                + ". Vui lòng ghi lại số này; Sở Nội vụ sẽ xác minh và trả lời theo địa chỉ liên hệ."));
   }
 }

@@ -15,12 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.calendar.VietnameseDates;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierFilter;
 import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.FieldProblem;
+import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 
@@ -36,10 +39,15 @@ public class PublicNoticeService {
   private final ObjectionRepository objections;
   private final EngineAuthentication engineAuthentication;
   private final AuditLog audit;
+  private final GaplessCounter counter;
+  private final CalendarProperties calendar;
 
   public PublicNoticeService(DossierRepository dossiers, AwardCatalog catalog, IdentityService identity,
       ManagementService management, RuntimeService runtime, ObjectionRepository objections,
-      EngineAuthentication engineAuthentication, AuditLog audit) {
+      EngineAuthentication engineAuthentication, AuditLog audit, GaplessCounter counter,
+      CalendarProperties calendar) {
+    this.counter = counter;
+    this.calendar = calendar;
     this.dossiers = dossiers;
     this.catalog = catalog;
     this.identity = identity;
@@ -68,7 +76,8 @@ public class PublicNoticeService {
     Job timer = engineAuthentication.asSystem(() -> management.createJobQuery()
         .processInstanceId(d.processInstanceId()).activityId("Timer_NoticePeriod").singleResult());
     return new PublicNotice(d.code(), d.subjectName(), unit == null ? d.unitCode() : unit.getName(), award.name(),
-        d.awardKind().label(), d.awardYear(), d.achievements(), timer == null ? null : timer.getDuedate());
+        d.awardKind().label(), d.awardYear(), d.achievements(), timer == null ? null : timer.getDuedate(),
+        timer == null ? null : VietnameseDates.dateTime(timer.getDuedate(), calendar.zone()));
   }
 
   /** Records an objection and raises {@code ObjectionFiled} on the dossier, in one transaction. */
@@ -85,15 +94,21 @@ public class PublicNoticeService {
     String code = request.dossierCode().strip();
     Dossier dossier = dossiers.find(code).filter(d -> d.status() == DossierStatus.PUBLIC_NOTICE)
         .orElseThrow(() -> new DossierNotFoundException(code));
+    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    int year = now.atZoneSameInstant(calendar.zone()).getYear();
+    // gapless per year, in this transaction: a refused or rolled-back objection takes no number
+    String reference = String.format("PA-%d-%04d", year, counter.next("objection-" + year));
     Objection objection = new Objection(UUID.randomUUID().toString(), dossier.code(), request.name().strip(),
-        request.contact().strip(), request.content().strip(), clientAddress,
-        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC), "PENDING", null, null, null);
+        request.contact().strip(), request.content().strip(), clientAddress, now, "PENDING", null, null, null,
+        reference);
     objections.insert(objection);
     // no personal data of the objector in the audit trail: it stays in the objection's record
-    audit.append(code, AuditLog.OBJECTION_FILED, AuditLog.detail("objectionId", objection.id()));
+    audit.append(code, AuditLog.OBJECTION_FILED, AuditLog.detail("objectionId", objection.id(),
+        "reference", reference));
     engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("ObjectionFiled")
         .processInstanceBusinessKey(code)
         .setVariableLocal("objectionId", objection.id())
+        .setVariableLocal("objectionReference", reference)
         .setVariableLocal("objectionContent", objection.content())
         .setVariableLocal("objectorName", objection.objectorName())
         .setVariableLocal("objectorContact", objection.objectorContact())

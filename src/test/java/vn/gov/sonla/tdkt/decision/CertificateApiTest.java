@@ -67,8 +67,8 @@ class CertificateApiTest {
           .contains("Lò Thị Thanh Hằng\nHiệu trưởng, Trường THCS Tô Hiệu\n")
           .contains("Đã có thành tích lãnh đạo nhà trường")
           .contains("Quyết định số " + number)
-          // the Chairman who signed the decision (demo user "chairman": last name, first name)
-          .contains("CHỦ TỊCH\nUBND tỉnh Chủ tịch");
+          // the Chairman who signed the decision, by full name (demo user "chairman", PersonName)
+          .contains("CHỦ TỊCH\nLê Văn Hùng");
     }
 
     // provincial bodies see every dossier; another unit's officer does not see this one

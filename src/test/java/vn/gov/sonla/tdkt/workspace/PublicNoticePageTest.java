@@ -1,0 +1,95 @@
+package vn.gov.sonla.tdkt.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.dossier.DossierService;
+import vn.gov.sonla.tdkt.notice.ObjectionRepository;
+import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.TestDossiers;
+
+/**
+ * Issue 17, public side: the notice page is styled for anonymous visitors, its end date is written as people
+ * write it, and an objection gets a reference number that the citizen sees and the trail keeps.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PublicNoticePageTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired DossierService dossiers;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ObjectionRepository objections;
+
+  private Dossier inPublicNotice() {
+    Dossier d = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"), false,
+        TestDossiers.OFFICER_SGDDT);
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(d.code()).singleResult().getId(),
+        Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason",
+            "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
+    runtime.createMessageCorrelation("CouncilResolution").processInstanceBusinessKey(d.code())
+        .setVariable("councilPassed", true).correlate();
+    return d;
+  }
+
+  @Test
+  void theStylesheetOfThePublicPageLoadsWithoutLogin() {
+    ResponseEntity<String> css = rest.getForEntity("/dossiers/app.css", String.class);
+    assertThat(css.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(css.getHeaders().getContentType().toString()).startsWith("text/css");
+    String page = rest.getForEntity("/public/notices.html", String.class).getBody();
+    assertThat(page).contains("href=\"/dossiers/app.css\"");
+    // the rest of the officers' pages still needs a login
+    assertThat(rest.getForEntity("/dossiers/app.js", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theEndOfTheNoticeReadsInVietnameseAndAnObjectionGetsAReferenceKeptInTheTrail() {
+    Dossier d = inPublicNotice();
+    JsonNode list = rest.getForEntity("/api/public/notices", JsonNode.class).getBody();
+    JsonNode notice = null;
+    for (JsonNode n : list) {
+      if (n.get("code").asText().equals(d.code())) {
+        notice = n;
+      }
+    }
+    assertThat(notice).isNotNull();
+    assertThat(notice.get("noticeEndsAtText").asText()).matches("\\d{2}:\\d{2} ngày \\d{2}/\\d{2}/\\d{4}");
+
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> filed = rest.postForEntity("/api/objections", new HttpEntity<>(new Api(rest).write(
+        Map.of("dossierCode", d.code(), "name", "Lò Văn Dân", "contact", "0912 345 678",
+            "content", "Thành tích kê khai chưa đúng thực tế.")), headers), JsonNode.class);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String reference = filed.getBody().get("reference").asText();
+    assertThat(reference).matches("PA-\\d{4}-\\d{4}");
+    assertThat(filed.getBody().get("message").asText()).contains(reference);
+    assertThat(objections.findByReference(reference)).get()
+        .satisfies(o -> assertThat(o.dossierCode()).isEqualTo(d.code()));
+
+    // the verifying task shows it, and the auditor's trail keeps it
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(d.code()).taskDefinitionKey("Task_VerifyObjection")
+        .singleResult();
+    assertThat(tasks.getVariable(task.getId(), "objectionReference")).isEqualTo(reference);
+    JsonNode trail = new Api(rest).get("auditor", "/api/dossiers/" + d.code() + "/history").getBody();
+    assertThat(trail.toString()).contains("Nhận phản ánh số " + reference);
+  }
+}
