@@ -330,8 +330,14 @@ public class DossierTrail {
       }
     }
 
-    // comments
-    for (Comment c : taskService.getProcessInstanceComments(piId)) {
+    // comments: on the instance, and on its tasks (a task's comment carries no process instance id when it was
+    // written through the task's API)
+    Map<String, Comment> comments = new LinkedHashMap<>();
+    taskService.getProcessInstanceComments(piId).forEach(c -> comments.put(c.getId(), c));
+    for (String taskId : tasks.keySet()) {
+      taskService.getTaskComments(taskId).forEach(c -> comments.putIfAbsent(c.getId(), c));
+    }
+    for (Comment c : comments.values()) {
       HistoricTaskInstance task = c.getTaskId() == null ? null : tasks.get(c.getTaskId());
       entries.add(new TrailEntry(vn(c.getTime()), TrailSource.ENGINE_COMMENT, TrailKind.COMMENT, c.getUserId(),
           "Ý kiến" + (task == null ? "" : " tại \"" + task.getName() + "\"") + ": " + c.getFullMessage(),

@@ -9,6 +9,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
  * The ballot box ({@code ${ballotBox.cast(task)}} on completion of "Phiếu biểu quyết"). The ballot
@@ -35,8 +36,14 @@ public class BallotBox {
       task.removeVariable(APPROVALS);
     }
     String member = task.getAssignee();
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (member == null || (auth != null && auth.getUserId() != null && !auth.getUserId().equals(member))) {
+    var identity = task.getProcessEngineServices().getIdentityService();
+    var auth = identity.getCurrentAuthentication();
+    // the ballot's assignee casts it, and only while a council member: not someone it was handed on to, not an
+    // administrator (who may take any task but does not vote)
+    boolean byAssignee = auth == null || auth.getUserId() == null || auth.getUserId().equals(member);
+    if (member == null || !byAssignee || (auth != null && auth.getUserId() != null
+        && (auth.getGroupIds() == null || !auth.getGroupIds().contains(Groups.COUNCIL)))
+        || SystemCall.run(() -> identity.createUserQuery().userId(member).memberOfGroup(Groups.COUNCIL).count()) == 0) {
       throw new TaskInputException("Chỉ thành viên Hội đồng được giao phiếu này mới được bỏ phiếu.");
     }
     String key = (String) task.getVariable("sessionKey");

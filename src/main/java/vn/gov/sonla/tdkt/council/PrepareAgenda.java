@@ -52,7 +52,7 @@ public class PrepareAgenda implements JavaDelegate {
     var auth = identity.getCurrentAuthentication();
     sessions.insertSession(key, (Integer) execution.getVariable("year"), (Integer) execution.getVariable("round"),
         (String) execution.getVariable("note"), execution.getProcessInstanceId(),
-        auth == null ? null : auth.getUserId(), now());
+        execution.getVariable("openedBy") instanceof String by ? by : auth == null ? null : auth.getUserId(), now());
 
     List<Dossier> waiting = waitingForCouncil();
     // a round of the yearly plan closes its intake at the start of its month: later dossiers go to the next round

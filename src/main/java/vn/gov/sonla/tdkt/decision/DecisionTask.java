@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.identity.Groups;
 
 /** The Chairman's decision task ({@code ${decisionTask.completed(task)}}): checks the input, records who decided. */
 @Component("decisionTask")
@@ -24,10 +25,22 @@ public class DecisionTask {
       }
     }
     Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    requireChairman(current, "quyết định khen thưởng");
     String decidedBy = current != null ? current.getUserId() : task.getAssignee();
     if (decidedBy == null) {
       throw new TaskInputException("Không xác định được người quyết định: hãy đăng nhập và nhận việc trước khi quyết định.");
     }
     task.getExecution().setVariable("decidedBy", decidedBy);
+  }
+
+  /**
+   * Only the Chairman (group chairman) decides and signs: a user outside it who took the task (an administrator
+   * may take any task) is refused. The system (no user) passes: the application's own calls and the tests.
+   */
+  static void requireChairman(Authentication current, String what) {
+    if (current != null && current.getUserId() != null
+        && (current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CHAIRMAN))) {
+      throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được " + what + ".");
+    }
   }
 }

@@ -54,13 +54,15 @@ public class DossierService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final EngineAuthentication engineAuthentication;
+  private final vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants;
   private final AuditLog audit;
   private final DossierStatusListener statusChanges;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
       TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit,
-      DossierStatusListener statusChanges) {
+      DossierStatusListener statusChanges, vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants) {
+    this.instanceGrants = instanceGrants;
     this.dossiers = dossiers;
     this.documents = documents;
     this.validator = validator;
@@ -334,7 +336,10 @@ public class DossierService {
         .putValue("documents", documentsVariable(dossier.code()))
         .putValue("dossierUrl", "/dossiers/view.html?code=" + dossier.code());
     LogContext.dossier(dossier.code());
-    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId();
+    // started by the application, as the system: no one holds the right to start a dossier's process (issue 15)
+    String processInstanceId = engineAuthentication.asSystem(
+        () -> runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId());
+    instanceGrants.read(dossier.unitGroup(), processInstanceId);
     dossiers.markSubmitted(dossier.code(), processInstanceId, now);
     log.info("Dossier {} of unit {} submitted for {} (process instance {})", dossier.code(), dossier.unitCode(),
         award.code(), processInstanceId);

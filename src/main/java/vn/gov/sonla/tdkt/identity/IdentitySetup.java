@@ -170,10 +170,12 @@ public class IdentitySetup implements ApplicationRunner {
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
       grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
       grant(Groups.HOME_AFFAIRS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-      // Home Affairs opens council sessions (Tasklist or API); members work their own ballot task as its assignee
-      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS, ProcessDefinitionPermissions.READ,
+      // Home Affairs opens council sessions through the project's API, which starts them as the system; members
+      // work their own ballot task as its assignee. No process starts for people (grants of earlier versions go).
+      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS, ProcessDefinitionPermissions.READ);
+      revoke(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, COUNCIL_PROCESS,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      revoke(Groups.HOME_AFFAIRS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       // the Chairman's Tasklist shows each decision's dossier (code, subject, award, unit: the filter's variables),
       // which Tasklist reads from the process instance
       grant(Groups.CHAIRMAN, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
@@ -188,18 +190,51 @@ public class IdentitySetup implements ApplicationRunner {
       grant(Groups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
 
-    /** A unit's officers start dossiers (through the intake API) and work their unit's tasks. */
+    /**
+     * A unit's officers work their unit's tasks in Tasklist and see their unit's users only. Their dossiers are
+     * started by the intake API as the system: no process start for the unit (grants of earlier versions go), and
+     * READ on each of its own dossiers' process instances is granted when the dossier is submitted.
+     */
     private void grantUnit(Group unit) {
-      grantTasklistUser(unit.getId());
-      grant(unit.getId(), Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(unit.getId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      grant(unit.getId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(unit.getId(), Resources.GROUP, "*", Permissions.READ);
+      revoke(unit.getId(), Resources.USER, "*", Permissions.READ);
+      grant(unit.getId(), Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ);
+      revoke(unit.getId(), Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      revoke(unit.getId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      for (User member : identity.createUserQuery().memberOfGroup(unit.getId()).list()) {
+        grant(unit.getId(), Resources.USER, member.getId(), Permissions.READ);
+      }
     }
 
     private void grantTasklistUser(String group) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.USER, "*", Permissions.READ);
       grant(group, Resources.GROUP, "*", Permissions.READ);
+    }
+
+    /** Takes permissions away from a group's grant (an upgrade of a database set up by an earlier version). */
+    private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+      String key = resource.resourceType() + "\n" + resourceId;
+      Authorization auth = written.contains(key + "\n" + group)
+          ? authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
+              .resourceType(resource).resourceId(resourceId).singleResult()
+          : grants.computeIfAbsent(key, k -> {
+            Map<String, Authorization> read = new HashMap<>();
+            authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource)
+                .resourceId(resourceId).list().stream().filter(a -> a.getGroupId() != null)
+                .forEach(a -> read.put(a.getGroupId(), a));
+            return read;
+          }).get(group);
+      if (auth == null || Arrays.stream(permissions).noneMatch(auth::isPermissionGranted)) {
+        return;
+      }
+      for (Permission permission : permissions) {
+        auth.removePermission(permission);
+      }
+      // (a grant left with no permission grants nothing)
+      authorizations.saveAuthorization(auth);
+      written.add(key + "\n" + group);
     }
 
     /** Grants the permissions, adding to an existing grant any it lacks (so upgrades reach old databases). */

@@ -1,0 +1,83 @@
+package vn.gov.sonla.tdkt.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The project's refusals through the engine's HTTP API (e.g. a task completed without a required field, refused by
+ * the task's listener with a {@code TaskInputException}): 400 problem details with the Vietnamese message, logged at
+ * INFO, instead of the engine REST's 500 "Cannot complete task ..." logged as a server error. A refusal is an
+ * exception of the project's own packages extending {@link ProcessEngineException}, anywhere in the cause chain;
+ * every other exception keeps Camunda's own answer.
+ *
+ * <p>Registered in {@code /engine-rest} by {@link EngineRestConfig} and in the webapps' engine API by
+ * {@link EngineAccessConfig} (Jersey prefers these mappers to Camunda's through their priority).
+ */
+public final class EngineRefusals {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRefusals.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROJECT_PACKAGE = "vn.gov.sonla.tdkt.";
+
+  private EngineRefusals() {}
+
+  /** The project's refusal in the exception's cause chain, if any. */
+  static Optional<ProcessEngineException> refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ProcessEngineException p && t.getClass().getName().startsWith(PROJECT_PACKAGE)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Response toResponse(Throwable e) {
+    Optional<ProcessEngineException> refusal = refusal(e);
+    if (refusal.isEmpty()) {
+      return ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+    String message = refusal.get().getMessage();
+    LOG.info("Refused by the project's check: {}", message);
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "https://sonla.gov.vn/tdkt/problems/invalid-input");
+    problem.put("title", "Dữ liệu không hợp lệ");
+    problem.put("status", 400);
+    problem.put("detail", message);
+    // Camunda's clients (Tasklist) show "message"
+    problem.put("message", message);
+    try {
+      return Response.status(400).type("application/problem+json").entity(JSON.writeValueAsString(problem)).build();
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /** For {@link RestException}: the REST resources wrap the engine's exceptions in it. */
+  @Priority(1)
+  public static class RestExceptionMapper implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      return EngineRefusals.toResponse(exception);
+    }
+  }
+
+  /** For an engine exception that reaches the REST layer unwrapped. */
+  @Priority(1)
+  public static class ProcessEngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return EngineRefusals.toResponse(exception);
+    }
+  }
+}
