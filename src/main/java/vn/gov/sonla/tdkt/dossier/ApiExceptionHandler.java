@@ -90,7 +90,15 @@ public class ApiExceptionHandler {
   }
 
   @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestPartException.class})
-  ProblemDetail unreadable(Exception e) {
+  ProblemDetail unreadable(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+    String contentType = request.getContentType();
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+      // a JSON body (withdrawal, objection, council session...): say what is wrong with it, not what a dossier needs
+      ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
+          "Nội dung yêu cầu không phải JSON hợp lệ hoặc có trường sai kiểu.");
+      problem.setProperty("errors", List.of(new FieldProblem("body", "JSON không hợp lệ.")));
+      return problem;
+    }
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
         "Yêu cầu không đọc được: cần phần 'dossier' (JSON) với các trường đúng kiểu (ngày dạng YYYY-MM-DD, năm là số).");
     problem.setProperty("errors", List.of(new FieldProblem("dossier", "Không đọc được dữ liệu hồ sơ.")));

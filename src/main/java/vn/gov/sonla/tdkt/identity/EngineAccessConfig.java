@@ -12,7 +12,6 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /**
  * The engine's HTTP API for people: the route allow-list ({@link EngineRouteFilter}) on {@code /engine-rest} and on
@@ -38,20 +37,51 @@ public class EngineAccessConfig {
     return registration;
   }
 
-  /** Adds the refusal mappers to the webapps' engine API (a Jersey servlet configured by init parameters). */
+  /**
+   * The webapps' engine API with the refusal mappers: registered before the webapp starter's initializer (which
+   * leaves a servlet of the same name alone) as the same Jersey servlet, with {@link WebappEngineApplication}.
+   */
   @Bean
-  @Order(Ordered.LOWEST_PRECEDENCE)
-  ServletContextInitializer webappEngineRefusals() {
-    return context -> {
+  ServletContextInitializer webappEngineRefusals(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    return new WebappEngineApi(webapps);
+  }
+
+  static final class WebappEngineApi implements ServletContextInitializer, Ordered {
+    private final String webapps;
+
+    WebappEngineApi(String webapps) {
+      this.webapps = webapps;
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void onStartup(jakarta.servlet.ServletContext context) {
       ServletRegistration servlet = context.getServletRegistration(WEBAPP_ENGINE_SERVLET);
-      if (servlet == null) {
-        LOG.warn("No servlet '{}': the webapps' engine API answers the project's refusals as Camunda does",
+      if (servlet != null) {
+        LOG.warn("Servlet '{}' registered before the project's: its refusals keep Camunda's answer (500)",
             WEBAPP_ENGINE_SERVLET);
         return;
       }
-      servlet.setInitParameter("jersey.config.server.provider.classnames",
-          EngineRefusals.RestExceptionMapper.class.getName() + ","
-              + EngineRefusals.ProcessEngineExceptionMapper.class.getName());
-    };
+      ServletRegistration.Dynamic added = context.addServlet(WEBAPP_ENGINE_SERVLET,
+          org.glassfish.jersey.servlet.ServletContainer.class);
+      added.addMapping(webapps + "/api/engine/*");
+      added.setInitParameter("jakarta.ws.rs.Application", WebappEngineApplication.class.getName());
+    }
+  }
+
+  /** Camunda's webapp engine API application, plus the project's refusal mappers. */
+  public static class WebappEngineApplication extends org.camunda.bpm.webapp.impl.engine.EngineRestApplication {
+    @Override
+    public java.util.Set<Class<?>> getClasses() {
+      java.util.Set<Class<?>> classes = new java.util.HashSet<>(super.getClasses());
+      classes.add(EngineRefusals.RestExceptionMapper.class);
+      classes.add(EngineRefusals.ProcessEngineExceptionMapper.class);
+      return classes;
+    }
   }
 }

@@ -9,4 +9,9 @@ public final class DossierApiScenariosAccess {
   public static Map<String, Object> json() {
     return DossierApiScenarios.dossierJson("ANNUAL", "Bạc Thị Hồng");
   }
+
+  /** An annual BK_TINH dossier for the subject named. */
+  public static Map<String, Object> json(String subjectName) {
+    return DossierApiScenarios.dossierJson("ANNUAL", subjectName);
+  }
 }
