@@ -25,7 +25,7 @@ public class DecisionTask {
       }
     }
     Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    requireChairman(current, "quyết định khen thưởng");
+    requireChairman(task.getProcessEngineServices().getIdentityService(), current, "quyết định khen thưởng");
     String decidedBy = current != null ? current.getUserId() : task.getAssignee();
     if (decidedBy == null) {
       throw new TaskInputException("Không xác định được người quyết định: hãy đăng nhập và nhận việc trước khi quyết định.");
@@ -37,9 +37,10 @@ public class DecisionTask {
    * Only the Chairman (group chairman) decides and signs: a user outside it who took the task (an administrator
    * may take any task) is refused. The system (no user) passes: the application's own calls and the tests.
    */
-  static void requireChairman(Authentication current, String what) {
-    if (current != null && current.getUserId() != null
-        && (current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CHAIRMAN))) {
+  static void requireChairman(org.camunda.bpm.engine.IdentityService identity, Authentication current, String what) {
+    if (current != null && current.getUserId() != null && org.camunda.bpm.engine.impl.context.Context
+        .getCommandContext().runWithoutAuthorization(() -> identity.createUserQuery().userId(current.getUserId())
+            .memberOfGroup(Groups.CHAIRMAN).count()) == 0) {
       throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được " + what + ".");
     }
   }

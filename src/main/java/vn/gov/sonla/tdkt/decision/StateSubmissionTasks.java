@@ -35,8 +35,8 @@ public class StateSubmissionTasks {
         throw new TaskInputException("Chưa nêu nội dung cần hoàn thiện.");
       }
     }
-    DecisionTask.requireChairman(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
-        "ký tờ trình");
+    DecisionTask.requireChairman(task.getProcessEngineServices().getIdentityService(),
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication(), "ký tờ trình");
     String signer = actor(task);
     if (signer == null) {
       throw new TaskInputException("Không xác định được người ký: hãy đăng nhập và nhận việc trước khi ký.");

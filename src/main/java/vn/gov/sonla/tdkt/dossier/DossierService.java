@@ -336,8 +336,11 @@ public class DossierService {
         .putValue("documents", documentsVariable(dossier.code()))
         .putValue("dossierUrl", "/dossiers/view.html?code=" + dossier.code());
     LogContext.dossier(dossier.code());
-    // started by the application, as the system: no one holds the right to start a dossier's process (issue 15)
-    String processInstanceId = engineAuthentication.asSystem(
+    // started by the application for the officer (the start user) after its own checks: no one holds the right
+    // to start a dossier's process (issue 15)
+    String processInstanceId = engineAuthentication.withoutChecks(
+        () -> runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId());
+    instanceGrants.read(dossier.unitGroup(), processInstanceId);
         () -> runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId());
     instanceGrants.read(dossier.unitGroup(), processInstanceId);
     dossiers.markSubmitted(dossier.code(), processInstanceId, now);
