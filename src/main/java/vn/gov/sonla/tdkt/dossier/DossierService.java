@@ -341,8 +341,6 @@ public class DossierService {
     String processInstanceId = engineAuthentication.withoutChecks(
         () -> runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId());
     instanceGrants.read(dossier.unitGroup(), processInstanceId);
-        () -> runtime.startProcessInstanceByKey(PROCESS_KEY, dossier.code(), variables).getId());
-    instanceGrants.read(dossier.unitGroup(), processInstanceId);
     dossiers.markSubmitted(dossier.code(), processInstanceId, now);
     log.info("Dossier {} of unit {} submitted for {} (process instance {})", dossier.code(), dossier.unitCode(),
         award.code(), processInstanceId);
