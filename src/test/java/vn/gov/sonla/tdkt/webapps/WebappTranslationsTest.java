@@ -40,7 +40,9 @@ class WebappTranslationsTest {
   /** Keys whose value is a date format pattern or a number, not text (moment.js locale data). */
   static final Set<String> FORMAT_KEYS = Set.of(
       "dateLocales.calendar.sameElse", "dateLocales.longDateFormat.L", "dateLocales.longDateFormat.LT",
-      "dateLocales.week.dow", "dateLocales.week.doy");
+      "dateLocales.week.dow", "dateLocales.week.doy",
+      // the input format the engine requires for a removal time, shown as the field's placeholder
+      "labels.PLGN_BTCH_SET_REMOVAL_TIME_ABSOLUTE_PLACEHOLDER");
 
   /** Banners the province does not show (hidden by tdkt/branding.css too): deliberately blank. */
   static final Set<String> BLANK_ON_PURPOSE = Set.of("labels.BANNER_CE_EOL_TEXT", "labels.FIRST_LOGIN_INFO");
