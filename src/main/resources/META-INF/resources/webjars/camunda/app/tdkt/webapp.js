@@ -5,8 +5,108 @@
  *   webapp would show its login screen (logged out, or the session ended) the person goes to /login.
  * - Links to the dossier's documents and pages in a task form open in a new tab, so the form stays open.
  * - form-js writes its validation messages in English: they are shown in Vietnamese.
+ * - Cockpit offers no action to a person who may not take it (auditors): unless the person may open Admin (the
+ *   camunda-admin group), <html> gets .tdkt-read-only before Cockpit starts (this module's top-level await holds
+ *   the start), the action plugins are excluded and tdkt/branding.css hides every control that changes the engine.
+ * - Camunda's search widget translates its labels once, when it is drawn; on a first visit the Vietnamese
+ *   locale may not be loaded yet, and raw keys (CREATION_DATE, SEARCH_PLACEHOLDER) stay on screen. They are
+ *   replaced by their Vietnamese text from this app's locales/vi.json.
  */
 const LOGIN = '/login';
+const BASE = document.querySelector('base');
+const APP = (BASE && BASE.getAttribute('app-name')) || '';
+const APP_ROOT = (BASE && BASE.getAttribute('app-root')) || '/camunda';
+
+/** Cockpit's plugins that change the engine (ids from the cockpit plugin bundle, Camunda 7.24). */
+const ACTION_PLUGINS = [
+  'cockpit.processInstance.runtime.action',
+  'cockpit.processDefinition.runtime.action',
+  'cockpit.jobDefinition.action',
+  'cockpit.incident.action',
+  'cockpit.repository.deployment.action:delete-deployment',
+  'cockpit.navigation:batch'
+];
+
+async function mayAdminister() {
+  try {
+    const response = await fetch(`${APP_ROOT}/api/admin/auth/user/default`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' }
+    });
+    if (!response.ok) {
+      return false;
+    }
+    const user = await response.json();
+    return Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') >= 0;
+  } catch (e) {
+    return false;
+  }
+}
+
+if (APP === 'cockpit') {
+  // read-only until proven otherwise: nothing to click flashes before the answer
+  document.documentElement.classList.add('tdkt-read-only');
+  if (await mayAdminister()) {
+    document.documentElement.classList.remove('tdkt-read-only');
+  } else if (BASE) {
+    const excluded = BASE.getAttribute('cam-exclude-plugins');
+    BASE.setAttribute('cam-exclude-plugins', (excluded ? excluded + ',' : '') + ACTION_PLUGINS.join(','));
+  }
+}
+
+/* raw translation keys left by a widget drawn before the locale arrived */
+const RAW_KEY = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(:?)$/;
+let labels = null;
+let labelsLoading = false;
+
+function loadLabels() {
+  if (labelsLoading) {
+    return;
+  }
+  labelsLoading = true;
+  const lang = document.documentElement.getAttribute('lang') === 'en' ? 'en' : 'vi';
+  fetch(`${APP_ROOT}/app/${APP}/locales/${lang}.json`, { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((json) => {
+      labels = (json && json.labels) || {};
+      fixRawKeys(document);
+    })
+    .catch(() => {
+      labels = {};
+    });
+}
+
+function healed(text) {
+  const m = RAW_KEY.exec((text || '').trim());
+  if (!m) {
+    return null;
+  }
+  if (labels === null) {
+    loadLabels();
+    return null;
+  }
+  return labels[m[1]] ? labels[m[1]] + m[2] : null;
+}
+
+function fixRawKeys(root) {
+  root.querySelectorAll('[cam-widget-search], .cam-widget-search').forEach((widget) => {
+    widget.querySelectorAll('[placeholder], [title], [uib-tooltip]').forEach((el) => {
+      ['placeholder', 'title', 'uib-tooltip'].forEach((name) => {
+        const vi = el.hasAttribute(name) ? healed(el.getAttribute(name)) : null;
+        if (vi) {
+          el.setAttribute(name, vi);
+        }
+      });
+    });
+    const walker = document.createTreeWalker(widget, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const vi = healed(node.nodeValue);
+      if (vi) {
+        node.nodeValue = node.nodeValue.replace(node.nodeValue.trim(), vi);
+      }
+    }
+  });
+}
 
 function toLoginPage() {
   if (window.location.hash.indexOf('#/login') === 0) {
@@ -76,6 +176,7 @@ new MutationObserver(() => {
   window.requestAnimationFrame(() => {
     scheduled = false;
     fixForm(document);
+    fixRawKeys(document);
   });
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
