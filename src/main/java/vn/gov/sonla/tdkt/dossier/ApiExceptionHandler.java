@@ -11,7 +11,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.council.CouncilProblem;
@@ -103,11 +102,6 @@ public class ApiExceptionHandler {
         "Yêu cầu không đọc được: cần phần 'dossier' (JSON) với các trường đúng kiểu (ngày dạng YYYY-MM-DD, năm là số).");
     problem.setProperty("errors", List.of(new FieldProblem("dossier", "Không đọc được dữ liệu hồ sơ.")));
     return problem;
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Tệp quá lớn", "Yêu cầu vượt quá dung lượng cho phép.");
   }
 
   @ExceptionHandler(ProcessEngineException.class)

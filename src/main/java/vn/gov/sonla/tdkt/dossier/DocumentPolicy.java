@@ -20,6 +20,9 @@ public class DocumentPolicy {
       "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
       "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
 
+  /** Longest file name accepted (characters): what file systems and the document table keep. */
+  public static final int MAX_FILE_NAME_LENGTH = 255;
+
   private final DocumentProperties properties;
 
   public DocumentPolicy(DocumentProperties properties) {
@@ -32,7 +35,10 @@ public class DocumentPolicy {
       String field = "documents." + upload.type().name();
       String name = upload.fileName() == null || upload.fileName().isBlank() ? "(không tên)" : upload.fileName();
       String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase();
-      if (upload.bytes().length == 0) {
+      if (name.length() > MAX_FILE_NAME_LENGTH) {
+        problems.add(new FieldProblem(field, "Tên tệp " + name.substring(0, 40) + "… dài " + name.length()
+            + " ký tự: tên tệp tối đa " + MAX_FILE_NAME_LENGTH + " ký tự."));
+      } else if (upload.bytes().length == 0) {
         problems.add(new FieldProblem(field, "Tệp " + name + " rỗng."));
       } else if (upload.bytes().length > properties.maxFileSize().toBytes()) {
         problems.add(new FieldProblem(field, "Tệp " + name + " vượt quá dung lượng cho phép ("

@@ -117,7 +117,7 @@ public class DossierService {
         counter.next("dossier/" + request.year() + "/" + unitCode));
     OffsetDateTime now = now();
     Dossier dossier = new Dossier(code, unitCode, request.awardType().strip(),
-        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, request.subjectName().strip(),
+        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
         DossierStatus.DRAFT, null, null, user.id(), now, null, now);
     try {
@@ -171,7 +171,7 @@ public class DossierService {
       throw new DuplicateDossierException();
     }
     Dossier updated = new Dossier(code, existing.unitCode(), request.awardType().strip(),
-        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, request.subjectName().strip(),
+        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
         DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null, now());
     try {

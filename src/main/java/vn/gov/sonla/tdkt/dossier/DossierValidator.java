@@ -109,6 +109,10 @@ public class DossierValidator {
     } else if (r.subjectName().strip().length() > 200) {
       problems.add(new FieldProblem("subjectName", "Tên không được dài quá 200 ký tự."));
     }
+    invalidCharacters(problems, "subjectName", r.subjectName(), false);
+    invalidCharacters(problems, "position", r.position(), false);
+    invalidCharacters(problems, "workUnit", r.workUnit(), false);
+    invalidCharacters(problems, "achievements", r.achievements(), true);
     boolean individual = subjectKind.map(k -> k == SubjectKind.INDIVIDUAL).orElse(false);
     String birthProblem = birthDateProblem(r.birthDate());
     if (birthProblem != null) {
@@ -219,5 +223,13 @@ public class DossierValidator {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /** A control character (NUL, …) or half a surrogate pair in user text: refused, never stored or printed. */
+  private static void invalidCharacters(List<FieldProblem> problems, String field, String text, boolean lineBreaks) {
+    String invalid = VietnameseText.invalidCharacter(text, lineBreaks);
+    if (invalid != null) {
+      problems.add(new FieldProblem(field, "Có ký tự không hợp lệ (" + invalid + "): hãy nhập lại."));
+    }
   }
 }

@@ -93,6 +93,39 @@ public final class AppNode implements AutoCloseable {
   }
 
   /**
+   * A node on the default profile ({@code demo}) with its embedded H2 file database: the URL of
+   * {@code application.yaml} with only its path moved to {@code directory}, so that the default database options
+   * (such as {@code WRITE_DELAY}) are the ones under test. The database can be opened by the test only while the
+   * node is stopped (H2 locks its file).
+   */
+  public static AppNode onDefaultH2(String name, String testName, Path directory) {
+    AppNode node = new AppNode(name, testName);
+    return node
+        .property("server.port", String.valueOf(node.port))
+        .property("server.address", "127.0.0.1")
+        .property("spring.datasource.url", defaultH2Url(directory))
+        .property("camunda.bpm.generic-properties.properties.hostname", name)
+        .property("spring.main.banner-mode", "off")
+        .property("management.endpoint.health.probes.enabled", "true");
+  }
+
+  /** The default profile's database URL ({@code application.yaml}) with its file under {@code directory}. */
+  public static String defaultH2Url(Path directory) {
+    try {
+      Object url = new org.springframework.boot.env.YamlPropertySourceLoader()
+          .load("application", new org.springframework.core.io.ClassPathResource("application.yaml")).get(0)
+          .getProperty("spring.datasource.url");
+      String text = String.valueOf(url);
+      if (!text.startsWith("jdbc:h2:file:./data/tdkt")) {
+        throw new IllegalStateException("Unexpected default database URL: " + text);
+      }
+      return text.replace("./data/tdkt", directory.toAbsolutePath().resolve("tdkt").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Replaces the JVM options (by default those of a short-lived test node, above), e.g. to measure start-up and
    * heap with the JVM's own choice of compiler and collector.
    */
