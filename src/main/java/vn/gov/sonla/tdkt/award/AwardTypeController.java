@@ -54,9 +54,11 @@ public class AwardTypeController {
   private final BaseSalaryProperties baseSalary;
   private final RequiredDocuments requiredDocuments;
   private final CurrentUserProvider currentUser;
+  private final RewardMoney rewardMoney;
 
   public AwardTypeController(AwardCatalog catalog, BaseSalaryProperties baseSalary,
-      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser) {
+      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser, RewardMoney rewardMoney) {
+    this.rewardMoney = rewardMoney;
     this.catalog = catalog;
     this.baseSalary = baseSalary;
     this.requiredDocuments = requiredDocuments;
@@ -240,7 +242,7 @@ public class AwardTypeController {
         if (c != null) {
           Map<String, Object> k = new LinkedHashMap<>();
           k.put("coefficient", c);
-          salary.ifPresent(s -> k.put("amount", BaseSalaryProperties.amount(c, s.amount())));
+          rewardMoney.amount(catalog.rewards(t.code()), kind, date).ifPresent(a -> k.put("amount", a.amount()));
           byKind.put(kind, k);
         }
       }
