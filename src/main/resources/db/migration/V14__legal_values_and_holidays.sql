@@ -40,7 +40,7 @@ UPDATE award_type SET legal_basis = 'Luật Thi đua, khen thưởng 2022, Đi�
 --    in the audit records. kind: HOLIDAY (a day off) or WORKING_DAY (a weekend day worked in exchange, ngày làm bù).
 --    confirmed: false while the day rests on a computation or an expected notice, not on the published notice.
 CREATE TABLE calendar_day (
-    day                 DATE          PRIMARY KEY,
+    on_date             DATE          PRIMARY KEY,
     kind                VARCHAR(16)   NOT NULL,
     name                VARCHAR(200)  NOT NULL,
     source              VARCHAR(600)  NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE calendar_day (
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-INSERT INTO calendar_day (day, kind, name, source, confirmed, updated_by, updated_at) VALUES
+INSERT INTO calendar_day (on_date, kind, name, source, confirmed, updated_by, updated_at) VALUES
  ('2025-01-01', 'HOLIDAY', 'Tết Dương lịch', 'Bộ luật Lao động 2019, Điều 112 khoản 1 điểm a', TRUE, 'system', CURRENT_TIMESTAMP),
  ('2025-01-25', 'HOLIDAY', 'Tết Nguyên đán Ất Tỵ (nghỉ liền 9 ngày)', 'Bộ luật Lao động 2019, Điều 112 khoản 1 điểm b; Thông báo của Bộ Nội vụ về lịch nghỉ Tết 2025 (như cấu hình trước đây)', TRUE, 'system', CURRENT_TIMESTAMP),
  ('2025-01-26', 'HOLIDAY', 'Tết Nguyên đán Ất Tỵ', 'Như trên', TRUE, 'system', CURRENT_TIMESTAMP),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CalendarDays {
 
-  private static final String COLUMNS = "day, kind, name, source, confirmed, updated_by, updated_at";
+  private static final String COLUMNS = "on_date, kind, name, source, confirmed, updated_by, updated_at";
 
   private final JdbcClient jdbc;
 
@@ -20,24 +20,24 @@ public class CalendarDays {
   }
 
   public List<CalendarDay> all() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_day ORDER BY day").query(CalendarDays::map).list();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_day ORDER BY on_date").query(CalendarDays::map).list();
   }
 
   public List<CalendarDay> year(int year) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_day WHERE day BETWEEN :from AND :to ORDER BY day")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_day WHERE on_date BETWEEN :from AND :to ORDER BY on_date")
         .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
         .query(CalendarDays::map).list();
   }
 
   public Optional<CalendarDay> find(LocalDate day) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_day WHERE day = :day").param("day", day)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_day WHERE on_date = :day").param("day", day)
         .query(CalendarDays::map).optional();
   }
 
   /** Inserts or replaces the day's row. */
   public void save(CalendarDay d) {
     int n = jdbc.sql("UPDATE calendar_day SET kind = :kind, name = :name, source = :source, confirmed = :confirmed,"
-            + " updated_by = :by, updated_at = :at WHERE day = :day")
+            + " updated_by = :by, updated_at = :at WHERE on_date = :day")
         .param("kind", d.kind().name()).param("name", d.name()).param("source", d.source())
         .param("confirmed", d.confirmed()).param("by", d.updatedBy()).param("at", d.updatedAt())
         .param("day", d.day()).update();
@@ -50,11 +50,11 @@ public class CalendarDays {
   }
 
   public boolean delete(LocalDate day) {
-    return jdbc.sql("DELETE FROM calendar_day WHERE day = :day").param("day", day).update() > 0;
+    return jdbc.sql("DELETE FROM calendar_day WHERE on_date = :day").param("day", day).update() > 0;
   }
 
   private static CalendarDay map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new CalendarDay(rs.getObject("day", LocalDate.class), CalendarDay.Kind.valueOf(rs.getString("kind")),
+    return new CalendarDay(rs.getObject("on_date", LocalDate.class), CalendarDay.Kind.valueOf(rs.getString("kind")),
         rs.getString("name"), rs.getString("source"), rs.getBoolean("confirmed"), rs.getString("updated_by"),
         rs.getObject("updated_at", OffsetDateTime.class));
   }
