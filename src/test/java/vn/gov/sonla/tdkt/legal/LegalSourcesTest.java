@@ -57,6 +57,13 @@ class LegalSourcesTest {
   }
 
   @Test
+  void theChairmansPowerIsCitedFromArticle79() throws IOException {
+    LegalValue provincial = decisionTableRows().stream()
+        .filter(r -> r.key().equals("approval-authority/Rule_Provincial")).findFirst().orElseThrow();
+    assertThat(provincial.source()).contains("Điều 79").doesNotContain("Điều 80 khoản 4");
+  }
+
+  @Test
   void aRowWithoutSourceIsCaught() {
     String dmn = """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
