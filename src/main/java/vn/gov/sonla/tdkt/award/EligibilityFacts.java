@@ -64,6 +64,8 @@ public class EligibilityFacts implements JavaDelegate {
     execution.setVariable("receivedOn", receivedOn.toString());
     execution.setVariable("subjectId", subject.map(Subject::id).orElse(null));
     execution.setVariable("awardHistory", JSON(history(subject.map(Subject::id).orElse(null))));
+    execution.setVariable("registerYears", JSON(registerYears(subject.map(Subject::id).orElse(null),
+        dossiers.declaredFacts(dossier.code()))));
   }
 
   /** The facts of one proposal, as DMN input variables. {@code subjectId} null: a subject without history. */
@@ -110,6 +112,24 @@ public class EligibilityFacts implements JavaDelegate {
     prior(f, "BkTinh", countable(awards), "BK_TINH", year, good, excellent, cstdcs);
     prior(f, "BkTtg", countable(awards), "BK_TTG", year, good, excellent, cstdcs);
     return f;
+  }
+
+  /**
+   * The years the register holds per series, for the explanations of unmet criteria ({@link EligibilityExplanation}):
+   * CSTD_CS (Chiến sĩ thi đua cơ sở), EXCELLENT and GOOD (yearly ratings), counted as the rules count them.
+   */
+  public Map<String, List<Integer>> registerYears(String subjectId, DeclaredFacts declared) {
+    DeclaredFacts d = declared == null ? DeclaredFacts.NONE : declared;
+    int cutoff = d.disciplineEndedOn() == null ? Integer.MIN_VALUE : d.disciplineEndedOn().getYear();
+    List<AwardRecord> awards = subjectId == null ? List.of() : register.history(subjectId);
+    List<SubjectRatingEntry> ratings = subjectId == null ? List.of() : register.ratings(subjectId);
+    Map<String, List<Integer>> years = new LinkedHashMap<>();
+    years.put("CSTD_CS", new TreeSet<>(years(awards, "CSTD_CS", cutoff, Integer.MAX_VALUE)).stream().toList());
+    years.put("EXCELLENT", ratings.stream().filter(r -> r.rating() == Rating.EXCELLENT).map(SubjectRatingEntry::year)
+        .filter(y -> y > cutoff).sorted().distinct().toList());
+    years.put("GOOD", ratings.stream().filter(r -> r.rating().goodOrBetter()).map(SubjectRatingEntry::year)
+        .filter(y -> y > cutoff).sorted().distinct().toList());
+    return years;
   }
 
   /**
