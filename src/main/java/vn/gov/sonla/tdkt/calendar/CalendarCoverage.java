@@ -32,13 +32,13 @@ public class CalendarCoverage {
     int year = today.getYear();
     if (!calendar.hasHolidaysIn(year)) {
       return Optional.of("Chưa cấu hình ngày nghỉ lễ, tết của năm " + year + ": thời hạn tính theo ngày làm việc"
-          + " đang coi các ngày lễ, tết năm " + year + " là ngày làm việc. Quản trị viên cần nhập lịch nghỉ tại"
-          + " trang Lịch ngày nghỉ (/calendar/).");
+          + " đang coi các ngày lễ, tết năm " + year + " là ngày làm việc. Quản trị viên cần nhập lịch nghỉ qua"
+          + " /api/calendar/days (danh sách hiện có: trang Căn cứ pháp lý /legal/).");
     }
     if (!MonthDay.from(today).isBefore(warnFrom) && !calendar.hasHolidaysIn(year + 1)) {
       return Optional.of("Chưa cấu hình ngày nghỉ lễ, tết của năm " + (year + 1) + ": thời hạn kéo sang năm "
           + (year + 1) + " (kể cả Tết Nguyên đán) sẽ bị tính sai. Quản trị viên cần nhập lịch nghỉ năm "
-          + (year + 1) + " tại trang Lịch ngày nghỉ (/calendar/).");
+          + (year + 1) + " qua /api/calendar/days (danh sách hiện có: trang Căn cứ pháp lý /legal/).");
     }
     return Optional.empty();
   }
