@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardLevel;
 import vn.gov.sonla.tdkt.award.AwardReward;
-import vn.gov.sonla.tdkt.award.RewardMoney;
+import vn.gov.sonla.tdkt.award.BaseSalaryProperties;
 import vn.gov.sonla.tdkt.dossier.AwardKind;
 import vn.gov.sonla.tdkt.dossier.SubjectKind;
 import vn.gov.sonla.tdkt.dossier.SubjectRole;
@@ -44,12 +44,12 @@ public class StatisticsService {
 
   private final JdbcClient jdbc;
   private final AwardCatalog catalog;
-  private final RewardMoney rewardMoney;
+  private final BaseSalaryProperties baseSalary;
 
-  public StatisticsService(JdbcClient jdbc, AwardCatalog catalog, RewardMoney rewardMoney) {
+  public StatisticsService(JdbcClient jdbc, AwardCatalog catalog, BaseSalaryProperties baseSalary) {
     this.jdbc = jdbc;
     this.catalog = catalog;
-    this.rewardMoney = rewardMoney;
+    this.baseSalary = baseSalary;
   }
 
   public Statistics of(int year) {
@@ -314,10 +314,13 @@ public class StatisticsService {
             "Số lượt chưa xác định được tiền thưởng"), rows);
   }
 
-  /** Coefficient in force on the decision date × base salary in force then, rounded per the rule then. */
+  /** Coefficient in force on the decision date × base salary in force then, if both are known. */
   private Optional<Long> amount(List<AwardReward> rewards, String subjectKind, LocalDate decided) {
-    return decided == null ? Optional.empty()
-        : rewardMoney.amount(rewards, subjectKind, decided).map(RewardMoney.Amount::amount);
+    BigDecimal coefficient = AwardReward.inForce(rewards, decided).map(r -> r.coefficient(subjectKind)).orElse(null);
+    if (coefficient == null) {
+      return Optional.empty();
+    }
+    return baseSalary.on(decided).map(salary -> BaseSalaryProperties.amount(coefficient, salary.amount()));
   }
 
   private static String date(LocalDate d) {

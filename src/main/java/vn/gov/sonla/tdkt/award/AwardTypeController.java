@@ -54,11 +54,9 @@ public class AwardTypeController {
   private final BaseSalaryProperties baseSalary;
   private final RequiredDocuments requiredDocuments;
   private final CurrentUserProvider currentUser;
-  private final RewardMoney rewardMoney;
 
   public AwardTypeController(AwardCatalog catalog, BaseSalaryProperties baseSalary,
-      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser, RewardMoney rewardMoney) {
-    this.rewardMoney = rewardMoney;
+      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser) {
     this.catalog = catalog;
     this.baseSalary = baseSalary;
     this.requiredDocuments = requiredDocuments;
@@ -242,7 +240,7 @@ public class AwardTypeController {
         if (c != null) {
           Map<String, Object> k = new LinkedHashMap<>();
           k.put("coefficient", c);
-          rewardMoney.amount(catalog.rewards(t.code()), kind, date).ifPresent(a -> k.put("amount", a.amount()));
+          salary.ifPresent(s -> k.put("amount", BaseSalaryProperties.amount(c, s.amount())));
           byKind.put(kind, k);
         }
       }

@@ -2,7 +2,7 @@ package vn.gov.sonla.tdkt.observability;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -60,7 +60,7 @@ public class CalendarHealth implements HealthIndicator {
   public void notifyAdministrators() {
     coverage.warning(today()).ifPresent(w -> {
       java.time.OffsetDateTime weekAgo = java.time.OffsetDateTime.ofInstant(
-          ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).minusDays(7);
+          EngineClock.now().toInstant(), java.time.ZoneOffset.UTC).minusDays(7);
       long recent = jdbc.sql("SELECT COUNT(*) FROM notification WHERE kind = :kind AND recipient = :to"
               + " AND created_at > :since")
           .param("kind", KIND).param("to", Groups.ADMIN).param("since", weekAgo).query(Long.class).single();
@@ -71,6 +71,6 @@ public class CalendarHealth implements HealthIndicator {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+    return LocalDate.ofInstant(EngineClock.now().toInstant(), calendar.zone());
   }
 }

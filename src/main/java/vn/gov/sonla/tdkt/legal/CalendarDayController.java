@@ -1,4 +1,4 @@
-package vn.gov.sonla.tdkt.calendar;
+package vn.gov.sonla.tdkt.legal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.gov.sonla.tdkt.calendar.CalendarDay;
+import vn.gov.sonla.tdkt.calendar.CalendarDays;
+import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,7 +84,7 @@ public class CalendarDayController {
     CalendarDay before = days.find(day).orElse(null);
     CalendarDay after = new CalendarDay(day, kind, request.name().strip(), request.source().strip(),
         Boolean.TRUE.equals(request.confirmed()), user,
-        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+        OffsetDateTime.ofInstant(EngineClock.now().toInstant(), ZoneOffset.UTC));
     days.save(after);
     audit.append(null, AUDIT_KIND, AuditLog.detail("day", day.toString(), "before", describe(before),
         "after", describe(after)));
