@@ -30,6 +30,21 @@ public class Eligibility {
     this.repository = repository;
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<Integer>> registerYears(Object variable) {
+    if (variable == null) {
+      return Map.of();
+    }
+    Object value = variable instanceof org.camunda.spin.json.SpinJsonNode node
+        ? node.mapTo(java.util.LinkedHashMap.class) : variable;
+    Map<String, List<Integer>> out = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> out.put(String.valueOf(k), v instanceof List<?> l
+          ? l.stream().map(o -> ((Number) o).intValue()).toList() : List.of()));
+    }
+    return out;
+  }
+
   /** One output of the regime table's single result. */
   public String regime(DmnDecisionResult result, String output) {
     DmnDecisionResultEntries entry = result.getSingleResult();
@@ -45,10 +60,14 @@ public class Eligibility {
     DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
         .latestVersion().singleResult();
     List<Map<String, Object>> unmet = new ArrayList<>();
+    Map<String, List<Integer>> register = registerYears(execution.getVariable("registerYears"));
+    Object awardYear = execution.getVariable("awardYear");
     for (DmnDecisionResultEntries entry : result) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("criterion", entry.getEntry("criterion"));
       m.put("message", entry.getEntry("message"));
+      m.put("detail", awardYear instanceof Number y
+          ? EligibilityExplanation.of(entry.getEntry("criterion"), y.intValue(), register) : null);
       m.put("article", entry.getEntry("article"));
       unmet.add(m);
     }

@@ -34,6 +34,8 @@ public class EligibilityFacts implements JavaDelegate {
 
   static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final Set<String> NOT_COUNTED = Set.of("SUDDEN", "THEMATIC");
+  /** Not a DMN input: the years behind the facts, for the explanations (process variable registerYears). */
+  static final String REGISTER_YEARS = "registerYears";
 
   private final DossierRepository dossiers;
   private final Subjects subjects;
@@ -60,10 +62,12 @@ public class EligibilityFacts implements JavaDelegate {
     Map<String, Object> facts = compute(subject.map(Subject::id).orElse(null), dossier.awardType(),
         dossier.awardKind().name(), dossier.subjectKind().name(), dossier.awardYear(),
         dossiers.declaredFacts(dossier.code()));
+    Object registerYears = facts.remove(REGISTER_YEARS);
     facts.forEach(execution::setVariable);
     execution.setVariable("receivedOn", receivedOn.toString());
     execution.setVariable("subjectId", subject.map(Subject::id).orElse(null));
     execution.setVariable("awardHistory", JSON(history(subject.map(Subject::id).orElse(null))));
+    execution.setVariable("registerYears", JSON(registerYears));
   }
 
   /** The facts of one proposal, as DMN input variables. {@code subjectId} null: a subject without history. */
@@ -107,9 +111,25 @@ public class EligibilityFacts implements JavaDelegate {
     f.put("membersDisciplined", d.membersDisciplined() == null ? 0 : d.membersDisciplined());
     f.put("blocLeader", Boolean.TRUE.equals(d.blocLeader()));
     f.put("coTinhThisYear", years(countable(awards), "CO_TINH", Integer.MIN_VALUE, year).contains(year));
+    f.put(REGISTER_YEARS, registerYears(awards, ratings, cutoff));
     prior(f, "BkTinh", countable(awards), "BK_TINH", year, good, excellent, cstdcs);
     prior(f, "BkTtg", countable(awards), "BK_TTG", year, good, excellent, cstdcs);
     return f;
+  }
+
+  /**
+   * The years the register holds per series, for the explanations of unmet criteria ({@link EligibilityExplanation}):
+   * CSTD_CS (Chiến sĩ thi đua cơ sở), EXCELLENT and GOOD (yearly ratings), counted as the rules count them.
+   */
+  private static Map<String, List<Integer>> registerYears(List<AwardRecord> awards, List<SubjectRatingEntry> ratings,
+      int cutoff) {
+    Map<String, List<Integer>> years = new LinkedHashMap<>();
+    years.put("CSTD_CS", new TreeSet<>(years(awards, "CSTD_CS", cutoff, Integer.MAX_VALUE)).stream().toList());
+    years.put("EXCELLENT", ratings.stream().filter(r -> r.rating() == Rating.EXCELLENT).map(SubjectRatingEntry::year)
+        .filter(y -> y > cutoff).sorted().distinct().toList());
+    years.put("GOOD", ratings.stream().filter(r -> r.rating().goodOrBetter()).map(SubjectRatingEntry::year)
+        .filter(y -> y > cutoff).sorted().distinct().toList());
+    return years;
   }
 
   /**

@@ -33,6 +33,31 @@ public class PlanDeadlines {
     return calendar.workingDaysBefore(due, reminderWorkingDays);
   }
 
+  /** The reminder, never before the plan year begins (a plan is issued in the December before its year). */
+  public Date reminder(Date due, int planYear) {
+    Date reminder = reminder(due);
+    Date start = startOfPlanYear(planYear);
+    return reminder.before(start) ? start : reminder;
+  }
+
+  /** 08:00 on the first working day of the plan year: when its monthly check-ins begin. */
+  public Date startOfPlanYear(int planYear) {
+    LocalDate first = calendar.addWorkingDays(LocalDate.of(planYear - 1, 12, 31), 1);
+    return Date.from(first.atTime(8, 0).atZone(properties.zone()).toInstant());
+  }
+
+  /** Whether the plan year has not begun yet (the engine clock is in an earlier year). */
+  public boolean beforePlanYear(int planYear) {
+    return today().getYear() < planYear;
+  }
+
+  /** Close of office at the end of this month, or of January of the plan year if that has not begun. */
+  public Date endOfThisMonth(int planYear) {
+    YearMonth month = YearMonth.from(today());
+    YearMonth first = YearMonth.of(planYear, 1);
+    return calendar.closeOfOffice((month.isBefore(first) ? first : month).atEndOfMonth());
+  }
+
   public Date overdue(Date due) {
     return due;
   }

@@ -88,7 +88,7 @@ class CouncilThresholdTableTest {
   }
 
   @Test
-  void everyRuleCitesItsArticleAndAsksForConfirmationAgainstDecree152() throws Exception {
+  void everyRuleCitesTheProvincesRegulationAndTheEarlierRegime() throws Exception {
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     NodeList rules;
@@ -100,7 +100,8 @@ class CouncilThresholdTableTest {
       Element rule = (Element) rules.item(i);
       String annotation = rule.getElementsByTagNameNS(DMN_NS, "description").item(0).getTextContent();
       assertThat(annotation).as("rule %s", rule.getAttribute("id"))
-          .contains("Nghị định 98/2023/NĐ-CP, Điều 65").contains("Nghị định 152/2025/NĐ-CP");
+          .contains("Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng tỉnh Sơn La").contains("cần xác nhận")
+          .contains("Nghị định 91/2017/NĐ-CP (chế độ trước đây");
     }
   }
 
