@@ -13,6 +13,12 @@ public class DecisionTask {
 
   private static final Set<String> OUTCOMES = Set.of("APPROVE", "REFUSE");
 
+  private final vn.gov.sonla.tdkt.calendar.CalendarProperties calendar;
+
+  public DecisionTask(vn.gov.sonla.tdkt.calendar.CalendarProperties calendar) {
+    this.calendar = calendar;
+  }
+
   public void completed(DelegateTask task) {
     Object outcome = task.getVariable("decisionOutcome");
     if (!(outcome instanceof String value) || !OUTCOMES.contains(value)) {
@@ -31,6 +37,9 @@ public class DecisionTask {
       throw new TaskInputException("Không xác định được người quyết định: hãy đăng nhập và nhận việc trước khi quyết định.");
     }
     task.getExecution().setVariable("decidedBy", decidedBy);
+    // the signing date: the decision's issue date, whoever numbers it and whenever
+    task.getExecution().setVariable("decidedOn", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+        .toInstant().atZone(calendar.zone()).toLocalDate().toString());
   }
 
   /**
