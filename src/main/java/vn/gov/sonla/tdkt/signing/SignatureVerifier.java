@@ -50,8 +50,7 @@ public class SignatureVerifier {
         if (range == null || range.length != 4 || range[0] != 0 || range[2] + range[3] > file.length) {
           return SignatureCheck.invalid(signer, at, signatures.size(), "Phạm vi ký (ByteRange) không hợp lệ.");
         }
-        CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(file)),
-            signature.getContents(file));
+        CMSSignedData cms = cms(signature.getSignedContent(file), signature.getContents(file));
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
         if (signers.size() != 1) {
           return SignatureCheck.invalid(signer, at, signatures.size(), "Chữ ký không có đúng một người ký.");
@@ -82,6 +81,21 @@ public class SignatureVerifier {
       return SignatureCheck.invalid(null, null, 0, "Nội dung tài liệu đã bị thay đổi sau khi ký.");
     } catch (IOException | RuntimeException | OperatorCreationException | CertificateException e) {
       return SignatureCheck.invalid(null, null, 0, "Không đọc được chữ ký số của tài liệu.");
+    }
+  }
+
+  /**
+   * The CMS of a signature: /Contents is reserved larger than the signature and padded with zeros, which Bouncy
+   * Castle refuses as extra data after the structure, so only the first DER object is read.
+   */
+  public static CMSSignedData cms(byte[] signedContent, byte[] contents) throws CMSException, IOException {
+    try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
+      org.bouncycastle.asn1.ASN1Primitive first = in.readObject();
+      if (first == null) {
+        throw new CMSException("empty signature");
+      }
+      return new CMSSignedData(new CMSProcessableByteArray(signedContent),
+          org.bouncycastle.asn1.cms.ContentInfo.getInstance(first));
     }
   }
 
