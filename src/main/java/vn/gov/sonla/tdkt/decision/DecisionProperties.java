@@ -30,6 +30,7 @@ public record DecisionProperties(String issuer, String place, String signerTitle
 
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+  @org.springframework.boot.context.properties.bind.ConstructorBinding
   public DecisionProperties {
     issuer = issuer == null ? "Ủy ban nhân dân tỉnh Sơn La" : issuer;
     place = place == null ? "Sơn La" : place;

@@ -36,7 +36,16 @@ public class SignatureVerifier {
         .equals("%PDF-")) {
       return new SignatureCheck(SignatureCheck.Status.NOT_PDF, null, null, 0, null);
     }
-    try (PDDocument document = Loader.loadPDF(file)) {
+    PDDocument loaded;
+    try {
+      loaded = Loader.loadPDF(file);
+    } catch (IOException | RuntimeException e) {
+      // a file PDFBox cannot read: signed (a signature dictionary's byte range is there) means broken
+      return contains(file, "/ByteRange")
+          ? SignatureCheck.invalid(null, null, 0, "Không đọc được tài liệu đã ký số (tệp bị hỏng hoặc bị sửa).")
+          : new SignatureCheck(SignatureCheck.Status.UNSIGNED, null, null, 0, null);
+    }
+    try (PDDocument document = loaded) {
       List<PDSignature> signatures = document.getSignatureDictionaries();
       if (signatures.isEmpty()) {
         return new SignatureCheck(SignatureCheck.Status.UNSIGNED, null, null, 0, null);
@@ -97,6 +106,10 @@ public class SignatureVerifier {
       return new CMSSignedData(new CMSProcessableByteArray(signedContent),
           org.bouncycastle.asn1.cms.ContentInfo.getInstance(first));
     }
+  }
+
+  private static boolean contains(byte[] file, String text) {
+    return new String(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
   }
 
   private static OffsetDateTime time(Calendar calendar) {

@@ -103,7 +103,10 @@ class PadesSignatureTest {
     assertThat(verifier.verify(decision()).status()).isEqualTo(SignatureCheck.Status.UNSIGNED);
     assertThat(verifier.verify("PK\u0003\u0004 a word file".getBytes()).status())
         .isEqualTo(SignatureCheck.Status.NOT_PDF);
-    assertThat(verifier.verify("%PDF-1.7 broken".getBytes()).status()).isEqualTo(SignatureCheck.Status.INVALID);
+    assertThat(verifier.verify("%PDF-1.7 not a whole file".getBytes()).status())
+        .isEqualTo(SignatureCheck.Status.UNSIGNED);
+    assertThat(verifier.verify("%PDF-1.7 /ByteRange [0 10 20 30] cut".getBytes()).status())
+        .isEqualTo(SignatureCheck.Status.INVALID);
     // without a signer the PDF is issued as it is
     byte[] pdf = decision();
     assertThat(new PdfSigning(null, "x").sign(pdf, "r", "l", Calendar.getInstance())).isSameAs(pdf);
