@@ -22,8 +22,8 @@ import vn.gov.sonla.tdkt.decision.PageWriter.Style;
  * Quốc hiệu and tiêu ngữ, number and symbol, place and date, title, recipients and the signer's block. Decisions,
  * lists, proposals, minutes and State submissions are all laid out with these blocks.
  *
- * <p>Sizes (Appendix I, section II): issuing body 13 pt bold upper case (its parent body 13 pt regular); Quốc hiệu
- * 13 pt bold upper case; tiêu ngữ 14 pt bold, underlined by a rule as long as itself; "Số:" 13 pt; place and
+ * <p>Sizes (Appendix I, section II): issuing body 13 pt bold upper case (12 pt, under its parent body in 12 pt
+ * regular, when there is one); Quốc hiệu 13 pt bold upper case; tiêu ngữ 14 pt bold, underlined by a rule as long as itself; "Số:" 13 pt; place and
  * date 14 pt italic; kind of document 14 pt bold upper case and its summary 14 pt bold; body 14 pt; "Nơi nhận:"
  * 12 pt bold italic and the recipients 11 pt; the signer's authority and title 14 pt bold, the name 14 pt bold.
  */
@@ -99,15 +99,20 @@ public final class StateFormat {
     float top = w.y();
 
     String issuer;
+    float size = ISSUER;
     if (h.parentBody() != null && !h.parentBody().isBlank()) {
-      w.centred(h.parentBody().strip().toUpperCase(VIETNAMESE), w.left(), leftWidth, ISSUER, Style.REGULAR);
+      // two tiers: the parent body (its "Ủy ban nhân dân" abbreviated, as offices write it) above the issuer
+      size = 12f;
+      String parent = h.parentBody().strip().toUpperCase(VIETNAMESE).replaceFirst("^" + PEOPLES_COMMITTEE + " ",
+          "UBND ");
+      w.centred(parent, w.left(), leftWidth, size, Style.REGULAR);
       issuer = h.issuingBody().strip().toUpperCase(VIETNAMESE);
     } else {
       issuer = issuerLines(h.issuingBody());
     }
-    w.centred(issuer, w.left(), leftWidth, ISSUER, Style.BOLD);
+    w.centred(issuer, w.left(), leftWidth, size, Style.BOLD);
     String lastIssuerLine = issuer.substring(issuer.lastIndexOf('\n') + 1);
-    w.rule(w.left(), leftWidth, w.textWidth(lastIssuerLine, ISSUER, Style.BOLD) / 2.5f);
+    w.rule(w.left(), leftWidth, w.textWidth(lastIssuerLine, size, Style.BOLD) / 2.5f);
     w.gap(8);
     w.centred("Số: " + (h.number() == null ? "      /" + (h.symbol() == null ? "" : h.symbol()) : h.number()),
         w.left(), leftWidth, NUMBER, Style.REGULAR);
