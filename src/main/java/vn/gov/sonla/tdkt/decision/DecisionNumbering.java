@@ -3,7 +3,6 @@ package vn.gov.sonla.tdkt.decision;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 
@@ -25,11 +24,14 @@ public class DecisionNumbering {
   private static final int MAX_SEQ = 999_999;
 
   private final DecisionRepository decisions;
+  private final vn.gov.sonla.tdkt.calendar.CalendarProperties calendar;
   private volatile DecisionProperties.Numbering mode;
   private final String symbol;
 
-  public DecisionNumbering(DecisionRepository decisions, DecisionProperties properties) {
+  public DecisionNumbering(DecisionRepository decisions, DecisionProperties properties,
+      vn.gov.sonla.tdkt.calendar.CalendarProperties calendar) {
     this.decisions = decisions;
+    this.calendar = calendar;
     this.mode = properties.numbering();
     this.symbol = properties.symbol();
   }
@@ -47,8 +49,14 @@ public class DecisionNumbering {
     this.mode = numbering;
   }
 
-  /** The clerk's task is created: the register's symbol is proposed. */
+  /**
+   * The clerk's task is created in the transaction of the Chairman's approval: its creation time is the signing
+   * date, the decision's issue date whenever the clerk numbers it ({@code decidedOn}); the register's symbol is
+   * proposed.
+   */
   public void created(DelegateTask task) {
+    task.getExecution().setVariable("decidedOn",
+        task.getCreateTime().toInstant().atZone(calendar.zone()).toLocalDate().toString());
     if (task.getVariable(REGISTER) == null) {
       task.setVariable(REGISTER, symbol);
     }
@@ -59,15 +67,19 @@ public class DecisionNumbering {
     int seq = seq(task.getVariable(SEQ));
     String register = register(task.getVariable(REGISTER), symbol);
     Object decidedOn = task.getVariable("decidedOn");
-    int year = decidedOn instanceof String day ? LocalDate.parse(day).getYear() : LocalDate.now().getYear();
+    int year = decidedOn instanceof String day ? LocalDate.parse(day).getYear()
+        : task.getCreateTime().toInstant().atZone(calendar.zone()).getYear();
     if (decisions.exists(year, register, seq)) {
       throw new TaskInputException(taken(seq, register, year));
     }
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String clerk = current != null ? current.getUserId() : task.getAssignee();
+    // the clerk works the task claimed (Tasklist claims before completing)
+    String clerk = task.getAssignee();
+    if (clerk == null) {
+      throw new TaskInputException("Hãy nhận việc trước khi cấp số quyết định.");
+    }
     task.getExecution().setVariable(SEQ, seq);
     task.getExecution().setVariable(REGISTER, register);
-    task.getExecution().setVariable(NUMBERED_BY, clerk == null ? "" : clerk);
+    task.getExecution().setVariable(NUMBERED_BY, clerk);
   }
 
   static int seq(Object value) {

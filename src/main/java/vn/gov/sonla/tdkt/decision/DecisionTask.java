@@ -13,12 +13,6 @@ public class DecisionTask {
 
   private static final Set<String> OUTCOMES = Set.of("APPROVE", "REFUSE");
 
-  private final vn.gov.sonla.tdkt.calendar.CalendarProperties calendar;
-
-  public DecisionTask(vn.gov.sonla.tdkt.calendar.CalendarProperties calendar) {
-    this.calendar = calendar;
-  }
-
   public void completed(DelegateTask task) {
     Object outcome = task.getVariable("decisionOutcome");
     if (!(outcome instanceof String value) || !OUTCOMES.contains(value)) {
@@ -37,9 +31,18 @@ public class DecisionTask {
       throw new TaskInputException("Không xác định được người quyết định: hãy đăng nhập và nhận việc trước khi quyết định.");
     }
     task.getExecution().setVariable("decidedBy", decidedBy);
-    // the signing date: the decision's issue date, whoever numbers it and whenever
-    task.getExecution().setVariable("decidedOn", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
-        .toInstant().atZone(calendar.zone()).toLocalDate().toString());
+  }
+
+  /**
+   * Only the Chairman (group chairman) decides and signs: a user outside it who took the task (an administrator
+   * may take any task) is refused. The system (no user) passes: the application's own calls and the tests.
+   */
+  static void requireChairman(org.camunda.bpm.engine.IdentityService identity, Authentication current, String what) {
+    if (current != null && current.getUserId() != null && org.camunda.bpm.engine.impl.context.Context
+        .getCommandContext().runWithoutAuthorization(() -> identity.createUserQuery().userId(current.getUserId())
+            .memberOfGroup(Groups.CHAIRMAN).count()) == 0) {
+      throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được " + what + ".");
+    }
   }
 
   /**

@@ -93,7 +93,7 @@ public class IssueDecision implements JavaDelegate {
     String number = seq + "/" + register;
 
     DecisionContent content = composer.compose(number, date, false, signedBy, fullName(identity, signedBy),
-        regime(execution), List.of(dossier), null);
+        regime(execution, dossier), List.of(dossier), null);
     byte[] pdf = signing.sign(document.render(content), "Ban hành Quyết định số " + number, properties.place(),
         calendar(issuedAt));
     String pdfSha256 = DossierService.sha256(pdf);
@@ -125,7 +125,7 @@ public class IssueDecision implements JavaDelegate {
   }
 
   /** The regime the dossier was judged by (eligibility), else the one in force on the day it was received. */
-  private static String regime(DelegateExecution execution) {
+  private static String regime(DelegateExecution execution, Dossier dossier) {
     Object regime = execution.getVariable("eligibilityRegime");
     if (regime instanceof String r && !r.isBlank()) {
       return r;
@@ -134,7 +134,7 @@ public class IssueDecision implements JavaDelegate {
     return execution.getProcessEngineServices().getDecisionService()
         .evaluateDecisionTableByKey("award-eligibility-regime")
         .variables(java.util.Map.of("receivedOn", received != null ? received
-            : new java.util.Date(ClockUtil.getCurrentTime().getTime())))
+            : java.util.Date.from(dossier.submittedAt().toInstant())))
         .evaluate().getSingleResult().getEntry("regime");
   }
 
