@@ -44,16 +44,4 @@ public class DecisionTask {
       throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được " + what + ".");
     }
   }
-
-  /**
-   * Only the Chairman (group chairman) decides and signs: a user outside it who took the task (an administrator
-   * may take any task) is refused. The system (no user) passes: the application's own calls and the tests.
-   */
-  static void requireChairman(org.camunda.bpm.engine.IdentityService identity, Authentication current, String what) {
-    if (current != null && current.getUserId() != null && org.camunda.bpm.engine.impl.context.Context
-        .getCommandContext().runWithoutAuthorization(() -> identity.createUserQuery().userId(current.getUserId())
-            .memberOfGroup(Groups.CHAIRMAN).count()) == 0) {
-      throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được " + what + ".");
-    }
-  }
 }
