@@ -854,6 +854,13 @@
       return v === null || v === undefined || v === '' ? '—' : v;
     }
 
+    function signatureBadge(status, text, signer, problem) {
+      if (!status) return h('span', { class: 'muted' }, text || 'Chưa kiểm tra');
+      var detail = [signer ? 'Người ký: ' + signer : null, problem].filter(Boolean).join('. ');
+      return h('span', {}, h('span', { class: 'signature', 'data-signature': status }, text || status),
+        detail ? h('span', { class: 'signature-detail' }, ' ' + detail) : null);
+    }
+
     function hashElement(sha) {
       if (!sha) return '—';
       var shortText = sha.length > 12 ? sha.slice(0, 12) + '…' : sha;
@@ -923,6 +930,8 @@
             : valueOrDash(doc.fileName)),
           h('td', { 'data-label': 'Dung lượng', class: 'num' }, formatSize(doc.sizeBytes)),
           h('td', { 'data-label': 'SHA-256' }, hashElement(doc.sha256)),
+          h('td', { 'data-label': 'Chữ ký số' }, signatureBadge(doc.signature, doc.signatureLabel,
+            doc.signatureSigner, doc.signatureProblem)),
           h('td', { 'data-label': 'Người tải lên' }, valueOrDash(doc.uploadedByName || doc.uploadedBy)),
           h('td', { 'data-label': 'Thời điểm', class: 'nowrap' }, formatDateTime(doc.uploadedAt))));
       });
@@ -940,6 +949,8 @@
           d.decision.rewardAmount !== null && d.decision.rewardAmount !== undefined
             ? ['Tiền thưởng', 'rewardAmount', formatMoney(d.decision.rewardAmount)] : null,
           ['SHA-256 của tệp PDF', 'pdfSha256', hashElement(d.decision.pdfSha256)],
+          ['Chữ ký số', 'signatureValid', signatureBadge(d.decision.signatureStatus, d.decision.signatureLabel,
+            d.decision.signatureSigner, null)],
           decisionUrl ? ['Văn bản', 'url', h('a', { id: 'decision-link', href: decisionUrl, target: '_blank', rel: 'noopener' },
             'Mở quyết định (PDF)', h('span', { class: 'visually-hidden' }, ' (mở trong thẻ mới)'))] : null,
           safeUrl(d.decision.certificateUrl) ? ['Bằng khen', 'certificateUrl', h('a', { id: 'certificate-link',

@@ -2,7 +2,6 @@ package vn.gov.sonla.tdkt.council;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -10,10 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.decision.DecisionDocument;
 import vn.gov.sonla.tdkt.decision.PageWriter;
+import vn.gov.sonla.tdkt.decision.StateFormat;
 import vn.gov.sonla.tdkt.decision.PageWriter.Style;
 
 /**
@@ -29,7 +27,6 @@ public class MinutesDocument {
       int members, int ballotsCast, int quorumRequired, List<CouncilRepository.AgendaItem> agenda,
       List<Member> attendance) {}
 
-  private static final float HEADER = 12f;
   private static final float BODY = 13f;
   private static final float TITLE = 14f;
   private static final float INDENT = 28f;
@@ -42,17 +39,13 @@ public class MinutesDocument {
   }
 
   public byte[] render(Content c) {
-    try (PDDocument document = new PDDocument();
-         InputStream fontData = DecisionDocument.class.getResourceAsStream(DecisionDocument.FONT_RESOURCE)) {
-      PDType0Font font = PDType0Font.load(document, fontData);
-      try (PageWriter w = new PageWriter(document, font)) {
-        header(w, c);
-        w.gap(20);
-        w.centred("BIÊN BẢN", w.left(), w.width(), TITLE, Style.BOLD);
-        w.centred("Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh, đợt " + c.round() + " năm " + c.year()
-            + " (phiên " + c.sessionKey() + ")", w.left(), w.width(), TITLE, Style.BOLD);
-        w.rule(w.left(), w.width(), 80);
-        w.gap(14);
+    try (PDDocument document = new PDDocument()) {
+      try (PageWriter w = new PageWriter(document, StateFormat.fonts(document), StateFormat.PORTRAIT)) {
+        // the state format's heading (Nghị định 30/2020/NĐ-CP): the council under the People's Committee
+        StateFormat.header(w, new StateFormat.Heading(c.issuer(), "Hội đồng Thi đua -\nKhen thưởng", null,
+            "BB-HĐTĐKT", "Sơn La", c.date() == null ? null : c.date().atZoneSameInstant(zone).toLocalDate()));
+        StateFormat.title(w, "Biên bản", "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh, đợt " + c.round() + " năm "
+            + c.year() + " (phiên " + c.sessionKey() + ")");
         line(w, "Thời gian kiểm phiếu: " + format(c.date()) + ". Hình thức: bỏ phiếu kín.");
         if (c.note() != null && !c.note().isBlank()) {
           line(w, "Ghi chú: " + c.note().strip());
@@ -63,6 +56,15 @@ public class MinutesDocument {
         agenda(w, c);
         attendance(w, c);
         tallies(w, c);
+        // signatures: the secretary and the chair of the session (names are signed on the paper minutes)
+        w.gap(8);
+        w.keepTogether(3 * w.lineHeight(BODY) + StateFormat.SIGNATURE_SPACE);
+        float half = w.width() / 2;
+        float top = w.y();
+        w.centred("THƯ KÝ", w.left(), half, BODY, Style.BOLD);
+        w.moveTo(top);
+        w.centred("CHỦ TỌA", w.left() + half, half, BODY, Style.BOLD);
+        w.gap(StateFormat.SIGNATURE_SPACE);
       }
       document.getDocumentInformation().setTitle("Biên bản phiên họp " + c.sessionKey());
       document.getDocumentInformation().setAuthor(c.issuer());
@@ -74,21 +76,6 @@ public class MinutesDocument {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render the minutes of session " + c.sessionKey(), e);
     }
-  }
-
-  private void header(PageWriter w, Content c) throws IOException {
-    float leftWidth = w.width() * 0.42f;
-    float top = w.y();
-    w.centred(c.issuer().toUpperCase(java.util.Locale.forLanguageTag("vi")), w.left(), leftWidth, HEADER,
-        Style.REGULAR);
-    w.centred("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", w.left(), leftWidth, HEADER, Style.BOLD);
-    float leftBottom = w.y();
-    w.moveTo(top);
-    float rightX = w.left() + leftWidth;
-    float rightWidth = w.width() - leftWidth;
-    w.centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", rightX, rightWidth, HEADER, Style.BOLD);
-    w.centred("Độc lập - Tự do - Hạnh phúc", rightX, rightWidth, BODY, Style.BOLD);
-    w.moveTo(Math.min(leftBottom, w.y()));
   }
 
   private void agenda(PageWriter w, Content c) throws IOException {

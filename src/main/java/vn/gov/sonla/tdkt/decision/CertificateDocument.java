@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -103,9 +102,9 @@ public class CertificateDocument {
   public byte[] render(CertificateContent content) {
     Objects.requireNonNull(content, "content");
     List<Line> lines = lines(content);
-    try (PDDocument document = new PDDocument(); InputStream fontData = DecisionDocument.openFont()) {
-      PDType0Font font = PDType0Font.load(document, fontData);
-      try (PageWriter writer = new PageWriter(document, font, LAYOUT)) {
+    try (PDDocument document = new PDDocument()) {
+      // the state format's font: Liberation Serif, each style in its own face
+      try (PageWriter writer = new PageWriter(document, StateFormat.fonts(document), LAYOUT)) {
         write(writer, lines);
       }
       frame(document);

@@ -21,6 +21,8 @@ import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierView;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.PersonNames;
+import vn.gov.sonla.tdkt.signing.SignatureCheck;
+import vn.gov.sonla.tdkt.signing.SignatureVerifier;
 
 /** The decision document of a dossier, for whoever may see the dossier. */
 @RestController
@@ -34,10 +36,12 @@ public class DecisionController implements DecisionLookup {
   private final BaseSalaryProperties baseSalary;
   private final CalendarProperties calendar;
   private final PersonNames names;
+  private final SignatureVerifier verifier;
 
   public DecisionController(DecisionRepository decisions, DossierService dossiers, CurrentUserProvider currentUser,
       DossierRepository dossierRecords, AwardCatalog catalog, BaseSalaryProperties baseSalary,
-      CalendarProperties calendar, PersonNames names) {
+      CalendarProperties calendar, PersonNames names, SignatureVerifier verifier) {
+    this.verifier = verifier;
     this.dossierRecords = dossierRecords;
     this.catalog = catalog;
     this.baseSalary = baseSalary;
@@ -78,9 +82,14 @@ public class DecisionController implements DecisionLookup {
           basis = reward.get().legalBasis() + "; " + salary.get().basis();
         }
       }
+      // verified on every read: a PDF changed in the database after signing shows as invalid
+      SignatureCheck check = verifier.verify(decisions.pdf(d.id()));
       return new DossierView.DecisionView(d.number(), d.signedAt(), d.signedBy(), names.of(d.signedBy()),
           d.pdfSha256(), "/api/dossiers/" + dossierCode + "/decision",
-          awarded ? "/api/dossiers/" + dossierCode + "/certificate" : null, amount, basis);
+          awarded ? "/api/dossiers/" + dossierCode + "/certificate" : null, amount, basis, check.valid(),
+          check.status().name(), check.status() == SignatureCheck.Status.INVALID && check.problem() != null
+              ? check.status().label() + ": " + check.problem() : check.status().label(),
+          check.signer());
     });
   }
 }

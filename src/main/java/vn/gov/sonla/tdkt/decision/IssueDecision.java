@@ -3,20 +3,21 @@ package vn.gov.sonla.tdkt.decision;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import vn.gov.sonla.tdkt.identity.PersonName;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
-import vn.gov.sonla.tdkt.award.AwardRecord;
-import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.Dossier;
@@ -25,13 +26,15 @@ import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
-import vn.gov.sonla.tdkt.dossier.SubjectKey;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.identity.PersonName;
 import vn.gov.sonla.tdkt.notification.Notifications;
+import vn.gov.sonla.tdkt.signing.PdfSigning;
 
 /**
- * Issues the Chairman's decision in the engine's transaction: the next gapless number of the year
- * ({@code <n>/QĐ-UBND}), the decision document (PDF), the award register entry, and {@code AWARDED}.
+ * Issues the Chairman's decision in the engine's transaction: its number ({@code <n>/QĐ-UBND}: the next of the
+ * system's gapless register, or the one the clerk entered from the office's register, {@link DecisionNumbering}),
+ * the decision document in the state format (PDF, signed with the organisation's certificate), the award register
+ * entry, and {@code AWARDED}. The issue date is the signing date: the day the Chairman approved.
  */
 @Component("issueDecision")
 public class IssueDecision implements JavaDelegate {
@@ -40,6 +43,8 @@ public class IssueDecision implements JavaDelegate {
   private final DossierRepository dossiers;
   private final DecisionRepository decisions;
   private final DecisionDocument document;
+  private final DecisionComposer composer;
+  private final PdfSigning signing;
   private final AwardCatalog catalog;
   private final AwardRegistration registration;
   private final DossierStatusListener status;
@@ -50,13 +55,15 @@ public class IssueDecision implements JavaDelegate {
   private final AuditLog audit;
 
   public IssueDecision(GaplessCounter counter, DossierRepository dossiers, DecisionRepository decisions,
-      DecisionDocument document, AwardCatalog catalog, AwardRegistration registration, DossierStatusListener status,
-      Notifications notifications, IdentityService identity, DecisionProperties properties,
-      CalendarProperties calendar, AuditLog audit) {
+      DecisionDocument document, DecisionComposer composer, PdfSigning signing, AwardCatalog catalog,
+      AwardRegistration registration, DossierStatusListener status, Notifications notifications,
+      IdentityService identity, DecisionProperties properties, CalendarProperties calendar, AuditLog audit) {
     this.counter = counter;
     this.dossiers = dossiers;
     this.decisions = decisions;
     this.document = document;
+    this.composer = composer;
+    this.signing = signing;
     this.catalog = catalog;
     this.registration = registration;
     this.status = status;
@@ -73,28 +80,68 @@ public class IssueDecision implements JavaDelegate {
     Dossier dossier = dossiers.find(code).orElseThrow();
     AwardType award = catalog.get(dossier.awardType());
     String signedBy = (String) execution.getVariable("decidedBy");
-    OffsetDateTime signedAt = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-    LocalDate date = signedAt.atZoneSameInstant(calendar.zone()).toLocalDate();
+    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    Object decidedOn = execution.getVariable("decidedOn");
+    LocalDate date = decidedOn instanceof String day ? LocalDate.parse(day)
+        : issuedAt.atZoneSameInstant(calendar.zone()).toLocalDate();
 
-    int seq = counter.next("decision/" + date.getYear());
-    String number = seq + "/QĐ-UBND";
-    byte[] pdf = document.render(new DecisionContent(properties.issuer(), properties.place(), number, date,
-        award.name(), dossier.awardKind().label(), dossier.awardYear(), award.legalBasis(), registration.unitName(dossier),
-        properties.signerTitle(), fullName(identity, signedBy),
-        List.of(new DecisionContent.AwardedSubject(dossier.subjectName(), dossier.subjectDetails(),
-            dossier.achievements()))));
+    Object clerkSeq = execution.getVariable(DecisionNumbering.SEQ);
+    String numberedBy = clerkSeq == null ? null : (String) execution.getVariable(DecisionNumbering.NUMBERED_BY);
+    String register = clerkSeq == null ? properties.symbol()
+        : DecisionNumbering.register(execution.getVariable(DecisionNumbering.REGISTER), properties.symbol());
+    int seq = clerkSeq == null ? nextInternal(date.getYear(), register) : DecisionNumbering.seq(clerkSeq);
+    String number = seq + "/" + register;
+
+    DecisionContent content = composer.compose(number, date, false, signedBy, fullName(identity, signedBy),
+        regime(execution, dossier), List.of(dossier), null);
+    byte[] pdf = signing.sign(document.render(content), "Ban hành Quyết định số " + number, properties.place(),
+        calendar(issuedAt));
     String pdfSha256 = DossierService.sha256(pdf);
-    decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, number, code, signedBy, signedAt,
-        pdfSha256), pdf);
+    try {
+      decisions.insert(new Decision(UUID.randomUUID().toString(), date.getYear(), seq, register, number, code,
+          signedBy, issuedAt, pdfSha256, numberedBy), pdf);
+    } catch (DuplicateKeyException e) {
+      throw new TaskInputException(DecisionNumbering.taken(seq, register, date.getYear()));
+    }
     dossiers.setDecisionNumber(code, number);
     audit.append(code, AuditLog.DECISION_ISSUED, AuditLog.detail("number", number, "date", date,
-        "signedBy", signedBy, "sha256", pdfSha256));
+        "signedBy", signedBy, "sha256", pdfSha256, "numberedBy", numberedBy == null ? "" : numberedBy,
+        "signed", signing.enabled()));
     registration.register(dossier, number, date, "Chủ tịch UBND tỉnh Sơn La");
     status.set(execution, DossierStatus.AWARDED, null);
     execution.setVariable("decisionNumber", number);
     execution.setVariable("decisionDate", java.sql.Date.valueOf(date));
     notifications.send(dossier.unitGroup(), code, "AWARDED", "Hồ sơ " + code + ": " + dossier.subjectName()
         + " được tặng " + award.name() + " theo Quyết định số " + number + ".");
+  }
+
+  /** The next number of the system's register, skipping any the clerk entered by hand in the same register. */
+  private int nextInternal(int year, String register) {
+    int seq;
+    do {
+      seq = counter.next("decision/" + year);
+    } while (decisions.exists(year, register, seq));
+    return seq;
+  }
+
+  /** The regime the dossier was judged by (eligibility), else the one in force on the day it was received. */
+  private static String regime(DelegateExecution execution, Dossier dossier) {
+    Object regime = execution.getVariable("eligibilityRegime");
+    if (regime instanceof String r && !r.isBlank()) {
+      return r;
+    }
+    Object received = execution.getVariable("receivedOn");
+    return execution.getProcessEngineServices().getDecisionService()
+        .evaluateDecisionTableByKey("award-eligibility-regime")
+        .variables(java.util.Map.of("receivedOn", received != null ? received
+            : java.util.Date.from(dossier.submittedAt().toInstant())))
+        .evaluate().getSingleResult().getEntry("regime");
+  }
+
+  private static Calendar calendar(OffsetDateTime time) {
+    Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+    c.setTimeInMillis(time.toInstant().toEpochMilli());
+    return c;
   }
 
   /** The full name of a Camunda user ({@link PersonName}), as printed under a signature; the id when unknown. */

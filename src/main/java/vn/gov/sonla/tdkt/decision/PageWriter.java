@@ -16,12 +16,32 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * Writes wrapped lines of text top-down on pages of a {@link Layout} (A4 portrait for decisions),
- * starting a new page when the current one is full. Bold and italic are simulated (stroked
- * outline, slanted text matrix) so that a single embedded Unicode font is enough.
+ * starting a new page when the current one is full. With a {@link Fonts family} of four faces
+ * (the state format's Liberation Serif, {@link StateFormat#fonts}) each style is set in its own face;
+ * with a single font, bold and italic are simulated (stroked outline, slanted text matrix).
  */
 public final class PageWriter implements Closeable {
 
-  public enum Style { REGULAR, BOLD, ITALIC }
+  public enum Style { REGULAR, BOLD, ITALIC, BOLD_ITALIC }
+
+  /** The faces of one family, embedded in one document; {@code synthetic} when all four are the same font. */
+  public record Fonts(PDType0Font regular, PDType0Font bold, PDType0Font italic, PDType0Font boldItalic,
+      boolean synthetic) {
+
+    /** One font for every style, bold and italic simulated. */
+    public static Fonts single(PDType0Font font) {
+      return new Fonts(font, font, font, font, true);
+    }
+
+    PDType0Font of(Style style) {
+      return switch (style) {
+        case REGULAR -> regular;
+        case BOLD -> bold;
+        case ITALIC -> italic;
+        case BOLD_ITALIC -> boldItalic;
+      };
+    }
+  }
 
   /** Page size and margins, in points; whether pages from the second on are numbered. */
   public record Layout(PDRectangle page, float left, float right, float top, float bottom, boolean pageNumbers) {
@@ -35,9 +55,9 @@ public final class PageWriter implements Closeable {
   private static final float BOLD_STROKE = 0.035f;
 
   private final PDDocument document;
-  private final PDType0Font font;
-  private final ShapedText shaped;
-  private final GlyphWidths widths;
+  private final Fonts fonts;
+  private final java.util.Map<PDType0Font, ShapedText> shaped = new java.util.HashMap<>();
+  private final java.util.Map<PDType0Font, GlyphWidths> widths = new java.util.HashMap<>();
   private final Layout layout;
   private PDPageContentStream stream;
   private float y;
@@ -47,12 +67,23 @@ public final class PageWriter implements Closeable {
   }
 
   public PageWriter(PDDocument document, PDType0Font font, Layout layout) throws IOException {
+    this(document, Fonts.single(font), layout);
+  }
+
+  public PageWriter(PDDocument document, Fonts fonts, Layout layout) throws IOException {
     this.document = document;
-    this.font = font;
-    this.shaped = new ShapedText(font);
-    this.widths = new GlyphWidths(font);
+    this.fonts = fonts;
+    for (Style style : Style.values()) {
+      PDType0Font font = fonts.of(style);
+      shaped.computeIfAbsent(font, ShapedText::new);
+      widths.computeIfAbsent(font, GlyphWidths::new);
+    }
     this.layout = layout;
     newPage();
+  }
+
+  public Layout layout() {
+    return layout;
   }
 
   public float left() {
@@ -85,6 +116,11 @@ public final class PageWriter implements Closeable {
     y -= points;
   }
 
+  /** Starts a new page (an attached list, an annex). */
+  public void pageBreak() throws IOException {
+    newPage();
+  }
+
   /** Starts a new page unless {@code height} points still fit on the current one. */
   public void keepTogether(float height) throws IOException {
     if (y - height < layout.bottom()) {
@@ -98,15 +134,16 @@ public final class PageWriter implements Closeable {
    */
   public void paragraph(String text, float size, float firstIndent, float indent, Style style,
       String boldLead) throws IOException {
-    List<String> lines = wrap(text, size, width() - firstIndent, width() - indent);
+    List<String> lines = wrap(text, size, width() - firstIndent, width() - indent, style);
     String lead = boldLead == null ? null : printable(boldLead).strip().replaceAll("\\s+", " ");
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       float x = left() + (i == 0 ? firstIndent : indent);
       nextLine(size);
       if (i == 0 && lead != null && line.startsWith(lead)) {
-        show(lead, x, size, Style.BOLD);
-        x += textWidth(lead, size);
+        Style leadStyle = style == Style.ITALIC || style == Style.BOLD_ITALIC ? Style.BOLD_ITALIC : Style.BOLD;
+        show(lead, x, size, leadStyle);
+        x += textWidth(lead, size, leadStyle);
         line = line.substring(lead.length());
       }
       show(line, x, size, style);
@@ -115,9 +152,9 @@ public final class PageWriter implements Closeable {
 
   /** Lines centred within the column {@code [x, x + width]}, balanced in length. */
   public void centred(String text, float x, float width, float size, Style style) throws IOException {
-    List<String> lines = wrap(text, size, width, width);
+    List<String> lines = wrap(text, size, width, width, style);
     for (float narrower = width - 4; lines.size() > 1 && narrower > 0; narrower -= 4) {
-      List<String> candidate = wrap(text, size, narrower, narrower);
+      List<String> candidate = wrap(text, size, narrower, narrower, style);
       if (candidate.size() > lines.size()) {
         break;
       }
@@ -125,8 +162,36 @@ public final class PageWriter implements Closeable {
     }
     for (String line : lines) {
       nextLine(size);
-      show(line, x + (width - textWidth(line, size)) / 2, size, style);
+      show(line, x + (width - textWidth(line, size, style)) / 2, size, style);
     }
+  }
+
+  /**
+   * A row of a list: {@code text} wrapped within {@code [left + indent, left + textWidth]}, and {@code cell} (e.g. an
+   * amount) right-aligned at the text area's right edge on the row's first line. The row is kept on one page.
+   */
+  public void row(String text, float size, float indent, float textWidth, String cell, Style style)
+      throws IOException {
+    List<String> lines = wrap(text, size, textWidth - indent, textWidth - indent, style);
+    keepTogether(lines.size() * lineHeight(size));
+    for (int i = 0; i < lines.size(); i++) {
+      nextLine(size);
+      show(lines.get(i), left() + indent, size, style);
+      if (i == 0 && cell != null && !cell.isEmpty()) {
+        show(cell, left() + width() - textWidth(cell, size, style), size, style);
+      }
+    }
+  }
+
+  /** One line right-aligned at {@code right} (no wrapping). */
+  public void rightAligned(String text, float right, float size, Style style) throws IOException {
+    nextLine(size);
+    show(text, right - textWidth(text, size, style), size, style);
+  }
+
+  /** One line starting at {@code x} (no wrapping): a cell of a table row. */
+  public void at(String text, float x, float size, Style style) throws IOException {
+    show(text, x, size, style);
   }
 
   /** A short horizontal rule centred in the column, just below the last line written. */
@@ -143,7 +208,12 @@ public final class PageWriter implements Closeable {
   }
 
   public float textWidth(String text, float size) throws IOException {
-    return scaled(widths.of(printable(text)), size);
+    return textWidth(text, size, Style.REGULAR);
+  }
+
+  public float textWidth(String text, float size, Style style) throws IOException {
+    PDType0Font font = fonts.of(style);
+    return scaled(widths.get(font).of(printable(text, font)), size);
   }
 
   private static float scaled(float width, float size) {
@@ -156,8 +226,15 @@ public final class PageWriter implements Closeable {
    * whole candidate would add them, so the same lines come out without measuring every line prefix again.
    */
   List<String> wrap(String text, float size, float firstWidth, float width) throws IOException {
+    return wrap(text, size, firstWidth, width, Style.REGULAR);
+  }
+
+  /** {@link #wrap(String, float, float, float)} measured in the face of {@code style}. */
+  public List<String> wrap(String text, float size, float firstWidth, float width, Style style) throws IOException {
+    PDType0Font font = fonts.of(style);
+    GlyphWidths widths = this.widths.get(font);
     List<String> lines = new ArrayList<>();
-    for (String paragraph : printable(text).strip().split("\\s*\\R\\s*")) {
+    for (String paragraph : printable(text, font).strip().split("\\s*\\R\\s*")) {
       String line = "";
       float lineWidth = 0f;
       for (String word : paragraph.split("\\s+")) {
@@ -173,9 +250,9 @@ public final class PageWriter implements Closeable {
           lines.add(line);
           available = width;
         }
-        while (word.length() > 1 && textWidth(word, size) > available) {
+        while (word.length() > 1 && textWidth(word, size, style) > available) {
           int cut = word.length() - 1;
-          while (cut > 1 && textWidth(word.substring(0, cut), size) > available) {
+          while (cut > 1 && textWidth(word.substring(0, cut), size, style) > available) {
             cut--;
           }
           lines.add(word.substring(0, cut));
@@ -206,12 +283,15 @@ public final class PageWriter implements Closeable {
   }
 
   private void show(String text, float x, float size, Style style) throws IOException {
+    PDType0Font font = fonts.of(style);
+    boolean bold = style == Style.BOLD || style == Style.BOLD_ITALIC;
+    boolean italic = style == Style.ITALIC || style == Style.BOLD_ITALIC;
     stream.beginText();
     stream.setFont(font, size);
-    stream.setRenderingMode(style == Style.BOLD ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+    stream.setRenderingMode(fonts.synthetic() && bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
     stream.setLineWidth(size * BOLD_STROKE);
-    stream.setTextMatrix(new Matrix(1, 0, style == Style.ITALIC ? ITALIC_SLANT : 0, 1, x, y));
-    shaped.show(stream, printable(text));
+    stream.setTextMatrix(new Matrix(1, 0, fonts.synthetic() && italic ? ITALIC_SLANT : 0, 1, x, y));
+    shaped.get(font).show(stream, printable(text, font));
     stream.endText();
   }
 
@@ -244,6 +324,10 @@ public final class PageWriter implements Closeable {
    * characters dropped; characters the font has no glyph for replaced by '?'.
    */
   private String printable(String text) {
+    return printable(text, fonts.regular());
+  }
+
+  private static String printable(String text, PDType0Font font) {
     StringBuilder out = new StringBuilder(text.length());
     Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().forEach(cp -> {
       if (cp == '\n' || cp == '\r' || cp == '\t') {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class DocumentRepository {
 
   private static final String META = "id, dossier_code, doc_type, file_name, content_type, size_bytes, sha256,"
-      + " uploaded_by, uploaded_at";
+      + " uploaded_by, uploaded_at, signature_status, signature_signer, signature_problem";
 
   private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ public class DocumentRepository {
 
   public void insert(StoredDocument doc, byte[] content) {
     jdbc.sql("INSERT INTO dossier_document (" + META + ", content) VALUES (:id, :dossier, :type, :name,"
-            + " :contentType, :size, :sha, :by, :at, :content)")
+            + " :contentType, :size, :sha, :by, :at, :signatureStatus, :signatureSigner, :signatureProblem, :content)")
         .param("id", doc.id())
         .param("dossier", doc.dossierCode())
         .param("type", doc.type().name())
@@ -32,6 +32,9 @@ public class DocumentRepository {
         .param("sha", doc.sha256())
         .param("by", doc.uploadedBy())
         .param("at", doc.uploadedAt())
+        .param("signatureStatus", doc.signatureStatus())
+        .param("signatureSigner", doc.signatureSigner())
+        .param("signatureProblem", doc.signatureProblem())
         .param("content", content)
         .update();
   }
@@ -73,6 +76,9 @@ public class DocumentRepository {
         rs.getLong("size_bytes"),
         rs.getString("sha256"),
         rs.getString("uploaded_by"),
-        rs.getObject("uploaded_at", OffsetDateTime.class));
+        rs.getObject("uploaded_at", OffsetDateTime.class),
+        rs.getString("signature_status"),
+        rs.getString("signature_signer"),
+        rs.getString("signature_problem"));
   }
 }

@@ -189,7 +189,10 @@ public class DossierController {
         .map(doc -> new DossierView.DocumentView(doc.id(), doc.type(), doc.type().label(), doc.fileName(),
             doc.contentType(), doc.sizeBytes(), doc.sha256(), doc.uploadedBy(), names.of(doc.uploadedBy()),
             doc.uploadedAt(),
-            "/api/dossiers/" + d.code() + "/documents/" + doc.id()))
+            "/api/dossiers/" + d.code() + "/documents/" + doc.id(), doc.signatureStatus(),
+            doc.signatureStatus() == null ? "Chưa kiểm tra chữ ký số"
+                : vn.gov.sonla.tdkt.signing.SignatureCheck.Status.valueOf(doc.signatureStatus()).label(),
+            doc.signatureSigner(), doc.signatureProblem()))
         .toList();
     var group = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
     return new DossierView(d.code(), d.unitCode(), group == null ? d.unitCode() : group.getName(), d.awardType(),

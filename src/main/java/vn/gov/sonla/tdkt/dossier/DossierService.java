@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import vn.gov.sonla.tdkt.signing.SignatureCheck;
+import vn.gov.sonla.tdkt.signing.SignatureVerifier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -57,13 +59,16 @@ public class DossierService {
   private final vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants;
   private final AuditLog audit;
   private final DossierStatusListener statusChanges;
+  private final SignatureVerifier signatures;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
       TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit,
-      DossierStatusListener statusChanges, vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants) {
+      DossierStatusListener statusChanges, vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants,
+      SignatureVerifier signatures) {
     this.instanceGrants = instanceGrants;
     this.dossiers = dossiers;
+    this.signatures = signatures;
     this.documents = documents;
     this.validator = validator;
     this.documentPolicy = documentPolicy;
@@ -304,13 +309,20 @@ public class DossierService {
 
   private void store(String code, List<Upload> uploads, CurrentUser user, OffsetDateTime now) {
     for (Upload upload : uploads) {
+      // digital signatures of PDFs are verified at intake; the appraiser sees valid, invalid or unsigned
+      SignatureCheck signature = signatures.verify(upload.bytes());
       StoredDocument doc = new StoredDocument(UUID.randomUUID().toString(), code, upload.type(),
           safeFileName(upload.fileName()), upload.contentType().toLowerCase(), upload.bytes().length,
-          sha256(upload.bytes()), user.id(), now);
+          sha256(upload.bytes()), user.id(), now, signature.status().name(), clip(signature.signer()),
+          clip(signature.problem()));
       documents.insert(doc, upload.bytes());
       audit.append(code, AuditLog.DOCUMENT_ADDED, AuditLog.detail("id", doc.id(), "name", doc.fileName(),
-          "type", doc.type(), "sha256", doc.sha256(), "size", doc.sizeBytes()));
+          "type", doc.type(), "sha256", doc.sha256(), "size", doc.sizeBytes(), "signature", doc.signatureStatus()));
     }
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= 300 ? text : text.substring(0, 300);
   }
 
   private void startProcess(Dossier dossier, OffsetDateTime now) {

@@ -32,17 +32,24 @@ public record DossierView(
     OffsetDateTime createdAt,
     OffsetDateTime submittedAt) {
 
+  /**
+   * A document; {@code signature}: its digital signatures as verified at intake (VALID, INVALID, UNSIGNED, NOT_PDF;
+   * null when stored before the check), with a Vietnamese label, the signer and why it is invalid.
+   */
   public record DocumentView(String id, DocumentType type, String typeLabel, String fileName, String contentType,
       long sizeBytes, String sha256, String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt,
-      String url) {}
+      String url, String signature, String signatureLabel, String signatureSigner, String signatureProblem) {}
 
   /**
    * The provincial decision on the dossier: {@code signedByName} is the signer's full name; {@code certificateUrl}
    * the certificate (bằng khen) once the dossier is awarded; {@code rewardAmount} the reward in đồng (coefficient of
-   * the award × base salary, both in force on the signing date), null when either is not configured.
+   * the award × base salary, both in force on the signing date), null when either is not configured;
+   * {@code signatureValid} whether its PAdES signature verifies now (false when unsigned or changed),
+   * {@code signatureStatus} and {@code signatureLabel} say which.
    */
   public record DecisionView(String number, OffsetDateTime signedAt, String signedBy, String signedByName,
-      String pdfSha256, String url, String certificateUrl, Long rewardAmount, String rewardBasis) {}
+      String pdfSha256, String url, String certificateUrl, Long rewardAmount, String rewardBasis,
+      boolean signatureValid, String signatureStatus, String signatureLabel, String signatureSigner) {}
 
   /** The list form: no documents, steps or decision. */
   public record Summary(String code, String unitCode, String unitName, String awardType, String awardTypeName,

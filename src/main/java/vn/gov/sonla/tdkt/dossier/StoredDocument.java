@@ -2,7 +2,10 @@ package vn.gov.sonla.tdkt.dossier;
 
 import java.time.OffsetDateTime;
 
-/** A document's metadata (its bytes are read separately). */
+/**
+ * A document's metadata (its bytes are read separately). {@code signatureStatus}: what verifying its digital
+ * signatures at intake found (VALID, INVALID, UNSIGNED, NOT_PDF; null for documents stored before the check).
+ */
 public record StoredDocument(
     String id,
     String dossierCode,
@@ -12,4 +15,7 @@ public record StoredDocument(
     long sizeBytes,
     String sha256,
     String uploadedBy,
-    OffsetDateTime uploadedAt) {}
+    OffsetDateTime uploadedAt,
+    String signatureStatus,
+    String signatureSigner,
+    String signatureProblem) {}

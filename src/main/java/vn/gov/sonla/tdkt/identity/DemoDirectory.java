@@ -36,6 +36,7 @@ final class DemoDirectory {
     people.add(new Person("appraiser", "Nguyễn Thị", "Lan", List.of(Groups.HOME_AFFAIRS)));
     people.add(new Person("appraiser.lead", "Trần Văn", "Minh", List.of(Groups.HOME_AFFAIRS)));
     people.add(new Person("chairman", "Lê Văn", "Hùng", List.of(Groups.CHAIRMAN)));
+    people.add(new Person("clerk", "Lò Thị", "Hoa", List.of(Groups.CLERK)));
     people.add(new Person("auditor", "Phạm Thu", "Hà", List.of(Groups.AUDITORS)));
     for (int i = 1; i <= 9; i++) {
       people.add(new Person("council" + i, COUNCIL[i - 1][0], COUNCIL[i - 1][1], List.of(Groups.COUNCIL)));

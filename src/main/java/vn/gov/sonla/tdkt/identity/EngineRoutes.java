@@ -43,7 +43,7 @@ public final class EngineRoutes {
         } else if (Groups.AUDITORS.equals(g)) {
           roles.add(AUDITOR);
         } else if (Groups.HOME_AFFAIRS.equals(g) || Groups.COUNCIL.equals(g) || Groups.CHAIRMAN.equals(g)
-            || g.startsWith(Groups.UNIT_PREFIX)) {
+            || Groups.CLERK.equals(g) || g.startsWith(Groups.UNIT_PREFIX)) {
           roles.add(WORKER);
         }
       }

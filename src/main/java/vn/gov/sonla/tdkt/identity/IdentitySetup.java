@@ -48,7 +48,8 @@ public class IdentitySetup implements ApplicationRunner {
       Groups.HOME_AFFAIRS, "Sở Nội vụ - Phòng Thi đua, Khen thưởng",
       Groups.COUNCIL, "Hội đồng Thi đua - Khen thưởng tỉnh",
       Groups.CHAIRMAN, "Chủ tịch UBND tỉnh",
-      Groups.AUDITORS, "Thanh tra, kiểm tra");
+      Groups.AUDITORS, "Thanh tra, kiểm tra",
+      Groups.CLERK, "Văn thư Văn phòng UBND tỉnh");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -169,7 +170,8 @@ public class IdentitySetup implements ApplicationRunner {
     }
 
     private void grantWorkflowGroups() {
-      for (String group : List.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.AUDITORS)) {
+      for (String group : List.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.AUDITORS,
+          Groups.CLERK)) {
         grantTasklistUser(group);
       }
       grant(Groups.HOME_AFFAIRS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
@@ -187,6 +189,9 @@ public class IdentitySetup implements ApplicationRunner {
       grant(Groups.CHAIRMAN, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE);
       grant(Groups.CHAIRMAN, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      // the clerk works the numbering task of a decision (Tasklist, its candidate group's task); the form reads the
+      // dossier's deployed form through the process definition
+      grant(Groups.CLERK, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ);
       // auditors read every definition, instance and history, and change nothing
       grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
@@ -298,6 +303,9 @@ public class IdentitySetup implements ApplicationRunner {
       ensureFilter("Chờ quyết định khen thưởng", 0, "Hồ sơ chờ Chủ tịch UBND tỉnh quyết định",
           tasks.createTaskQuery().taskCandidateGroup(Groups.CHAIRMAN).includeAssignedTasks(),
           List.of(Groups.CHAIRMAN));
+      ensureFilter("Cấp số quyết định", 0, "Quyết định khen thưởng Chủ tịch đã ký, chờ văn thư cấp số",
+          tasks.createTaskQuery().taskCandidateGroup(Groups.CLERK).includeAssignedTasks(),
+          List.of(Groups.CLERK));
       ensureFilter("Phiếu biểu quyết", -5, "Phiếu biểu quyết của tôi trong các phiên họp Hội đồng",
           tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey(COUNCIL_PROCESS),
           List.of(Groups.COUNCIL));

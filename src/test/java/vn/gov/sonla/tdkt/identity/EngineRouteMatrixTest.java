@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * JAX-RS resources ({@link EngineRouteCatalog}), × every role, against ONE table:
  * {@code src/test/resources/identity/engine-route-matrix.txt}, one row per route:
  * {@code METHOD TEMPLATE ROLES}, ROLES one letter per role in the order anonymous, unit officer, home-affairs,
- * council, chairman, auditor, admin ({@code Y} allowed, {@code -} refused, {@code S} allowed on one's own user
+ * council, chairman, clerk, auditor, admin ({@code Y} allowed, {@code -} refused, {@code S} allowed on one's own user
  * only). A route without a row (e.g. a new one after a Camunda upgrade) fails the test, and so does a row without
  * a route. The webapps' engine API serves the same resources under {@code /camunda/api/engine/engine/{name}}: every
  * route is checked there too. Live calls per role, proving the filter is wired: {@link EngineBypassTest}.
@@ -33,6 +33,7 @@ class EngineRouteMatrixTest {
     ROLES.put("home-affairs", List.of("home-affairs"));
     ROLES.put("council", List.of("council"));
     ROLES.put("chairman", List.of("chairman"));
+    ROLES.put("clerk", List.of("clerk"));
     ROLES.put("auditor", List.of("auditors"));
     ROLES.put("admin", List.of("camunda-admin"));
   }
