@@ -115,6 +115,8 @@ final class Browser implements AutoCloseable {
 
   void screenshot(String file) {
     try {
+      // a prefix such as "auditor/home" files the role's screenshots in its own folder
+      Files.createDirectories(SCREENSHOTS.resolve(file + ".png").getParent());
       Files.write(SCREENSHOTS.resolve(file + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (IOException | RuntimeException e) {
       // a screenshot that cannot be taken must not hide the step's own outcome
@@ -185,6 +187,14 @@ final class Browser implements AutoCloseable {
 
   void waitForText(By by, String text) {
     until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  org.openqa.selenium.WebDriver driver() {
+    return driver;
   }
 
   String bodyText() {

@@ -389,6 +389,85 @@ class BrowserJourneyIT {
     }
   }
 
+  /** Timestamps as the engine writes them, which a person should never read. */
+  private static final java.util.regex.Pattern ISO_TIME =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+  /** A translation key shown instead of its text (CREATION_DATE, SEARCH_PLACEHOLDER). */
+  private static final java.util.regex.Pattern RAW_KEY =
+      java.util.regex.Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z]{2,}){1,}\\b");
+
+  /** What a person reads on the page: no engine timestamp, no login id where their name belongs. */
+  private static void readable(Browser b, String loginId, String fullName, boolean webapp) {
+    String text = b.bodyText();
+    assertThat(ISO_TIME.matcher(text).find()).as("an ISO timestamp on %s", b.currentUrl()).isFalse();
+    assertThat(text).as("the person's name on %s", b.currentUrl()).contains(fullName);
+    assertThat(text).as("a login id where a name belongs on %s", b.currentUrl()).doesNotContain(loginId);
+    if (webapp) {
+      java.util.regex.Matcher key = RAW_KEY.matcher(text);
+      assertThat(key.find()).as("a raw translation key on %s: %s", b.currentUrl(), key.find(0) ? key.group() : "")
+          .isFalse();
+    }
+  }
+
+  /**
+   * Each role signs in and lands on its own work, with its full name in Vietnamese order and Vietnamese labels;
+   * screenshots under {@code target/screenshots/<role>/}. The citizen reads the styled public notice, the auditor's
+   * Cockpit shows no action the auditor cannot take.
+   */
+  @Test
+  void eachRoleLandsOnItsWorkInVietnamese() throws Exception {
+    try (Browser b = new Browser(base(), "citizen/home", "vi")) {
+      b.step("public-notice-styled", () -> {
+        b.open("/public/notices.html");
+        b.visible(By.tagName("h1"));
+        Object font = b.script("return getComputedStyle(document.body).fontFamily;");
+        assertThat(String.valueOf(font)).as("the project's stylesheet for anonymous visitors")
+            .doesNotContainIgnoringCase("times");
+        assertThat(ISO_TIME.matcher(b.bodyText()).find()).isFalse();
+      });
+    }
+    record Role(String user, String fullName, String landing, boolean webapp) {}
+    List<Role> roles = List.of(
+        new Role("officer.sgddt", "Vũ Thị Hạnh", "/dossiers/", false),
+        new Role("appraiser", "Nguyễn Thị Lan", "/dossiers/?status=IN_APPRAISAL", false),
+        new Role("council1", "Đinh Văn An", "/camunda/app/tasklist/", true),
+        new Role("chairman", "Lê Văn Hùng", "/camunda/app/tasklist/", true),
+        new Role("clerk", "Lò Thị Hoa", "/camunda/app/tasklist/", true),
+        new Role("auditor", "Phạm Thu Hà", "/dossiers/", false),
+        new Role("admin", "Quản trị hệ thống", "/camunda/app/cockpit/", true));
+    for (Role role : roles) {
+      String folder = role.user().replace("officer.sgddt", "officer").replace("council1", "council");
+      try (Browser b = new Browser(base(), folder + "/home", "vi")) {
+        b.step("lands-on-its-work", () -> {
+          b.login(role.user(), "demo");
+          b.until(d -> d.getCurrentUrl().contains(role.landing()));
+          if (role.webapp()) {
+            b.waitForWebapp(By.cssSelector(role.landing().contains("tasklist") ? ".task-filters" : ".dashboard, .processes-dashboard, [cam-widget-header]"));
+          } else {
+            b.visible(By.tagName("main"));
+          }
+          readable(b, role.user(), role.fullName(), role.webapp());
+        });
+      }
+    }
+    try (Browser b = new Browser(base(), "auditor/cockpit", "vi")) {
+      b.step("cockpit-read-only", () -> {
+        b.login("auditor", "demo");
+        b.open("/camunda/app/cockpit/default/#/processes");
+        b.waitForWebapp(containing("a", "Hồ sơ đề nghị khen thưởng"));
+        b.click(containing("a", "Hồ sơ đề nghị khen thưởng"));
+        b.visible(By.cssSelector(".ctn-main, .process-definition"));
+        String text = b.bodyText();
+        assertThat(RAW_KEY.matcher(text).find()).as("raw keys in the auditor's Cockpit").isFalse();
+        for (String action : List.of("Tạm dừng", "Xóa", "Sửa", "Di chuyển")) {
+          List<WebElement> visible = b.driver().findElements(By.xpath("//*[self::button or self::a][contains(normalize-space(.), "
+              + Browser.literal(action) + ")]")).stream().filter(WebElement::isDisplayed).toList();
+          assertThat(visible).as("an action '%s' the auditor cannot take", action).isEmpty();
+        }
+      });
+    }
+  }
+
   private static void fillProposal(Browser b) {
     b.until(d -> d.findElements(By.cssSelector("#awardType option[value='BK_TINH']")).size() == 1);
     new org.openqa.selenium.support.ui.Select(b.visible(By.id("awardType"))).selectByValue("BK_TINH");

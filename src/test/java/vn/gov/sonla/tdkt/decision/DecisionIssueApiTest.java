@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,8 @@ import vn.gov.sonla.tdkt.support.Api;
  * signature shown on the dossier and failing once the stored PDF changes; the signatures of uploaded PDFs verified
  * at intake; and the numbering by the clerk, a number unique per year and register.
  */
+// one process engine per JVM at a time (static registry): the context is closed after the class
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DecisionIssueApiTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -37,6 +38,8 @@ import vn.gov.sonla.tdkt.support.BrowserSession;
  * application (as the system) and {@code camunda-admin} gets past the pipeline through the engine's HTTP API, and
  * a refused call changes nothing. Data isolated by subject names, dossier codes and the council year 2071.
  */
+// one process engine per JVM at a time (static registry): the context is closed after the class
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EngineBypassTest {

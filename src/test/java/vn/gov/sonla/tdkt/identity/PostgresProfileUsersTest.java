@@ -57,7 +57,7 @@ class PostgresProfileUsersTest {
     // nor the demo units (units are created in Admin)
     assertThat(identity.createGroupQuery().groupType(Groups.UNIT_TYPE).list()).isEmpty();
     assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(Groups.ADMIN,
-        Groups.MONITORING, Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.AUDITORS);
+        Groups.MONITORING, Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN, Groups.CLERK, Groups.AUDITORS);
 
     // the right password first: a wrong one locks the user for a few seconds (ENGINE-27001)
     assertThat(identity.checkPassword("admin", "fresh-admin-secret")).isTrue();

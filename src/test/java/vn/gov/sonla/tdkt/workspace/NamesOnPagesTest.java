@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +25,8 @@ import vn.gov.sonla.tdkt.support.Api;
  * Camunda's own user record, which Tasklist and Cockpit print as "firstName lastName"), unit names instead of
  * codes, the awarded dossier's certificate and reward, explicit birth-date messages.
  */
+// one process engine per JVM at a time (static registry): the context is closed after the class
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class NamesOnPagesTest {
