@@ -119,14 +119,14 @@ class DemoProfileRestartTest {
             + "/list?firstResult=0&maxResults=50")
         .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).body());
-    List<String> processInstanceIds = tasks.findValuesAsText("processInstanceId");
-    // map the tasks back to dossier codes through the officer-independent history API of the same session
-    return processInstanceIds.stream().map(pi -> {
+    // each task's dossier code, from the task's variables (what Tasklist reads for a task one may work on; the
+    // engine's history is not for appraisers)
+    return tasks.findValuesAsText("id").stream().map(taskId -> {
       try {
-        JsonNode instance = json.readTree(session.send(session.request(
-            "/camunda/api/engine/engine/default/history/process-instance/" + pi).header("X-XSRF-TOKEN", token)
-            .build()).body());
-        return instance.path("businessKey").asText("?");
+        JsonNode variable = json.readTree(session.send(session.request(
+            "/camunda/api/engine/engine/default/task/" + taskId + "/variables/dossierCode")
+            .header("X-XSRF-TOKEN", token).build()).body());
+        return variable.path("value").asText("?");
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }

@@ -55,11 +55,16 @@ public class CalendarDayController {
     this.currentUser = currentUser;
   }
 
+  /** The calendar's days off and make-up working days, of a year or all, each with its source. */
   @GetMapping
   public List<CalendarDay> list(@RequestParam(required = false) Integer year) {
     return year == null ? days.all() : days.year(year);
   }
 
+  /**
+   * Sets a day of the working-day calendar (a holiday or a make-up working day, with its source; administrators):
+   * deadlines use it at once, and the change is an audit record.
+   */
   @PutMapping("/{day}")
   @Transactional
   public CalendarDay put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
@@ -92,6 +97,7 @@ public class CalendarDayController {
     return after;
   }
 
+  /** Removes a day from the working-day calendar (administrators); the change is an audit record. */
   @DeleteMapping("/{day}")
   @Transactional
   public ResponseEntity<Void> delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {

@@ -28,12 +28,17 @@ public class LegalBasisController {
     this.currentUser = currentUser;
   }
 
+  /**
+   * The register of legal values: base salaries, rounding, award coefficients, holidays, deadlines and every DMN
+   * rule row, each with its validity dates and source (how far the source was checked), for a legal officer.
+   */
   @GetMapping("/api/legal-basis")
   public List<LegalValue> list(@RequestParam(required = false) String category) {
     requireReader();
     return filtered(category);
   }
 
+  /** The register of legal values as CSV (UTF-8 with a BOM), for a legal officer's review in a spreadsheet. */
   @GetMapping("/api/legal-basis.csv")
   public ResponseEntity<byte[]> csv(@RequestParam(required = false) String category) {
     requireReader();
