@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +37,7 @@ public class Notifications {
    * burst to the same recipient, into the recipient's digest instead.
    */
   public void send(String recipient, String dossierCode, String kind, String message) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.ofInstant(EngineClock.now().toInstant(), ZoneOffset.UTC);
     OffsetDateTime since = now.minus(properties.burstWindow());
     String digest = jdbc.sql("SELECT id FROM notification WHERE recipient = :recipient AND kind = :digest"
             + " AND created_at > :since ORDER BY created_at DESC LIMIT 1")
