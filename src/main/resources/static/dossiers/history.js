@@ -25,7 +25,7 @@
       [
         ['Thời điểm', window.Tdkt.formatDateTime(e.at)],
         ['Loại', e.kindLabel],
-        ['Người thực hiện', e.actor || 'Hệ thống'],
+        ['Người thực hiện', e.actorName || e.actor || 'Hệ thống'],
         ['Nội dung', e.summary],
         ['Nguồn', e.sourceLabel]
       ].forEach(function (cell) {

@@ -8,10 +8,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
-/** Reminds the appraiser (or the division, if nobody has claimed it) that the appraisal is nearly due. */
+/** Reminds the appraiser (or the division, if nobody has claimed it) that the appraisal is nearly due, if not yet overdue. */
 @Component("remindAppraiser")
 public class RemindAppraiser implements JavaDelegate {
 
@@ -30,6 +31,9 @@ public class RemindAppraiser implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Task task = AppraisalTasks.current(tasks, execution);
+    if (EngineClock.reached(task.getDueDate())) {
+      return; // already overdue (the reminder's job ran late): the escalation tells the people, not "nearly due"
+    }
     String recipient = task.getAssignee() != null ? task.getAssignee() : Groups.HOME_AFFAIRS;
     SimpleDateFormat format = new SimpleDateFormat("HH:mm 'ngày' dd/MM/yyyy");
     format.setTimeZone(TimeZone.getTimeZone(calendar.zone()));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -35,6 +36,7 @@ import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.StoredDocument;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.identity.PersonNames;
 import vn.gov.sonla.tdkt.notice.Objection;
 import vn.gov.sonla.tdkt.notice.ObjectionRepository;
 import vn.gov.sonla.tdkt.notification.Notification;
@@ -69,10 +71,13 @@ public class DossierTrail {
   private final TaskService taskService;
   private final EngineAuthentication engineAuthentication;
   private final AuditLog auditLog;
+  private final PersonNames personNames;
 
   public DossierTrail(DossierService dossiers, DocumentRepository documents, DecisionRepository decisions,
       CouncilRepository council, ObjectionRepository objections, Notifications notifications,
-      HistoryService history, TaskService taskService, EngineAuthentication engineAuthentication, AuditLog auditLog) {
+      HistoryService history, TaskService taskService, EngineAuthentication engineAuthentication, AuditLog auditLog,
+      PersonNames personNames) {
+    this.personNames = personNames;
     this.dossiers = dossiers;
     this.documents = documents;
     this.decisions = decisions;
@@ -85,9 +90,17 @@ public class DossierTrail {
     this.auditLog = auditLog;
   }
 
+  /** The person's full name (for who produced an export). */
+  public String personName(String userId) {
+    return personNames.recipient(userId);
+  }
+
   /** The trail of a dossier the user may see (otherwise DossierNotFoundException, i.e. 404). */
   public List<TrailEntry> of(String code, CurrentUser user) {
     Dossier dossier = dossiers.visible(code, user);
+    // people are named as they write their names, never by login id (one lookup per person)
+    Map<String, String> known = new HashMap<>();
+    Function<String, String> name = id -> id == null ? null : known.computeIfAbsent(id, personNames::recipient);
     List<TrailEntry> entries = new ArrayList<>();
     boolean showObjectors = user.readsAllDossiers();
     dossierRow(dossier, entries);
@@ -106,7 +119,7 @@ public class DossierTrail {
           .processInstanceBusinessKey(code).processDefinitionKey(DossierService.PROCESS_KEY)
           .orderByProcessInstanceStartTime().asc().list();
       for (HistoricProcessInstance pi : instances) {
-        engine(pi, fromEngine, councilMessageAt, showObjectors);
+        engine(pi, fromEngine, councilMessageAt, showObjectors, name);
       }
       return instances.size();
     });
@@ -124,21 +137,21 @@ public class DossierTrail {
       councilTally(t, councilMessageAt.get("*"), entries);
     }
     for (Objection o : objections.forDossier(code)) {
-      objection(o, entries, showObjectors);
+      objection(o, entries, showObjectors, name);
     }
     entries.addAll(fromEngine);
     decisions.forDossier(code).ifPresent(d -> entries.add(new TrailEntry(vn(d.signedAt()), TrailSource.DECISION,
-        TrailKind.DECISION_ISSUED, d.signedBy(), "Ban hành Quyết định số " + d.number() + ", người ký: " + d.signedBy(),
+        TrailKind.DECISION_ISSUED, d.signedBy(), "Ban hành Quyết định số " + d.number() + ", người ký: " + name.apply(d.signedBy()),
         details("number", d.number(), "signedBy", d.signedBy(), "signedAt", vn(d.signedAt()), "pdfSha256",
             d.pdfSha256(), "decisionId", d.id()))));
     for (Notification n : notifications.forDossier(code)) {
       entries.add(new TrailEntry(vn(n.createdAt()), TrailSource.NOTIFICATION, TrailKind.NOTIFICATION_SENT, null,
-          "Thông báo tới " + n.recipient() + ": " + n.message(),
+          "Thông báo tới " + name.apply(n.recipient()) + ": " + n.message(),
           details("recipient", n.recipient(), "kind", n.kind(), "message", n.message())));
     }
     // stable: entries of the same instant keep the order in which they were gathered
     entries.sort(Comparator.comparing((TrailEntry e) -> e.at().toInstant()));
-    return List.copyOf(entries);
+    return entries.stream().map(e -> e.withActorName(name.apply(e.actor()))).toList();
   }
 
   private void dossierRow(Dossier d, List<TrailEntry> entries) {
@@ -155,7 +168,7 @@ public class DossierTrail {
   // ---------------------------------------------------------------- engine history
 
   private void engine(HistoricProcessInstance pi, List<TrailEntry> entries, Map<String, Date> councilMessageAt,
-      boolean showObjectors) {
+      boolean showObjectors, Function<String, String> nameOf) {
     String piId = pi.getId();
     Map<String, HistoricTaskInstance> tasks = new LinkedHashMap<>();
     for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(piId)
@@ -222,7 +235,8 @@ public class DossierTrail {
     for (HistoricTaskInstance t : tasks.values()) {
       List<String> groups = candidates.getOrDefault(t.getId(), List.of());
       entries.add(new TrailEntry(vn(t.getStartTime()), TrailSource.ENGINE_TASK, TrailKind.TASK_CREATED, null,
-          "Tạo công việc \"" + t.getName() + "\"" + (groups.isEmpty() ? "" : " cho nhóm " + String.join(", ", groups)),
+          "Tạo công việc \"" + t.getName() + "\"" + (groups.isEmpty() ? ""
+              : " cho " + String.join(", ", groups.stream().map(nameOf).toList())),
           details("taskId", t.getId(), "taskName", t.getName(), "taskDefinitionKey", t.getTaskDefinitionKey(),
               "candidateGroups", groups, "due", t.getDueDate() == null ? null : vn(t.getDueDate()))));
     }
@@ -242,7 +256,8 @@ public class DossierTrail {
               : details("before", o.getOrgValue(), "after", o.getNewValue()));
         }
       }
-      String assigneeAfter = newValue(group, "assignee");
+      String assigneeAfter = nameOf.apply(newValue(group, "assignee"));
+      String who = nameOf.apply(first.getUserId());
       TrailKind kind = switch (first.getOperationType()) {
         case UserOperationLogEntry.OPERATION_TYPE_CLAIM -> assigneeAfter == null ? TrailKind.TASK_UNCLAIMED
             : TrailKind.TASK_CLAIMED;
@@ -257,13 +272,13 @@ public class DossierTrail {
           first.getEntityType(), "operationId", first.getOperationId(), "taskId", first.getTaskId(), "taskName",
           taskName, "properties", props);
       String summary = switch (kind) {
-        case TASK_CLAIMED -> first.getUserId() + " nhận công việc \"" + taskName + "\"";
-        case TASK_UNCLAIMED -> first.getUserId() + " trả lại công việc \"" + taskName + "\"";
-        case TASK_ASSIGNED -> first.getUserId() + " giao công việc \"" + taskName + "\" cho " + assigneeAfter;
-        case TASK_DELEGATED -> first.getUserId() + " ủy quyền công việc \"" + taskName + "\" cho " + assigneeAfter;
-        case TASK_RESOLVED -> first.getUserId() + " hoàn tất phần được ủy quyền của \"" + taskName + "\"";
-        case TASK_COMPLETED -> first.getUserId() + " hoàn thành công việc \"" + taskName + "\"";
-        default -> first.getUserId() + ": " + first.getOperationType()
+        case TASK_CLAIMED -> who + " nhận công việc \"" + taskName + "\"";
+        case TASK_UNCLAIMED -> who + " trả lại công việc \"" + taskName + "\"";
+        case TASK_ASSIGNED -> who + " giao công việc \"" + taskName + "\" cho " + assigneeAfter;
+        case TASK_DELEGATED -> who + " ủy quyền công việc \"" + taskName + "\" cho " + assigneeAfter;
+        case TASK_RESOLVED -> who + " hoàn tất phần được ủy quyền của \"" + taskName + "\"";
+        case TASK_COMPLETED -> who + " hoàn thành công việc \"" + taskName + "\"";
+        default -> who + ": " + first.getOperationType()
             + (taskName == null ? "" : " (\"" + taskName + "\")");
       };
       if (kind == TrailKind.TASK_COMPLETED && task != null) {
@@ -286,8 +301,8 @@ public class DossierTrail {
         HistoricTaskInstance task = tasks.get(l.getTaskId());
         String taskName = task == null ? l.getTaskId() : task.getName();
         entries.add(new TrailEntry(vn(l.getTime()), TrailSource.ENGINE_TASK, TrailKind.TASK_ASSIGNED, null,
-            "Công việc \"" + taskName + "\" được giao tự động cho " + l.getUserId()
-                + (l.getAssignerId() == null ? "" : " (trong thao tác của " + l.getAssignerId() + ")"),
+            "Công việc \"" + taskName + "\" được giao tự động cho " + nameOf.apply(l.getUserId())
+                + (l.getAssignerId() == null ? "" : " (trong thao tác của " + nameOf.apply(l.getAssignerId()) + ")"),
             details("taskId", l.getTaskId(), "taskName", taskName, "assignee", l.getUserId(), "assigner",
                 l.getAssignerId())));
       }
@@ -463,7 +478,8 @@ public class DossierTrail {
             "votesAgainst", i.votesAgainst(), "votesAbsent", i.votesAbsent(), "votesRequired", i.votesRequired())));
   }
 
-  private void objection(Objection o, List<TrailEntry> entries, boolean showObjectors) {
+  private void objection(Objection o, List<TrailEntry> entries, boolean showObjectors,
+      Function<String, String> nameOf) {
     String objector = showObjectors ? o.objectorName() : HIDDEN;
     entries.add(new TrailEntry(vn(o.filedAt()), TrailSource.OBJECTION, TrailKind.OBJECTION_FILED, null,
         "Nhận phản ánh" + (o.reference() == null ? "" : " số " + o.reference()) + " của " + objector + ": "
@@ -473,7 +489,7 @@ public class DossierTrail {
     if (o.reviewedAt() != null) {
       String outcome = "UPHELD".equals(o.status()) ? "phản ánh đúng" : "phản ánh không có cơ sở";
       entries.add(new TrailEntry(vn(o.reviewedAt()), TrailSource.OBJECTION, TrailKind.OBJECTION_REVIEWED,
-          o.reviewedBy(), o.reviewedBy() + " xác minh"
+          o.reviewedBy(), nameOf.apply(o.reviewedBy()) + " xác minh"
               + (o.reference() == null ? "" : " phản ánh số " + o.reference()) + ": " + outcome + " (" + o.status() + "). " + o.finding(),
           details("objectionId", o.id(), "outcome", o.status(), "finding", o.finding(), "reviewer",
               o.reviewedBy())));

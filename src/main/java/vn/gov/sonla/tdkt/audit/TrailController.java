@@ -54,7 +54,7 @@ public class TrailController {
   public ResponseEntity<byte[]> pdf(@PathVariable String code) {
     CurrentUser user = currentUser.get();
     OffsetDateTime now = DossierTrail.vn(ClockUtil.getCurrentTime());
-    byte[] body = export.pdf(code, trail.of(code, user), user.id(), now);
+    byte[] body = export.pdf(code, trail.of(code, user), trail.personName(user.id()), now);
     return file(body, MediaType.APPLICATION_PDF, "nhat-ky-" + code + ".pdf");
   }
 

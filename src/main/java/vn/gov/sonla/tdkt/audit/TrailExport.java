@@ -29,12 +29,17 @@ public class TrailExport {
 
   public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
   private static final String[] HEADER = {"Thời điểm", "Nguồn", "Loại", "Người thực hiện", "Nội dung", "Chi tiết",
-      "Mã nguồn", "Mã loại"};
+      "Mã nguồn", "Mã loại", "Tài khoản"};
   private static final PageWriter.Layout LANDSCAPE = new PageWriter.Layout(
       new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()), 42f, 36f, 42f, 42f, true);
 
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  /** The actor's full name (the login id only where no name is known). */
+  private static String actor(TrailEntry e, String none) {
+    return e.actorName() != null ? e.actorName() : e.actor() == null ? none : e.actor();
+  }
 
   public byte[] csv(List<TrailEntry> entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -42,8 +47,9 @@ public class TrailExport {
     try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
       for (TrailEntry e : entries) {
-        csv.printRecord(e.at().format(TIME), e.source().label(), e.kind().label(), e.actor() == null ? "" : e.actor(),
-            e.summary(), json.writeValueAsString(e.details()), e.source().name(), e.kind().name());
+        csv.printRecord(e.at().format(TIME), e.source().label(), e.kind().label(), actor(e, ""),
+            e.summary(), json.writeValueAsString(e.details()), e.source().name(), e.kind().name(),
+            e.actor() == null ? "" : e.actor());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -66,7 +72,7 @@ public class TrailExport {
         for (TrailEntry e : entries) {
           n++;
           String lead = n + ". " + e.at().format(TIME);
-          String line = lead + " | " + e.kind().label() + " | " + (e.actor() == null ? "hệ thống" : e.actor())
+          String line = lead + " | " + e.kind().label() + " | " + actor(e, "hệ thống")
               + " | " + e.summary() + " [nguồn: " + e.source().name() + "]";
           w.keepTogether(w.lineHeight(9) * 2);
           w.paragraph(line, 9, 0, 24, Style.REGULAR, lead);

@@ -14,4 +14,9 @@ public final class EngineClock {
   public static Date now() {
     return ClockUtil.getCurrentTime();
   }
+
+  /** Whether the moment has come (now is at or after it); false for no moment. */
+  public static boolean reached(Date moment) {
+    return moment != null && !now().before(moment);
+  }
 }

@@ -36,6 +36,23 @@ public class PersonNames {
     return name == null ? userId : name;
   }
 
+  /**
+   * Whom a record names, as people read it: a user's full name, else a group's name (a unit, "Sở Nội vụ"), else
+   * the id itself. Null for null.
+   */
+  public String recipient(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    User user = engine.asSystem(() -> identity.createUserQuery().userId(id).singleResult());
+    if (user != null) {
+      String name = PersonName.of(user);
+      return name == null ? id : name;
+    }
+    Group group = engine.asSystem(() -> identity.createGroupQuery().groupId(id).singleResult());
+    return group == null || group.getName() == null ? id : group.getName();
+  }
+
   /** Full names of several users, by id (one query). */
   public Map<String, String> of(Collection<String> userIds) {
     Map<String, String> names = new HashMap<>();

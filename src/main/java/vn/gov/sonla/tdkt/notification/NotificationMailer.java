@@ -34,6 +34,13 @@ public class NotificationMailer {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationMailer.class);
 
   static final Map<String, String> SUBJECTS = Map.ofEntries(
+      Map.entry("DIGEST", "Tổng hợp thông báo"),
+      Map.entry("NEW_TASK", "Việc mới"),
+      Map.entry("NEW_DOSSIER", "Hồ sơ mới chờ thẩm định"),
+      Map.entry("SUPPLEMENT_RECEIVED", "Hồ sơ đã được bổ sung"),
+      Map.entry("OBJECTION_FILED", "Có ý kiến phản ánh về hồ sơ"),
+      Map.entry("BALLOT_OPENED", "Phiếu biểu quyết Hội đồng"),
+      Map.entry("DECISION_WAITING", "Hồ sơ chờ quyết định khen thưởng"),
       Map.entry("SUPPLEMENT_REQUESTED", "Hồ sơ cần bổ sung"),
       Map.entry("DOSSIER_RETURNED", "Hồ sơ bị trả lại"),
       Map.entry("DOSSIER_WITHDRAWN", "Hồ sơ đã rút"),

@@ -19,14 +19,21 @@ import vn.gov.sonla.tdkt.notification.Notifications;
 @Configuration
 public class PlanItemDelegates {
 
-  /** Reminds the lead unit's groups that the item is due soon. */
+  /**
+   * Reminds the lead unit's groups that the item is due soon; not when it is already due (a plan opened late in
+   * the year fires the reminders of past items at once: those are overdue, and the overdue step tells them).
+   */
   @Bean
   JavaDelegate remindPlanTask(Notifications notifications, CalendarProperties calendar) {
     return execution -> {
+      Date due = (Date) execution.getVariable("planDue");
+      if (vn.gov.sonla.tdkt.engine.EngineClock.reached(due)) {
+        return;
+      }
       SimpleDateFormat format = new SimpleDateFormat("dd/MM/yyyy");
       format.setTimeZone(TimeZone.getTimeZone(calendar.zone()));
       String message = "Nhiệm vụ kế hoạch " + execution.getProcessBusinessKey() + " sắp đến hạn ("
-          + format.format((Date) execution.getVariable("planDue")) + "): " + execution.getVariable("planContent");
+          + format.format(due) + "): " + execution.getVariable("planContent");
       for (String group : groups(execution)) {
         notifications.send(group, null, "PLAN_REMINDER", message);
       }

@@ -111,9 +111,10 @@ class DossierTrailApiTest {
     try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
       String text = new PDFTextStripper().getText(pdf);
       assertThat(text).contains("NHẬT KÝ HỒ SƠ").contains(run.code()).contains(run.decisionNumber())
-          .contains("bởi auditor").contains("Lập lúc").contains("Thẩm định hồ sơ").contains("Xác minh ý kiến phản ánh")
-          .contains("officer.sgddt").contains("chairman");
-      assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("auditor");
+          .contains("bởi Phạm Thu Hà").contains("Lập lúc").contains("Thẩm định hồ sơ").contains("Xác minh ý kiến phản ánh")
+          // people by name (issue 17), not by login id
+          .contains("Vũ Thị Hạnh").contains("người ký: Lê Văn Hùng").doesNotContain("người ký: chairman");
+      assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("Phạm Thu Hà");
     }
   }
 

@@ -106,6 +106,44 @@ class DossierTrailTest {
     next("status AWARDED", TrailKind.STATUS_CHANGED, run.decided(), null, to("AWARDED"));
   }
 
+  /** Issue 17: "người ký: chairman" — people are named as they write their names, never by login id. */
+  @Test
+  void peopleAreNamedByTheirFullNamesNotTheirLoginIds() {
+    assertThat(entries).filteredOn(e -> e.kind() == TrailKind.DECISION_ISSUED).singleElement()
+        .satisfies(e -> {
+          assertThat(e.summary()).contains("người ký: Lê Văn Hùng").doesNotContain("chairman");
+          assertThat(e.actor()).isEqualTo("chairman");
+          assertThat(e.actorName()).isEqualTo("Lê Văn Hùng");
+        });
+    assertThat(entries).filteredOn(e -> e.kind() == TrailKind.TASK_CLAIMED).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.summary()).doesNotContain(e.actor()).startsWith(e.actorName() + " nhận"));
+    assertThat(entries).filteredOn(e -> e.kind() == TrailKind.TASK_CLAIMED).extracting(TrailEntry::actorName)
+        .contains("Nguyễn Thị Lan", "Lê Văn Hùng");
+    // every entry with a person names them; no summary shows a login id of a person in the trail (outside the
+    // technical record of variables and form values)
+    java.util.Set<String> logins = new java.util.HashSet<>();
+    entries.stream().map(TrailEntry::actor).filter(java.util.Objects::nonNull).forEach(logins::add);
+    assertThat(logins).contains("officer.sgddt", "appraiser", "chairman");
+    assertThat(entries).allSatisfy(e -> {
+      if (e.actor() != null) {
+        assertThat(e.actorName()).isNotBlank().isNotEqualTo(e.actor());
+      }
+      if (e.source() == TrailSource.ENGINE_VARIABLE) {
+        return;
+      }
+      String said = e.summary().contains(" với: ") ? e.summary().substring(0, e.summary().indexOf(" với: ")) : e.summary();
+      for (String login : logins) {
+        assertThat(said).as(e.kind() + ": " + e.summary()).doesNotContainPattern("(^|[\\s(:])"
+            + java.util.regex.Pattern.quote(login) + "($|[\\s),.])");
+      }
+    });
+    // a task for a group names the group as people know it
+    assertThat(entries).filteredOn(e -> e.kind() == TrailKind.TASK_CREATED
+            && "Task_Appraise".equals(e.details().get("taskDefinitionKey"))).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.summary()).contains("cho Sở Nội vụ - Phòng Thi đua, Khen thưởng")
+            .doesNotContain("home-affairs"));
+  }
+
   @Test
   void timesNeverGoBackAndEachEntryNamesItsSource() {
     for (int i = 1; i < entries.size(); i++) {

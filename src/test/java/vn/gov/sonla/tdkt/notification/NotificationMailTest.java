@@ -70,6 +70,19 @@ class NotificationMailTest {
     assertThat(mailStatus(code, kind)).isEqualTo(expected);
   }
 
+  private static MimeMessage awaitMail(String subject) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    do {
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        if (subject.equals(m.getSubject())) {
+          return m;
+        }
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < end);
+    throw new AssertionError("no e-mail with subject " + subject);
+  }
+
   @Test
   void aDossierReturnedForSupplementIsMailedToTheUnitsOfficersAfterTheCommit() throws Exception {
     Api api = new Api(rest);
@@ -80,8 +93,8 @@ class NotificationMailTest {
     api.claimAndComplete("appraiser", code, "Task_Appraise", Api.variables("appraisalOutcome", "SUPPLEMENT",
         "appraisalSummary", "Thiếu xác nhận của cấp trên.", "missingItems", "Báo cáo thành tích có xác nhận."));
 
-    assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
-    MimeMessage mail = smtp.getReceivedMessages()[0];
+    // the new dossier was mailed to home-affairs before; this is the unit's
+    MimeMessage mail = awaitMail("[TDKT Sơn La] Hồ sơ cần bổ sung: " + code);
     assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("officer.sgddt@sonla.gov.vn");
     assertThat(mail.getFrom()[0].toString()).isEqualTo("tdkt@sonla.gov.vn");
     assertThat(mail.getSubject()).isEqualTo("[TDKT Sơn La] Hồ sơ cần bổ sung: " + code);
