@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.Dossier;
@@ -41,6 +42,8 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * one digest. (Same configuration as the other web tests: shares their context; data isolated by dossier code,
  * session key and recipient.)
  */
+// one process engine per JVM at a time (static registry): the context is closed after the class
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class WorkNotificationsTest {
