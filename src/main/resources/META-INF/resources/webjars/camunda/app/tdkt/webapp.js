@@ -8,6 +8,8 @@
  * - Cockpit offers no action to a person who may not take it (auditors): unless the person may open Admin (the
  *   camunda-admin group), <html> gets .tdkt-read-only before Cockpit starts (this module's top-level await holds
  *   the start), the action plugins are excluded and tdkt/branding.css hides every control that changes the engine.
+ * - Welcome offers only the project's sections the person may open (GET /api/workspace, the same list as the
+ *   pages' menu): a link of config.js to any other section is removed; the public notice stays for everyone.
  * - Camunda's search widget translates its labels once, when it is drawn; on a first visit the Vietnamese
  *   locale may not be loaded yet, and raw keys (CREATION_DATE, SEARCH_PLACEHOLDER) stay on screen. They are
  *   replaced by their Vietnamese text from this app's locales/vi.json.
@@ -167,6 +169,43 @@ function fixForm(root) {
   });
 }
 
+/* Welcome: the config's links to sections this person may not open are removed */
+let openSections = null;
+if (APP === 'welcome') {
+  try {
+    const response = await fetch('/api/workspace', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      const view = await response.json();
+      openSections = (view.sections || []).map((s) => firstSegment(s.href)).filter((segment) => segment);
+    }
+  } catch (e) {
+    openSections = [];
+  }
+}
+
+function firstSegment(href) {
+  try {
+    const path = new URL(href, window.location.href).pathname;
+    return path.split('/').filter((part) => part)[0] || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+function fixWelcomeLinks(root) {
+  if (openSections === null) {
+    return;
+  }
+  root.querySelectorAll('a[href^="/"]').forEach((a) => {
+    const segment = firstSegment(a.getAttribute('href'));
+    if (segment && segment !== 'camunda' && segment !== 'public' && openSections.indexOf(segment) < 0) {
+      // the whole entry: Welcome's custom link with its description
+      const item = a.closest('.custom-link-wrapper') || a.closest('li') || a;
+      item.remove();
+    }
+  });
+}
+
 let scheduled = false;
 new MutationObserver(() => {
   if (scheduled) {
@@ -177,6 +216,7 @@ new MutationObserver(() => {
     scheduled = false;
     fixForm(document);
     fixRawKeys(document);
+    fixWelcomeLinks(document);
   });
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
