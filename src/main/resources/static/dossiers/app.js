@@ -1112,3 +1112,11 @@
     start();
   }
 })();
+
+// the history link of view.html keeps the page's query (?code=…)
+(function () {
+  const history = document.getElementById('history-link');
+  if (history) {
+    history.search = location.search;
+  }
+})();

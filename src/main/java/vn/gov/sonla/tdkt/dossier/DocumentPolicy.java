@@ -38,25 +38,23 @@ public class DocumentPolicy {
       if (name.length() > MAX_FILE_NAME_LENGTH) {
         problems.add(new FieldProblem(field, "Tên tệp " + name.substring(0, 40) + "… dài " + name.length()
             + " ký tự: tên tệp tối đa " + MAX_FILE_NAME_LENGTH + " ký tự."));
-      } else if (upload.bytes().length == 0) {
+      } else if (upload.size() == 0) {
         problems.add(new FieldProblem(field, "Tệp " + name + " rỗng."));
-      } else if (upload.bytes().length > properties.maxFileSize().toBytes()) {
+      } else if (upload.size() > properties.maxFileSize().toBytes()) {
         problems.add(new FieldProblem(field, "Tệp " + name + " vượt quá dung lượng cho phép ("
             + properties.maxFileSize().toMegabytes() + " MB)."));
       } else if (!properties.allowedTypes().contains(type)) {
         problems.add(new FieldProblem(field, "Tệp " + name
             + " không đúng định dạng cho phép (PDF, DOCX, JPEG, PNG)."));
-      } else if (!hasSignature(upload.bytes(), type)) {
+      } else if (!hasSignature(upload, type)) {
         problems.add(new FieldProblem(field, "Nội dung tệp " + name + " không khớp với định dạng " + type + "."));
       }
     }
     return problems;
   }
 
-  private static boolean hasSignature(byte[] bytes, String type) {
+  private static boolean hasSignature(Upload upload, String type) {
     byte[] signature = SIGNATURES.get(type);
-    return signature == null
-        || (bytes.length >= signature.length
-            && Arrays.equals(Arrays.copyOf(bytes, signature.length), signature));
+    return signature == null || Arrays.equals(upload.head(signature.length), signature);
   }
 }

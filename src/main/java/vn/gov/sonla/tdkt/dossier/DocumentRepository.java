@@ -1,10 +1,15 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +25,19 @@ public class DocumentRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(StoredDocument doc, byte[] content) {
+  /**
+   * Stores a document, its content streamed to the database from {@code content} (JDBC setBinaryStream with the
+   * length): not buffered whole in the heap.
+   */
+  public void insert(StoredDocument doc, InputStreamSource content) {
+    try (InputStream in = content.getInputStream()) {
+      insert(doc, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void insert(StoredDocument doc, InputStream content) {
     jdbc.sql("INSERT INTO dossier_document (" + META + ", content) VALUES (:id, :dossier, :type, :name,"
             + " :contentType, :size, :sha, :by, :at, :signatureStatus, :signatureSigner, :signatureProblem, :content)")
         .param("id", doc.id())
@@ -35,7 +52,7 @@ public class DocumentRepository {
         .param("signatureStatus", doc.signatureStatus())
         .param("signatureSigner", doc.signatureSigner())
         .param("signatureProblem", doc.signatureProblem())
-        .param("content", content)
+        .param("content", new SqlBinaryValue(content, doc.sizeBytes()))
         .update();
   }
 

@@ -1,7 +1,5 @@
 package vn.gov.sonla.tdkt.dossier;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,11 +241,8 @@ public class DossierController {
         continue;
       }
       for (MultipartFile file : part.getValue()) {
-        try {
-          uploads.add(new Upload(type, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        // streamed from Tomcat's temporary file (file-size-threshold 0B), never read whole into memory
+        uploads.add(new Upload(type, file.getOriginalFilename(), file.getContentType(), file.getSize(), file));
       }
     }
     if (!problems.isEmpty()) {

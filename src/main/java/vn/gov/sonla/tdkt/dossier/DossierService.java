@@ -310,12 +310,13 @@ public class DossierService {
   private void store(String code, List<Upload> uploads, CurrentUser user, OffsetDateTime now) {
     for (Upload upload : uploads) {
       // digital signatures of PDFs are verified at intake; the appraiser sees valid, invalid or unsigned
-      SignatureCheck signature = signatures.verify(upload.bytes());
+      // (PDFBox reads a PDF whole: one document at a time is in memory, only for PDFs; the rest is streamed)
+      SignatureCheck signature = signatures.verify(upload.pdfBytes());
       StoredDocument doc = new StoredDocument(UUID.randomUUID().toString(), code, upload.type(),
-          safeFileName(upload.fileName()), upload.contentType().toLowerCase(), upload.bytes().length,
-          sha256(upload.bytes()), user.id(), now, signature.status().name(), clip(signature.signer()),
+          safeFileName(upload.fileName()), upload.contentType().toLowerCase(), upload.size(),
+          upload.sha256(), user.id(), now, signature.status().name(), clip(signature.signer()),
           clip(signature.problem()));
-      documents.insert(doc, upload.bytes());
+      documents.insert(doc, upload.content());
       audit.append(code, AuditLog.DOCUMENT_ADDED, AuditLog.detail("id", doc.id(), "name", doc.fileName(),
           "type", doc.type(), "sha256", doc.sha256(), "size", doc.sizeBytes(), "signature", doc.signatureStatus()));
     }

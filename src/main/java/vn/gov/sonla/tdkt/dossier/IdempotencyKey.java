@@ -65,7 +65,7 @@ public record IdempotencyKey(String value) {
           d.put("type", u.type().name());
           d.put("fileName", u.fileName());
           d.put("contentType", u.contentType());
-          d.put("sha256", DossierService.sha256(u.bytes()));
+          d.put("sha256", u.sha256());
           return d;
         })
         .sorted(Comparator.comparing(Object::toString))

@@ -27,6 +27,17 @@ public final class Clients {
         || "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) || isPageNavigation(request);
   }
 
+  /**
+   * An API client's request that authenticates by HTTP Basic and rides on no session cookie: it cannot be forged
+   * by another site, so it may skip the CSRF check. Any other Authorization header (Bearer, a bare "Basic"), or a
+   * session cookie next to it, does not qualify (issue 15, finding 14).
+   */
+  static boolean authenticatesByBasicWithoutSession(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+        && authorization.length() > 6 && request.getRequestedSessionId() == null;
+  }
+
   /** The request carries its own credentials (HTTP Basic): an API client, not a cookie session. */
   static boolean hasCredentials(HttpServletRequest request) {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -26,6 +26,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -57,6 +60,13 @@ public class SecurityConfig {
       "/actuator/info", "/error", "/favicon.ico",
       // the stylesheet the public notice shares with the officers' pages (no data in it)
       "/dossiers/app.css"};
+
+  /**
+   * Content-Security-Policy of the project's pages and API answers: scripts and styles from the application only
+   * (inline style attributes allowed), no plugins, no framing by other sites.
+   */
+  static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
   /** Engine REST API: HTTP Basic only, stateless, through the login rate limit. */
   @Bean
@@ -130,10 +140,17 @@ public class SecurityConfig {
                     || request.getServletPath().equals("/logout")))
             // the webapps check their own X-XSRF-TOKEN (Camunda's CsrfPreventionFilter)
             .ignoringRequestMatchers(webapps + "/**")
-            // requests with their own credentials (API clients) and the anonymous public objection form
-            .ignoringRequestMatchers(Clients::hasCredentials)
+            // API clients authenticating by HTTP Basic without a session cookie, and the anonymous public
+            // objection form; a session request with any Authorization header is checked (issue 15, finding 14)
+            .ignoringRequestMatchers(Clients::authenticatesByBasicWithoutSession)
             .ignoringRequestMatchers("/api/objections"))
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin())
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            // the project's pages only: the webapps send their own CSP (Camunda's HeaderSecurityFilter)
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                request -> !request.getRequestURI().startsWith(request.getContextPath() + webapps + "/"),
+                new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))))
+        .addFilterBefore(new WebappCsrfGuard(webapps), CsrfFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService, currentUser, webapps),
             AuthorizationFilter.class);
     return http.build();

@@ -152,6 +152,62 @@ class LoginSecurityTest {
     assertThat(answer.headers().firstValue("Set-Cookie")).isEmpty();
   }
 
+  /** Issue 15, finding 14: an Authorization header does not take a cookie session's request past the CSRF check. */
+  @Test
+  void aSessionRequestWithAnAuthorizationHeaderStillNeedsTheCsrfToken() throws Exception {
+    BrowserSession b = browser().loggedInAs("officer.syt", "demo");
+    String body = "{\"reason\":\"Rút hồ sơ\"}";
+    for (String authorization : new String[] {"Bearer junk", "Basic", basic("officer.syt", "sai-mat-khau"),
+        basic("officer.syt", "demo")}) {
+      HttpResponse<String> forged = b.send(b.request("/api/dossiers/2026-syt-0001/withdrawal")
+          .header("Authorization", authorization).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      assertThat(forged.statusCode()).as("session request with Authorization: %s", authorization).isEqualTo(403);
+    }
+    assertThat(b.get("/api/session").statusCode()).as("the session goes on").isEqualTo(200);
+  }
+
+  /** Issue 15, finding 14: a webapp request refused for CSRF is refused; the session is not ended. */
+  @Test
+  void aWebappRequestRefusedForCsrfDoesNotEndTheSession() throws Exception {
+    BrowserSession b = browser().loggedInAs("appraiser", "demo");
+    assertThat(b.openWebapp("tasklist").statusCode()).isEqualTo(200);
+    assertThat(b.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+    for (String token : new String[] {null, "not-the-token"}) {
+      HttpRequest.Builder claim = b.request("/camunda/api/engine/engine/default/task/no-such-task/claim")
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"appraiser\"}"));
+      if (token != null) {
+        claim.header("X-XSRF-TOKEN", token);
+      }
+      assertThat(b.send(claim.build()).statusCode()).as("claim with token %s", token).isEqualTo(403);
+      assertThat(b.get("/api/session").statusCode()).as("session after a refused webapp request").isEqualTo(200);
+      assertThat(b.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+    }
+    // the webapps' own token still works
+    HttpResponse<String> real = b.send(b.request("/camunda/api/engine/engine/default/task/no-such-task/claim")
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", b.webappXsrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"appraiser\"}")).build());
+    assertThat(real.statusCode()).isNotEqualTo(403);
+  }
+
+  /** Issue 15, finding 15: the project's pages send CSP with frame-ancestors and a Referrer-Policy; the webapps keep theirs. */
+  @Test
+  void theProjectsPagesSendContentSecurityAndReferrerPolicies() {
+    BrowserSession b = browser().loggedInAs("officer.syt", "demo");
+    for (String path : new String[] {"/dossiers/index.html", "/api/session", "/login", "/public/notices.html"}) {
+      BrowserSession client = path.startsWith("/login") || path.startsWith("/public") ? browser() : b;
+      HttpResponse<String> page = client.send(client.request(path).build());
+      assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+          .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'self'")
+          .doesNotContain("'unsafe-eval'"));
+      assertThat(page.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+    }
+    HttpResponse<String> tasklist = b.openWebapp("tasklist");
+    assertThat(tasklist.headers().allValues("Content-Security-Policy")).as("the webapps' own CSP only").hasSize(1)
+        .allSatisfy(csp -> assertThat(csp).contains("'strict-dynamic'"));
+  }
+
   @Test
   void theLoginRateLimitHoldsForTheFormAndForHttpBasic() throws Exception {
     createUser("probe.form", "dung-mat-khau");
