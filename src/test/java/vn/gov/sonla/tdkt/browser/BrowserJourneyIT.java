@@ -447,7 +447,15 @@ class BrowserJourneyIT {
           } else {
             b.visible(By.tagName("main"));
           }
+          if (role.webapp()) {
+            // the header shows the person's name once the webapp has read the profile
+            b.until(d -> b.bodyText().contains(role.fullName()));
+          }
           readable(b, role.user(), role.fullName(), role.webapp());
+          if (role.landing().contains("tasklist")) {
+            // nobody but administrators starts processes or creates free tasks
+            assertThat(b.bodyText()).doesNotContain("Bắt đầu quy trình", "Tạo công việc");
+          }
         });
       }
     }

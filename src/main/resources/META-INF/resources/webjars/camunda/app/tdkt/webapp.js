@@ -8,6 +8,8 @@
  * - Cockpit offers no action to a person who may not take it (auditors): unless the person may open Admin (the
  *   camunda-admin group), <html> gets .tdkt-read-only before Cockpit starts (this module's top-level await holds
  *   the start), the action plugins are excluded and tdkt/branding.css hides every control that changes the engine.
+ * - Tasklist offers "start a process" and "create a task" to administrators only (the allow-list refuses them to
+ *   everyone else).
  * - Welcome offers only the project's sections the person may open (GET /api/workspace, the same list as the
  *   pages' menu): a link of config.js to any other section is removed; the public notice stays for everyone.
  * - Camunda's search widget translates its labels once, when it is drawn; on a first visit the Vietnamese
@@ -54,6 +56,17 @@ if (APP === 'cockpit') {
     const excluded = BASE.getAttribute('cam-exclude-plugins');
     BASE.setAttribute('cam-exclude-plugins', (excluded ? excluded + ',' : '') + ACTION_PLUGINS.join(','));
   }
+}
+
+/* Tasklist: starting a process or creating a free task is for the application's services and administrators (the
+   engine route allow-list refuses it to everyone else), so nobody else is shown the buttons (tdkt/branding.css) */
+if (APP === 'tasklist') {
+  document.documentElement.classList.add('tdkt-no-start');
+  mayAdminister().then((admin) => {
+    if (admin) {
+      document.documentElement.classList.remove('tdkt-no-start');
+    }
+  });
 }
 
 /* raw translation keys left by a widget drawn before the locale arrived */
