@@ -103,7 +103,9 @@ public class CouncilSessionService {
             + " thành viên Hội đồng.");
       }
     }
-    WrittenOpinionRule.Rule rule = writtenOpinionRule.on(session.openedAt().atZoneSameInstant(VN).toLocalDate());
+    // the rule is evaluated by the application (people hold no right to evaluate decisions)
+    WrittenOpinionRule.Rule rule = engine.asSystem(
+        () -> writtenOpinionRule.on(session.openedAt().atZoneSameInstant(VN).toLocalDate()));
     sessions.recordWrittenOpinion(key, session.ballotRound(), member, PrepareAgenda.now(), rule.counting().name(),
         user.id());
     if (rule.counting() == WrittenOpinionRule.Counting.VOTE) {
