@@ -46,10 +46,22 @@ public class ReportService {
   private final DeadlineProperties deadlines;
   private final ReportProperties properties;
   private final RepositoryService repository;
+  private final vn.gov.sonla.tdkt.dossier.DossierRepository dossierRepository;
+  private final vn.gov.sonla.tdkt.dossier.ProcedureDeadline procedureDeadline;
+  private final vn.gov.sonla.tdkt.calendar.CalendarProperties calendarProperties;
+
+  private java.time.ZoneId calendarZone() {
+    return calendarProperties.zone();
+  }
 
   public ReportService(JdbcClient jdbc, IdentityService identity, EngineAuthentication engine,
       WorkingDayCalendar calendar, DeadlineProperties deadlines, ReportProperties properties,
-      RepositoryService repository) {
+      RepositoryService repository, vn.gov.sonla.tdkt.dossier.DossierRepository dossierRepository,
+      vn.gov.sonla.tdkt.dossier.ProcedureDeadline procedureDeadline, vn.gov.sonla.tdkt.calendar.CalendarProperties
+      calendarProperties) {
+    this.dossierRepository = dossierRepository;
+    this.procedureDeadline = procedureDeadline;
+    this.calendarProperties = calendarProperties;
     this.repository = repository;
     this.jdbc = jdbc;
     this.identity = identity;
@@ -60,7 +72,35 @@ public class ReportService {
   }
 
   public Report report(Integer year) {
-    return new Report(year, dossiers(year), awards(year), processing(year), labels());
+    return new Report(year, dossiers(year), awards(year), processing(year), labels(), late(year));
+  }
+
+  // ------------------------------------------------------------------ whole-procedure deadline
+
+  /** Dossiers past the whole procedure's time limit, most working days late first. */
+  Report.LateDossiers late(Integer year) {
+    var now = java.time.OffsetDateTime.now(calendarZone());
+    var statement = jdbc.sql("SELECT code FROM dossier WHERE submitted_at IS NOT NULL"
+        + (year == null ? "" : " AND award_year = :year") + " ORDER BY code");
+    if (year != null) {
+      statement = statement.param("year", year);
+    }
+    List<Report.LateDossier> late = new ArrayList<>();
+    for (String code : statement.query(String.class).list()) {
+      var dossier = dossierRepository.find(code).orElse(null);
+      if (dossier == null || !procedureDeadline.mayBeLate(dossier, now)) {
+        continue;
+      }
+      var view = procedureDeadline.of(dossier, now);
+      if (view.late()) {
+        late.add(new Report.LateDossier(dossier.code(), dossier.unitCode(), dossier.awardType(),
+            dossier.subjectName(), dossier.status().name(), dossier.status().label(), view.completeAt(), view.due(),
+            view.dueText(), view.endedAt(), view.state(), view.stateLabel(), view.workingDaysLate()));
+      }
+    }
+    late.sort(java.util.Comparator.comparingInt(Report.LateDossier::workingDaysLate).reversed()
+        .thenComparing(Report.LateDossier::code));
+    return new Report.LateDossiers(deadlines.procedureWorkingDays(), late);
   }
 
   // ------------------------------------------------------------------ dossiers

@@ -51,11 +51,13 @@ public class DossierController {
   private final DecisionLookup decisions;
   private final org.camunda.bpm.engine.IdentityService identity;
   private final PersonNames names;
+  private final ProcedureDeadline procedureDeadline;
 
   public DossierController(DossierService service, DossierRepository dossiers, DocumentRepository documents,
       AwardCatalog catalog, CurrentUserProvider currentUser, RuntimeService runtime,
       EngineAuthentication engineAuthentication, DecisionLookup decisions,
-      org.camunda.bpm.engine.IdentityService identity, PersonNames names) {
+      org.camunda.bpm.engine.IdentityService identity, PersonNames names, ProcedureDeadline procedureDeadline) {
+    this.procedureDeadline = procedureDeadline;
     this.names = names;
     this.service = service;
     this.dossiers = dossiers;
@@ -201,7 +203,7 @@ public class DossierController {
         d.achievements(), dossiers.subjectRole(d.code()), dossiers.declaredFacts(d.code()), d.status(),
         d.status().label(), d.statusReason(), currentSteps(d), docs,
         decisions.forDossier(d.code()).orElse(null), d.createdBy(), names.of(d.createdBy()), d.createdAt(),
-        d.submittedAt());
+        d.submittedAt(), procedureDeadline.of(d));
   }
 
   /** Names of the activities the dossier's process is at now (the engine is the source of truth). */

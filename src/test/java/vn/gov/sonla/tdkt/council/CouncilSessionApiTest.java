@@ -44,6 +44,7 @@ class CouncilSessionApiTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Api api;
   CouncilDossiers fixtures;
@@ -266,5 +267,38 @@ class CouncilSessionApiTest {
     assertThat(year.getBody().get(0).get("minutesUrl").asText()).isEqualTo(base + "/minutes");
     assertThat(api.get("officer.sgddt", BASE + "?year=2042").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(api.get("auditor", BASE + "?year=1999").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+  @Test
+  void theProcedureDeadlineIsShownToEveryRoleAndLateDossiersAreReported() {
+    Dossier d = fixtures.awaitingCouncil("BK_TINH");
+    String url = "/api/dossiers/" + d.code();
+    for (String user : List.of("officer.sgddt", "appraiser", "chairman", "auditor")) {
+      JsonNode deadline = api.get(user, url).getBody().get("procedureDeadline");
+      assertThat(deadline.get("workingDays").asInt()).as(user).isEqualTo(25);
+      assertThat(deadline.get("state").asText()).as(user).isEqualTo("RUNNING");
+      assertThat(deadline.get("dueText").asText()).matches("17:00 ngày \\d{2}/\\d{2}/\\d{4}");
+    }
+    int year = java.time.LocalDate.now().getYear();
+    JsonNode before = api.get("auditor", "/api/reports?year=" + year).getBody().get("late");
+    assertThat(before.get("workingDays").asInt()).isEqualTo(25);
+    assertThat(before.get("dossiers").findValuesAsText("code")).doesNotContain(d.code());
+
+    // received complete 60 days ago and still waiting for the council: past the limit
+    jdbc.update("UPDATE dossier SET submitted_at = ? WHERE code = ?",
+        java.time.OffsetDateTime.now().minusDays(60), d.code());
+    JsonNode overdue = api.get("officer.sgddt", url).getBody().get("procedureDeadline");
+    assertThat(overdue.get("state").asText()).isEqualTo("OVERDUE");
+    assertThat(overdue.get("workingDaysLate").asInt()).isPositive();
+    assertThat(overdue.get("stateLabel").asText()).startsWith("Quá hạn ");
+    JsonNode late = api.get("auditor", "/api/reports?year=" + year).getBody().get("late").get("dossiers");
+    JsonNode row = null;
+    for (JsonNode r : late) {
+      if (r.get("code").asText().equals(d.code())) {
+        row = r;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.get("state").asText()).isEqualTo("OVERDUE");
+    assertThat(row.get("workingDaysLate").asInt()).isEqualTo(overdue.get("workingDaysLate").asInt());
   }
 }
