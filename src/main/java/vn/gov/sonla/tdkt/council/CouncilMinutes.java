@@ -23,11 +23,9 @@ public class CouncilMinutes implements JavaDelegate {
   private final IdentityService identity;
   private final DecisionProperties decision;
   private final CouncilSession councilSession;
-  private final CouncilProperties council;
 
   public CouncilMinutes(CouncilRepository sessions, MinutesDocument document, IdentityService identity,
-      DecisionProperties decision, CouncilSession councilSession, CouncilProperties council) {
-    this.council = council;
+      DecisionProperties decision, CouncilSession councilSession) {
     this.sessions = sessions;
     this.document = document;
     this.identity = identity;
@@ -46,8 +44,8 @@ public class CouncilMinutes implements JavaDelegate {
     for (String id : councilSession.members(execution)) {
       User user = SystemCall.run(() -> identity.createUserQuery().userId(id).singleResult());
       String name = PersonName.of(user) == null ? id : PersonName.of(user);
-      if (council.title(id) != null) {
-        name += " – " + council.title(id);
+      if (councilSession.title(id) != null) {
+        name += " – " + councilSession.title(id);
       }
       CouncilRepository.Attendance a = cast.get(id);
       if (a != null && a.written()) {

@@ -25,9 +25,16 @@ public class CouncilSession {
   static final Pattern KEY = Pattern.compile("(\\d{4})-R([1-9]\\d{0,2})");
 
   private final CouncilRepository sessions;
+  private final CouncilProperties properties;
 
-  public CouncilSession(CouncilRepository sessions) {
+  public CouncilSession(CouncilRepository sessions, CouncilProperties properties) {
     this.sessions = sessions;
+    this.properties = properties;
+  }
+
+  /** The member's title in the council ({@code tdkt.council.titles}), or null. */
+  public String title(String userId) {
+    return properties.title(userId);
   }
 
   public static String key(int year, int round) {
@@ -62,7 +69,7 @@ public class CouncilSession {
       mode = CouncilRepository.ONLINE;
     }
     if (!CouncilRepository.ONLINE.equals(mode) && !CouncilRepository.MEETING.equals(mode)) {
-      throw new TaskInputException("Hình thức họp phải là ONLINE (bỏ phiếu trực tuyến) hoặc MEETING (họp trực tiếp).");
+      throw new CouncilInputException("Hình thức họp phải là ONLINE (bỏ phiếu trực tuyến) hoặc MEETING (họp trực tiếp).");
     }
     execution.setVariable("mode", mode);
     execution.setVariable("sessionKey", key);
@@ -106,7 +113,7 @@ public class CouncilSession {
     List<String> missing = sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode)
         .filter(c -> !recorded.contains(c)).toList();
     if (!missing.isEmpty()) {
-      throw new TaskInputException("Chưa ghi kết quả kiểm phiếu của hồ sơ: " + String.join(", ", missing)
+      throw new CouncilInputException("Chưa ghi kết quả kiểm phiếu của hồ sơ: " + String.join(", ", missing)
           + ". Ghi trên trang Phiên họp Hội đồng (/council/).");
     }
   }

