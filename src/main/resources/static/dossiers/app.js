@@ -204,6 +204,15 @@
     return Object.prototype.hasOwnProperty.call(map, code) ? map[code] : String(code);
   }
 
+  /** The whole procedure's time limit (tdkt.deadlines.procedure-working-days) as one detail row. */
+  function procedureDeadlineRow(pd) {
+    if (!pd || pd.state === 'NOT_STARTED') return null;
+    var text = 'Thời hạn giải quyết ' + pd.workingDays + ' ngày làm việc kể từ khi nhận đủ hồ sơ';
+    if (pd.dueText) text += ': hạn ' + pd.dueText;
+    text += ' — ' + (pd.stateLabel || pd.state);
+    return ['Thời hạn giải quyết', 'procedureDeadline', text];
+  }
+
   function statusBadge(status, statusLabel, extraClass) {
     return h('span', {
       class: 'status' + (extraClass ? ' ' + extraClass : ''),
@@ -913,7 +922,8 @@
         individual || d.workUnit ? ['Đơn vị công tác', 'workUnit', valueOrDash(d.workUnit)] : null,
         ['Người lập', 'createdBy', valueOrDash(d.createdByName || d.createdBy)],
         ['Ngày lập', 'createdAt', formatDateTime(d.createdAt)],
-        ['Ngày nộp', 'submittedAt', d.submittedAt ? formatDateTime(d.submittedAt) : 'Chưa nộp']
+        ['Ngày nộp', 'submittedAt', d.submittedAt ? formatDateTime(d.submittedAt) : 'Chưa nộp'],
+        procedureDeadlineRow(d.procedureDeadline)
       ]);
       setText($('#dossier-achievements'), d.achievements || 'Chưa nhập tóm tắt thành tích.');
 

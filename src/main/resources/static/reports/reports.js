@@ -86,7 +86,30 @@
     });
   }
 
+  function lateRows(report) {
+    var late = report.late || { dossiers: [] };
+    $('late-hint').textContent = 'Thời hạn giải quyết ' + late.workingDays + ' ngày làm việc, từ khi nhận đủ hồ sơ'
+      + ' (hoặc nhận hồ sơ bổ sung cuối cùng) đến khi có quyết định.';
+    var body = $('late-rows');
+    clear(body);
+    late.dossiers.forEach(function (d) {
+      var link = el('a', { href: '/dossiers/view.html?code=' + encodeURIComponent(d.code) }, d.code);
+      var tr = el('tr', { 'data-code': d.code });
+      var code = el('td', { 'data-label': 'Mã hồ sơ' });
+      code.appendChild(link);
+      tr.appendChild(code);
+      tr.appendChild(el('td', { 'data-label': 'Đối tượng' }, d.subjectName || ''));
+      tr.appendChild(el('td', { 'data-label': 'Trạng thái' }, d.statusLabel || d.status));
+      tr.appendChild(el('td', { 'data-label': 'Hạn giải quyết' }, d.dueText || ''));
+      tr.appendChild(el('td', { 'data-label': 'Tình trạng thời hạn' }, d.stateLabel || d.state));
+      body.appendChild(tr);
+    });
+    $('late-empty').hidden = late.dossiers.length > 0;
+    $('late-table').hidden = late.dossiers.length === 0;
+  }
+
   function render(report) {
+    lateRows(report);
     var when = report.year ? 'năm ' + report.year : 'tất cả các năm';
     $('summary-dossiers').textContent = String(report.dossiers.total);
     $('summary-awards').textContent = String(report.awards.total);

@@ -9,7 +9,17 @@ import java.util.Map;
  * gives the Vietnamese name of each code, per map.
  */
 public record Report(Integer year, Dossiers dossiers, Awards awards, Processing processing,
-    Map<String, Map<String, String>> labels) {
+    Map<String, Map<String, String>> labels, LateDossiers late) {
+
+  /**
+   * Dossiers past the whole procedure's time limit ({@code tdkt.deadlines.procedure-working-days} from a complete
+   * dossier to the decision): still open (OVERDUE) or decided after it (LATE), most working days late first.
+   */
+  public record LateDossiers(int workingDays, List<LateDossier> dossiers) {}
+
+  public record LateDossier(String code, String unitCode, String awardType, String subjectName, String status,
+      String statusLabel, java.time.OffsetDateTime completeAt, java.time.OffsetDateTime due, String dueText,
+      java.time.OffsetDateTime endedAt, String state, String stateLabel, int workingDaysLate) {}
 
   /**
    * {@code byBloc}: per emulation cluster or bloc (code), the dossiers of the units that were its members in the

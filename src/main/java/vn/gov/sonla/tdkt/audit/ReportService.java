@@ -46,6 +46,13 @@ public class ReportService {
   private final DeadlineProperties deadlines;
   private final ReportProperties properties;
   private final RepositoryService repository;
+  private vn.gov.sonla.tdkt.calendar.ProcedureDeadlines procedureDeadlines;
+
+  /** Setter injection: the constructor's signature is named in the frozen architecture baseline. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setProcedureDeadlines(vn.gov.sonla.tdkt.calendar.ProcedureDeadlines procedureDeadlines) {
+    this.procedureDeadlines = procedureDeadlines;
+  }
 
   public ReportService(JdbcClient jdbc, IdentityService identity, EngineAuthentication engine,
       WorkingDayCalendar calendar, DeadlineProperties deadlines, ReportProperties properties,
@@ -60,7 +67,56 @@ public class ReportService {
   }
 
   public Report report(Integer year) {
-    return new Report(year, dossiers(year), awards(year), processing(year), labels());
+    return new Report(year, dossiers(year), awards(year), processing(year), labels(), late(year));
+  }
+
+  // ------------------------------------------------------------------ whole-procedure deadline
+
+  /**
+   * Dossiers past the whole procedure's time limit, most working days late first: as dossier.ProcedureDeadline
+   * computes it (complete when submitted or when the last supplement arrived; ended at the decision's signing, or
+   * the status of the end), read here in one query.
+   */
+  Report.LateDossiers late(Integer year) {
+    var now = java.time.OffsetDateTime.now(procedureDeadlines.zone());
+    var statement = jdbc.sql("SELECT d.code, d.unit_code, d.award_type, d.subject_name, d.status, d.submitted_at,"
+        + " d.updated_at, (SELECT MAX(t.END_TIME_) FROM ACT_HI_TASKINST t WHERE t.PROC_INST_ID_ ="
+        + " d.process_instance_id AND t.TASK_DEF_KEY_ = 'Task_Supplement') AS supplemented,"
+        + " (SELECT MIN(x.signed_at) FROM decision x WHERE x.dossier_code = d.code) AS signed"
+        + " FROM dossier d WHERE d.submitted_at IS NOT NULL"
+        + (year == null ? "" : " AND d.award_year = :year") + " ORDER BY d.code");
+    if (year != null) {
+      statement = statement.param("year", year);
+    }
+    Map<String, String> statusLabels = labels().get("status");
+    List<Report.LateDossier> late = new ArrayList<>();
+    statement.query((rs, i) -> {
+      String status = rs.getString("status");
+      var phase = switch (status) {
+        case "AWAITING_SUPPLEMENT" -> vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.Phase.PAUSED;
+        case "WITHDRAWN", "RETURNED" -> vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.Phase.CLOSED;
+        case "AWARDED", "NOT_AWARDED", "SUBMITTED_TO_STATE" -> vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.Phase.ENDED;
+        case "DRAFT" -> vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.Phase.NOT_STARTED;
+        default -> vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.Phase.OPEN;
+      };
+      var submitted = rs.getObject("submitted_at", java.time.OffsetDateTime.class);
+      java.sql.Timestamp supplemented = rs.getTimestamp("supplemented");
+      var complete = supplemented == null ? submitted
+          : java.time.OffsetDateTime.ofInstant(supplemented.toInstant(), procedureDeadlines.zone());
+      var signed = rs.getObject("signed", java.time.OffsetDateTime.class);
+      var ended = "AWARDED".equals(status) && signed != null ? signed
+          : rs.getObject("updated_at", java.time.OffsetDateTime.class);
+      var view = procedureDeadlines.compute(phase, complete, ended, now);
+      if (view.late()) {
+        late.add(new Report.LateDossier(rs.getString("code"), rs.getString("unit_code"), rs.getString("award_type"),
+            rs.getString("subject_name"), status, statusLabels.getOrDefault(status, status), view.completeAt(),
+            view.due(), view.dueText(), view.endedAt(), view.state(), view.stateLabel(), view.workingDaysLate()));
+      }
+      return null;
+    }).list();
+    late.sort(java.util.Comparator.comparingInt(Report.LateDossier::workingDaysLate).reversed()
+        .thenComparing(Report.LateDossier::code));
+    return new Report.LateDossiers(procedureDeadlines.workingDays(), late);
   }
 
   // ------------------------------------------------------------------ dossiers

@@ -2,21 +2,30 @@ package vn.gov.sonla.tdkt.calendar;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Deadlines of the dossier procedure, in working days (published provincial procedure defaults). */
+/**
+ * Deadlines of the dossier procedure, in working days (published provincial procedure defaults); the whole
+ * procedure from a complete dossier to the decision {@code procedure-working-days} (default 25).
+ */
 @ConfigurationProperties("tdkt.deadlines")
 public record DeadlineProperties(
     int appraisalWorkingDays, int appraisalReminderWorkingDays, int supplementWorkingDays,
-    Integer publicNoticeWorkingDays, Integer centralFollowUpDays) {
+    Integer publicNoticeWorkingDays, Integer centralFollowUpDays, Integer procedureWorkingDays) {
 
   /** The three deadlines of the appraisal step; public notice 5 working days, follow-up every 60 days. */
   public DeadlineProperties(int appraisalWorkingDays, int appraisalReminderWorkingDays, int supplementWorkingDays) {
-    this(appraisalWorkingDays, appraisalReminderWorkingDays, supplementWorkingDays, null, null);
+    this(appraisalWorkingDays, appraisalReminderWorkingDays, supplementWorkingDays, null, null, null);
   }
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public DeadlineProperties {
     publicNoticeWorkingDays = publicNoticeWorkingDays == null ? 5 : publicNoticeWorkingDays;
     centralFollowUpDays = centralFollowUpDays == null ? 60 : centralFollowUpDays;
+    // the whole provincial procedure, from a complete dossier to the decision: 25 working days in the published
+    // provincial procedures (design notes, "Deadlines")
+    procedureWorkingDays = procedureWorkingDays == null ? 25 : procedureWorkingDays;
+    if (procedureWorkingDays <= 0) {
+      throw new IllegalArgumentException("tdkt.deadlines.procedure-working-days must be positive");
+    }
     if (publicNoticeWorkingDays <= 0 || centralFollowUpDays <= 0) {
       throw new IllegalArgumentException("tdkt.deadlines: public notice and central follow-up days must be positive");
     }

@@ -25,7 +25,9 @@ public class CheckQuorum implements JavaDelegate {
     String key = execution.getProcessBusinessKey();
     int ballotRound = ((Number) execution.getVariable("ballotRound")).intValue();
     int members = ((Number) execution.getVariable("memberCount")).intValue();
-    int cast = sessions.attendance(key, ballotRound).size();
+    boolean meeting = CouncilRepository.MEETING.equals(execution.getVariable("mode"));
+    // members who took part: online ballots or those present at the meeting, and written opinions counted for it
+    int cast = CouncilCount.of(sessions, key, ballotRound, meeting, members).participants();
     int required = SystemCall.run(() -> threshold.quorum(members));
     boolean reached = members > 0 && cast >= required;
     execution.setVariable("ballotsCast", cast);

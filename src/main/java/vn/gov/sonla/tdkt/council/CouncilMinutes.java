@@ -44,11 +44,23 @@ public class CouncilMinutes implements JavaDelegate {
     for (String id : councilSession.members(execution)) {
       User user = SystemCall.run(() -> identity.createUserQuery().userId(id).singleResult());
       String name = PersonName.of(user) == null ? id : PersonName.of(user);
+      if (councilSession.title(id) != null) {
+        name += " – " + councilSession.title(id);
+      }
       CouncilRepository.Attendance a = cast.get(id);
+      if (a != null && a.written()) {
+        name += " – phiếu lấy ý kiến (" + switch (a.counting() == null ? "" : a.counting()) {
+          case "VOTE" -> "tính như phiếu biểu quyết";
+          case "QUORUM_ONLY" -> "chỉ tính số thành viên tham gia";
+          default -> "không tính";
+        } + ")";
+      }
       members.add(new MinutesDocument.Member(id, name, a == null ? null : a.castAt()));
     }
     byte[] pdf = document.render(new MinutesDocument.Content(decision.issuer(), key, session.year(), session.round(),
-        session.note(), PrepareAgenda.now(), members.size(), cast.size(),
+        session.meeting() ? "Họp trực tiếp; Ban kiểm phiếu kiểm phiếu kín trên giấy."
+            + (session.note() == null ? "" : " " + session.note()) : session.note(),
+        PrepareAgenda.now(), members.size(), ((Number) execution.getVariable("ballotsCast")).intValue(),
         ((Number) execution.getVariable("quorumRequired")).intValue(), sessions.agenda(key), members));
     sessions.storeMinutes(key, pdf, DossierService.sha256(pdf), PrepareAgenda.now());
   }

@@ -18,13 +18,37 @@ public class CouncilRepository {
 
   public record Session(String key, int year, int round, String note, String status, String processInstanceId,
       String openedBy, OffsetDateTime openedAt, int ballotRound, Integer memberCount, OffsetDateTime ballotDue,
-      OffsetDateTime resolvedAt, boolean hasMinutes) {}
+      OffsetDateTime resolvedAt, boolean hasMinutes, String mode, String closedEarlyBy, OffsetDateTime closedEarlyAt) {
+
+    public boolean meeting() {
+      return MEETING.equals(mode);
+    }
+  }
+
+  public static final String ONLINE = "ONLINE";
+  public static final String MEETING = "MEETING";
 
   public record AgendaItem(String sessionKey, int position, String dossierCode, String subjectName, String unitName,
       String awardType, String awardTypeName, String appraisalSummary, String outcome, Integer votesFor,
       Integer votesAgainst, Integer votesAbsent, Integer votesRequired) {}
 
-  public record Attendance(String member, OffsetDateTime castAt) {}
+  /**
+   * A member who took part in a ballot round: kind BALLOT (online ballot) or WRITTEN (written opinion recorded by
+   * the secretary, with how it was counted: VOTE, QUORUM_ONLY, NOT_COUNTED).
+   */
+  public record Attendance(String member, OffsetDateTime castAt, String kind, String counting) {
+
+    public Attendance(String member, OffsetDateTime castAt) {
+      this(member, castAt, "BALLOT", null);
+    }
+
+    public boolean written() {
+      return "WRITTEN".equals(kind);
+    }
+  }
+
+  /** Meeting mode: the vote-counting committee's totals for one agenda item. */
+  public record MeetingTotal(String dossierCode, int votesFor, int votesAgainst, int present) {}
 
   private final JdbcClient jdbc;
 
@@ -34,7 +58,8 @@ public class CouncilRepository {
 
   public Optional<Session> find(String key) {
     return jdbc.sql("SELECT session_key, session_year, round, note, status, process_instance_id, opened_by, opened_at,"
-            + " ballot_round, member_count, ballot_due, resolved_at, minutes_sha256 FROM council_session"
+            + " ballot_round, member_count, ballot_due, resolved_at, minutes_sha256, mode, closed_early_by, closed_early_at"
+            + " FROM council_session"
             + " WHERE session_key = :key")
         .param("key", key)
         .query(CouncilRepository::session)
@@ -132,10 +157,62 @@ public class CouncilRepository {
   }
 
   public List<Attendance> attendance(String key, int ballotRound) {
-    return jdbc.sql("SELECT member_id, cast_at FROM council_attendance WHERE session_key = :key"
+    return jdbc.sql("SELECT member_id, cast_at, kind, counting FROM council_attendance WHERE session_key = :key"
             + " AND ballot_round = :round ORDER BY cast_at, member_id")
         .param("key", key).param("round", ballotRound)
-        .query((rs, row) -> new Attendance(rs.getString(1), rs.getObject(2, OffsetDateTime.class)))
+        .query((rs, row) -> new Attendance(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+            rs.getString(4)))
+        .list();
+  }
+
+  /** A written opinion (phiếu lấy ý kiến) of an absent member, recorded by the secretary: who, when, how counted. */
+  public void recordWrittenOpinion(String key, int ballotRound, String member, OffsetDateTime at, String counting,
+      String recordedBy) {
+    jdbc.sql("INSERT INTO council_attendance (session_key, ballot_round, member_id, cast_at, kind, counting,"
+            + " recorded_by) VALUES (:key, :round, :member, :at, 'WRITTEN', :counting, :by)")
+        .param("key", key).param("round", ballotRound).param("member", member).param("at", at)
+        .param("counting", counting).param("by", recordedBy)
+        .update();
+  }
+
+  public void setMode(String key, String mode) {
+    jdbc.sql("UPDATE council_session SET mode = :mode WHERE session_key = :key")
+        .param("key", key).param("mode", mode).update();
+  }
+
+  public void recordEarlyClose(String key, String by, OffsetDateTime at) {
+    jdbc.sql("UPDATE council_session SET closed_early_by = :by, closed_early_at = :at WHERE session_key = :key")
+        .param("key", key).param("by", by).param("at", at).update();
+  }
+
+  /** Meeting mode: records (or replaces) the committee's totals of one agenda item. */
+  public void recordMeetingTotal(String key, int ballotRound, MeetingTotal total, String by, OffsetDateTime at) {
+    jdbc.sql("DELETE FROM council_meeting_total WHERE session_key = :key AND ballot_round = :round"
+            + " AND dossier_code = :code")
+        .param("key", key).param("round", ballotRound).param("code", total.dossierCode()).update();
+    jdbc.sql("INSERT INTO council_meeting_total (session_key, ballot_round, dossier_code, votes_for, votes_against,"
+            + " present, recorded_by, recorded_at) VALUES (:key, :round, :code, :for, :against, :present, :by, :at)")
+        .param("key", key).param("round", ballotRound).param("code", total.dossierCode())
+        .param("for", total.votesFor()).param("against", total.votesAgainst()).param("present", total.present())
+        .param("by", by).param("at", at)
+        .update();
+  }
+
+  public List<MeetingTotal> meetingTotals(String key, int ballotRound) {
+    return jdbc.sql("SELECT dossier_code, votes_for, votes_against, present FROM council_meeting_total"
+            + " WHERE session_key = :key AND ballot_round = :round ORDER BY dossier_code")
+        .param("key", key).param("round", ballotRound)
+        .query((rs, row) -> new MeetingTotal(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+        .list();
+  }
+
+  /** Sessions of a year, newest round first. */
+  public List<Session> ofYear(int year) {
+    return jdbc.sql("SELECT session_key, session_year, round, note, status, process_instance_id, opened_by, opened_at,"
+            + " ballot_round, member_count, ballot_due, resolved_at, minutes_sha256, mode, closed_early_by,"
+            + " closed_early_at FROM council_session WHERE session_year = :year ORDER BY round DESC")
+        .param("year", year)
+        .query(CouncilRepository::session)
         .list();
   }
 
@@ -158,7 +235,8 @@ public class CouncilRepository {
         rs.getString("note"), rs.getString("status"), rs.getString("process_instance_id"), rs.getString("opened_by"),
         rs.getObject("opened_at", OffsetDateTime.class), rs.getInt("ballot_round"),
         (Integer) rs.getObject("member_count"), rs.getObject("ballot_due", OffsetDateTime.class),
-        rs.getObject("resolved_at", OffsetDateTime.class), rs.getString("minutes_sha256") != null);
+        rs.getObject("resolved_at", OffsetDateTime.class), rs.getString("minutes_sha256") != null,
+        rs.getString("mode"), rs.getString("closed_early_by"), rs.getObject("closed_early_at", OffsetDateTime.class));
   }
 
   private static AgendaItem agendaItem(ResultSet rs, int row) throws SQLException {

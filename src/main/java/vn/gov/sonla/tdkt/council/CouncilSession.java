@@ -19,12 +19,22 @@ public class CouncilSession {
   public static final String PROCESS_KEY = "council-session";
   public static final String BALLOT_TASK = "Task_Ballot";
   public static final String RECONVENE_TASK = "Task_Reconvene";
+  public static final String MEETING_TASK = "Task_RecordMeeting";
+  /** Message of the early close of an online vote (boundary event of the ballots). */
+  public static final String VOTE_CLOSED = "CouncilVoteClosed";
   static final Pattern KEY = Pattern.compile("(\\d{4})-R([1-9]\\d{0,2})");
 
   private final CouncilRepository sessions;
+  private final CouncilProperties properties;
 
-  public CouncilSession(CouncilRepository sessions) {
+  public CouncilSession(CouncilRepository sessions, CouncilProperties properties) {
     this.sessions = sessions;
+    this.properties = properties;
+  }
+
+  /** The member's title in the council ({@code tdkt.council.titles}), or null. */
+  public String title(String userId) {
+    return properties.title(userId);
   }
 
   public static String key(int year, int round) {
@@ -54,6 +64,14 @@ public class CouncilSession {
     if (exists(execution, key)) {
       throw new TaskInputException("Phiên họp " + key + " đã được mở.");
     }
+    Object mode = execution.getVariable("mode");
+    if (mode == null || (mode instanceof String m && m.isBlank())) {
+      mode = CouncilRepository.ONLINE;
+    }
+    if (!CouncilRepository.ONLINE.equals(mode) && !CouncilRepository.MEETING.equals(mode)) {
+      throw new CouncilInputException("Hình thức họp phải là ONLINE (bỏ phiếu trực tuyến) hoặc MEETING (họp trực tiếp).");
+    }
+    execution.setVariable("mode", mode);
     execution.setVariable("sessionKey", key);
     execution.setVariable("year", year);
     execution.setVariable("round", round);
@@ -73,6 +91,31 @@ public class CouncilSession {
     List<String> ids = new ArrayList<>();
     members.elements().forEach(m -> ids.add(m.stringValue()));
     return ids;
+  }
+
+  /**
+   * Completion condition of the online ballots: every member of the round has taken part, by ballot or by a
+   * written opinion the secretary recorded (whose ballot task is then left open until this point).
+   */
+  public boolean allVoted(DelegateExecution execution) {
+    String key = (String) execution.getVariable("sessionKey");
+    int ballotRound = ((Number) execution.getVariable("ballotRound")).intValue();
+    int members = ((Number) execution.getVariable("memberCount")).intValue();
+    return sessions.attendance(key, ballotRound).size() >= members;
+  }
+
+  /** Completion of "Ghi kết quả kiểm phiếu": the committee's totals are recorded for every agenda item. */
+  public void meetingRecorded(DelegateTask task) {
+    String key = (String) task.getVariable("sessionKey");
+    int ballotRound = ((Number) task.getVariable("ballotRound")).intValue();
+    var recorded = sessions.meetingTotals(key, ballotRound).stream()
+        .map(CouncilRepository.MeetingTotal::dossierCode).collect(java.util.stream.Collectors.toSet());
+    List<String> missing = sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode)
+        .filter(c -> !recorded.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new CouncilInputException("Chưa ghi kết quả kiểm phiếu của hồ sơ: " + String.join(", ", missing)
+          + ". Ghi trên trang Phiên họp Hội đồng (/council/).");
+    }
   }
 
   /** Completion of "Triệu tập lại phiên họp": a note, and optionally a number of working days to vote. */

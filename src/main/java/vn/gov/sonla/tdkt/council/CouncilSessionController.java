@@ -2,7 +2,10 @@ package vn.gov.sonla.tdkt.council;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.calendar.VietnameseDates;
+import vn.gov.sonla.tdkt.identity.PersonNames;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
@@ -34,7 +41,22 @@ import vn.gov.sonla.tdkt.kernel.Created;
 @RequestMapping("/api/council-sessions")
 public class CouncilSessionController {
 
-  public record OpenRequest(Integer year, Integer round, String note) {}
+  public record OpenRequest(Integer year, Integer round, String note, String mode) {}
+
+  public record WrittenOpinionRequest(String member, List<String> approvals) {}
+
+  public record MeetingTotalsRequest(List<CouncilSessionService.MeetingTotalRequest> totals) {}
+
+  /**
+   * A member of the session: full name, title in the council, whether and how they took part (BALLOT, WRITTEN)
+   * and when; for a written opinion how it was counted. Never what they chose.
+   */
+  public record MemberView(String id, String name, String title, boolean voted, String kind, String counting,
+      OffsetDateTime castAt) {}
+
+  /** A session in the year's list. */
+  public record SessionSummary(String key, int year, int round, String mode, String status, OffsetDateTime openedAt,
+      OffsetDateTime ballotDue, String ballotDueText, Integer memberCount, int agendaSize, String minutesUrl) {}
 
   public record BallotRequest(List<String> approvals) {}
 
@@ -44,7 +66,9 @@ public class CouncilSessionController {
   public record SessionView(String key, int year, int round, String note, String status, String processInstanceId,
       String openedBy, OffsetDateTime openedAt, int ballotRound, Integer memberCount, OffsetDateTime ballotDue,
       OffsetDateTime resolvedAt, List<CouncilRepository.AgendaItem> agenda,
-      List<CouncilRepository.Attendance> attendance, List<Tally> tallies, List<String> skipped, String minutesUrl) {}
+      List<CouncilRepository.Attendance> attendance, List<Tally> tallies, List<String> skipped, String minutesUrl,
+      String mode, String ballotDueText, List<MemberView> members, String closedEarlyBy, OffsetDateTime closedEarlyAt,
+      List<CouncilRepository.MeetingTotal> meetingTotals) {}
 
   private static final Set<String> READERS = Set.of(Groups.HOME_AFFAIRS, Groups.COUNCIL, Groups.CHAIRMAN,
       Groups.AUDITORS, Groups.ADMIN);
@@ -54,9 +78,18 @@ public class CouncilSessionController {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final EngineAuthentication engineAuthentication;
+  private final CouncilSessionService secretary;
+  private final CouncilProperties council;
+  private final PersonNames names;
+  private final ZoneId zone;
 
   public CouncilSessionController(CouncilRepository sessions, CurrentUserProvider currentUser, RuntimeService runtime,
-      TaskService tasks, EngineAuthentication engineAuthentication) {
+      TaskService tasks, EngineAuthentication engineAuthentication, CouncilSessionService secretary,
+      CouncilProperties council, PersonNames names, CalendarProperties calendar) {
+    this.secretary = secretary;
+    this.council = council;
+    this.names = names;
+    this.zone = calendar.zone();
     this.sessions = sessions;
     this.currentUser = currentUser;
     this.runtime = runtime;
@@ -90,7 +123,12 @@ public class CouncilSessionController {
     if (running || sessions.find(key).filter(s -> !"NO_AGENDA".equals(s.status())).isPresent()) {
       throw CouncilProblem.conflict("Phiên họp " + key + " đã được mở.");
     }
-    var variables = Variables.createVariables().putValue("year", request.year()).putValue("round", request.round());
+    String mode = request.mode() == null || request.mode().isBlank() ? CouncilRepository.ONLINE : request.mode().strip();
+    if (!CouncilRepository.ONLINE.equals(mode) && !CouncilRepository.MEETING.equals(mode)) {
+      throw CouncilProblem.invalid("Hình thức họp (mode) là ONLINE (bỏ phiếu trực tuyến) hoặc MEETING (họp trực tiếp).");
+    }
+    var variables = Variables.createVariables().putValue("year", request.year()).putValue("round", request.round())
+        .putValue("mode", mode);
     if (request.note() != null && !request.note().isBlank()) {
       variables.putValue("note", request.note().strip());
     }
@@ -99,6 +137,43 @@ public class CouncilSessionController {
     engineAuthentication.withoutChecks(
         () -> runtime.startProcessInstanceByKey(CouncilSession.PROCESS_KEY, key, variables));
     return ResponseEntity.created(URI.create("/api/council-sessions/" + key)).body(view(key));
+  }
+
+  /** The council sessions of a year (newest round first). */
+  @GetMapping
+  public List<SessionSummary> list(@RequestParam(required = false) Integer year) {
+    requireReader();
+    int y = year == null ? java.time.LocalDate.now(zone).getYear() : year;
+    if (y < 2000 || y > 2100) {
+      throw CouncilProblem.invalid("Năm phải từ 2000 đến 2100.");
+    }
+    return sessions.ofYear(y).stream().map(s -> new SessionSummary(s.key(), s.year(), s.round(), s.mode(), s.status(),
+        s.openedAt(), s.ballotDue(), dueText(s.ballotDue()), s.memberCount(), sessions.agenda(s.key()).size(),
+        s.hasMinutes() ? "/api/council-sessions/" + s.key() + "/minutes" : null)).toList();
+  }
+
+  /** Home Affairs closes an online vote before its deadline once every member has voted (409 otherwise). */
+  @PostMapping("/{key}/closure")
+  public SessionView close(@PathVariable String key) {
+    secretary.close(key, currentUser.get());
+    return view(key);
+  }
+
+  /** The secretary records an absent member's written opinion (phiếu lấy ý kiến): the dossiers they favour. */
+  @PostMapping("/{key}/written-opinions")
+  public SessionView writtenOpinion(@PathVariable String key, @RequestBody(required = false) WrittenOpinionRequest request) {
+    if (request == null) {
+      throw CouncilProblem.invalid("Cần thành viên (member) và các hồ sơ tán thành (approvals).");
+    }
+    secretary.recordWrittenOpinion(key, request.member(), request.approvals(), currentUser.get());
+    return view(key);
+  }
+
+  /** Meeting mode: the secretary records the vote-counting committee's totals of every agenda item. */
+  @PostMapping("/{key}/meeting-totals")
+  public SessionView meetingTotals(@PathVariable String key, @RequestBody(required = false) MeetingTotalsRequest request) {
+    secretary.recordMeetingTotals(key, request == null ? null : request.totals(), currentUser.get());
+    return view(key);
   }
 
   /** One council session: agenda, members and who has voted, deadline, and the tally once closed. */
@@ -177,9 +252,25 @@ public class CouncilSessionController {
     List<CouncilRepository.AgendaItem> agendaView = agenda.stream().map(i -> new CouncilRepository.AgendaItem(
         i.sessionKey(), i.position(), i.dossierCode(), i.subjectName(), i.unitName(), i.awardType(),
         i.awardTypeName(), i.appraisalSummary(), resolved ? i.outcome() : null, null, null, null, null)).toList();
+    List<CouncilRepository.Attendance> attendance = s.ballotRound() == 0 ? List.of()
+        : sessions.attendance(key, s.ballotRound());
+    Map<String, CouncilRepository.Attendance> byMember = new HashMap<>();
+    attendance.forEach(a -> byMember.put(a.member(), a));
+    List<String> ids = secretary.members(s);
+    Map<String, String> fullNames = names.of(ids);
+    List<MemberView> members = ids.stream().map(id -> {
+      CouncilRepository.Attendance a = byMember.get(id);
+      return new MemberView(id, fullNames.getOrDefault(id, id), council.title(id), a != null,
+          a == null ? null : a.kind(), a == null ? null : a.counting(), a == null ? null : a.castAt());
+    }).toList();
     return new SessionView(s.key(), s.year(), s.round(), s.note(), s.status(), s.processInstanceId(), s.openedBy(),
-        s.openedAt(), s.ballotRound(), s.memberCount(), s.ballotDue(), s.resolvedAt(), agendaView,
-        s.ballotRound() == 0 ? List.of() : sessions.attendance(key, s.ballotRound()), tallies, skipped,
-        s.hasMinutes() ? "/api/council-sessions/" + key + "/minutes" : null);
+        s.openedAt(), s.ballotRound(), s.memberCount(), s.ballotDue(), s.resolvedAt(), agendaView, attendance, tallies,
+        skipped, s.hasMinutes() ? "/api/council-sessions/" + key + "/minutes" : null, s.mode(), dueText(s.ballotDue()),
+        members, names.of(s.closedEarlyBy()), s.closedEarlyAt(),
+        resolved && s.meeting() ? sessions.meetingTotals(key, s.ballotRound()) : List.of());
+  }
+
+  private String dueText(OffsetDateTime due) {
+    return due == null ? null : VietnameseDates.dateTime(due.toInstant(), zone);
   }
 }

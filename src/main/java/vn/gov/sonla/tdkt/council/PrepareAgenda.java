@@ -53,6 +53,9 @@ public class PrepareAgenda implements JavaDelegate {
     sessions.insertSession(key, (Integer) execution.getVariable("year"), (Integer) execution.getVariable("round"),
         (String) execution.getVariable("note"), execution.getProcessInstanceId(),
         execution.getVariable("openedBy") instanceof String by ? by : auth == null ? null : auth.getUserId(), now());
+    if (execution.getVariable("mode") instanceof String mode) {
+      sessions.setMode(key, mode);
+    }
 
     List<Dossier> waiting = waitingForCouncil();
     // a round of the yearly plan closes its intake at the start of its month: later dossiers go to the next round

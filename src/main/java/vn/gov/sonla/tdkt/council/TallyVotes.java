@@ -39,7 +39,8 @@ public class TallyVotes implements JavaDelegate {
     String key = execution.getProcessBusinessKey();
     int ballotRound = ((Number) execution.getVariable("ballotRound")).intValue();
     int members = ((Number) execution.getVariable("memberCount")).intValue();
-    int cast = ((Number) execution.getVariable("ballotsCast")).intValue();
+    CouncilCount count = CouncilCount.of(sessions, key, ballotRound,
+        CouncilRepository.MEETING.equals(execution.getVariable("mode")), members);
     int passedCount = 0;
     for (CouncilRepository.AgendaItem item : sessions.agenda(key)) {
       boolean waiting = dossiers.find(item.dossierCode())
@@ -48,9 +49,11 @@ public class TallyVotes implements JavaDelegate {
         sessions.recordOutcome(key, item.dossierCode(), "SKIPPED", null, null, null, null);
         continue;
       }
-      int votesFor = sessions.inFavour(key, ballotRound, item.dossierCode());
-      int against = cast - votesFor;
-      int absent = members - cast;
+      CouncilCount.Votes votes = count.votes(item.dossierCode(), sessions.inFavour(key, ballotRound,
+          item.dossierCode()));
+      int votesFor = votes.votesFor();
+      int against = votes.votesAgainst();
+      int absent = votes.votesAbsent();
       int required = SystemCall.run(() -> threshold.votesRequired(item.awardType(), members));
       boolean passed = votesFor >= required;
       passedCount += passed ? 1 : 0;

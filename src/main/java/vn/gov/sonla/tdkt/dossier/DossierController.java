@@ -49,6 +49,16 @@ public class DossierController {
   private final DecisionLookup decisions;
   private final org.camunda.bpm.engine.IdentityService identity;
   private final PersonNames names;
+  private ProcedureDeadline procedureDeadline;
+
+  /**
+   * Setter injection, so that the constructor's signature (named in the frozen architecture baseline) stays as it
+   * was.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setProcedureDeadline(ProcedureDeadline procedureDeadline) {
+    this.procedureDeadline = procedureDeadline;
+  }
 
   public DossierController(DossierService service, DossierRepository dossiers, DocumentRepository documents,
       AwardCatalog catalog, CurrentUserProvider currentUser, RuntimeService runtime,
@@ -199,7 +209,7 @@ public class DossierController {
         d.achievements(), dossiers.subjectRole(d.code()), dossiers.declaredFacts(d.code()), d.status(),
         d.status().label(), d.statusReason(), currentSteps(d), docs,
         decisions.forDossier(d.code()).orElse(null), d.createdBy(), names.of(d.createdBy()), d.createdAt(),
-        d.submittedAt());
+        d.submittedAt(), procedureDeadline.of(d));
   }
 
   /** Names of the activities the dossier's process is at now (the engine is the source of truth). */

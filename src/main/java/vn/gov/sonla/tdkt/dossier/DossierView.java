@@ -30,7 +30,8 @@ public record DossierView(
     String createdBy,
     String createdByName,
     OffsetDateTime createdAt,
-    OffsetDateTime submittedAt) {
+    OffsetDateTime submittedAt,
+    vn.gov.sonla.tdkt.calendar.ProcedureDeadlines.View procedureDeadline) {
 
   /**
    * A document; {@code signature}: its digital signatures as verified at intake (VALID, INVALID, UNSIGNED, NOT_PDF;

@@ -67,6 +67,10 @@ public final class Workspace {
       sections.add(new Section("blocs", "Cụm, khối thi đua", "/blocs/"));
       sections.add(new Section("awards", "Sổ khen thưởng", "/awards/"));
     }
+    if (groups.contains(Groups.HOME_AFFAIRS) || groups.contains(Groups.COUNCIL) || groups.contains(Groups.CHAIRMAN)
+        || groups.contains(Groups.AUDITORS)) {
+      sections.add(new Section("council", "Phiên họp Hội đồng", "/council/"));
+    }
     if (groups.stream().anyMatch(REPORT_READERS::contains)) {
       sections.add(new Section("reports", "Báo cáo", "/reports/"));
     }

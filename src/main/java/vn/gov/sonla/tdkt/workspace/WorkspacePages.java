@@ -16,6 +16,7 @@ public class WorkspacePages implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     section(registry, "plans", "index.html");
     section(registry, "reports", "index.html");
+    section(registry, "council", "index.html");
     section(registry, "blocs", "index.html");
     section(registry, "notifications", "index.html");
     section(registry, "awards", "subjects.html");

@@ -44,6 +44,7 @@ class CouncilSessionApiTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Api api;
   CouncilDossiers fixtures;
@@ -199,5 +200,105 @@ class CouncilSessionApiTest {
       assertThat(text).contains("Tán thành: 8; Không tán thành: 1; Vắng mặt: 0; Số phiếu cần đạt: 9")
           .contains("(council2): bỏ phiếu lúc");
     }
+  }
+  @Test
+  void theSecretaryRecordsWrittenOpinionsClosesEarlyAndTheYearsSessionsListWithNamesAndTitles() {
+    Dossier d = fixtures.awaitingCouncil("BK_TINH");
+    String key = "2042-R1";
+    String base = BASE + "/" + key;
+    assertThat(api.postJson("appraiser", BASE, Map.of("year", 2042, "round", 1, "mode", "EMAIL")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(api.postJson("appraiser", BASE, open(2042, 1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    JsonNode session = api.get("chairman", base).getBody();
+    assertThat(session.get("mode").asText()).isEqualTo("ONLINE");
+    assertThat(session.get("ballotDueText").asText()).matches("\\d{2}:\\d{2} ngày \\d{2}/\\d{2}/\\d{4}");
+    JsonNode first = session.get("members").get(0);
+    assertThat(first.get("id").asText()).isEqualTo("council1");
+    assertThat(first.get("name").asText()).isEqualTo("Đinh Văn An");
+    assertThat(first.get("title").asText()).isEqualTo("Phó Chủ tịch UBND tỉnh – Chủ tịch Hội đồng");
+    assertThat(first.get("voted").asBoolean()).isFalse();
+
+    for (int m = 1; m <= 8; m++) {
+      assertThat(api.postJson("council" + m, base + "/ballot", Map.of("approvals", List.of(d.code())))
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+    // one member has not voted: 409 in Vietnamese with the member's name, nothing changed
+    ResponseEntity<JsonNode> early = api.postJson("appraiser", base + "/closure", Map.of());
+    assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(early.getBody().get("detail").asText()).contains("còn 1 thành viên chưa bỏ phiếu", "Sầm Văn Khoa");
+    assertThat(api.postJson("council1", base + "/closure", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> notMember = api.postJson("appraiser", base + "/written-opinions",
+        Map.of("member", "chairman", "approvals", List.of()));
+    assertThat(notMember.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notMember.getBody().get("type").asText()).endsWith("/invalid-input");
+    assertThat(api.postJson("council9", base + "/written-opinions", Map.of("member", "council9",
+        "approvals", List.of(d.code()))).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<JsonNode> written = api.postJson("appraiser", base + "/written-opinions",
+        Map.of("member", "council9", "approvals", List.of(d.code())));
+    assertThat(written.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode ninth = written.getBody().get("members").get(8);
+    assertThat(ninth.get("voted").asBoolean()).isTrue();
+    assertThat(ninth.get("kind").asText()).isEqualTo("WRITTEN");
+    assertThat(ninth.get("counting").asText()).isEqualTo("VOTE");
+
+    ResponseEntity<JsonNode> closed = api.postJson("appraiser", base + "/closure", Map.of());
+    assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(closed.getBody().get("closedEarlyBy").asText()).isEqualTo("Nguyễn Thị Lan");
+    for (Job job : management.createJobQuery().processInstanceId(closed.getBody().get("processInstanceId").asText())
+        .executable().list()) {
+      management.executeJob(job.getId());
+    }
+    JsonNode resolved = api.get("auditor", base).getBody();
+    assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
+    JsonNode tally = null;
+    for (JsonNode t : resolved.get("tallies")) {
+      if (t.get("code").asText().equals(d.code())) {
+        tally = t;
+      }
+    }
+    assertThat(tally).isNotNull();
+    assertThat(tally.get("votesFor").asInt()).isEqualTo(9);
+
+    ResponseEntity<JsonNode> year = api.get("council3", BASE + "?year=2042");
+    assertThat(year.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(year.getBody().findValuesAsText("key")).containsExactly(key);
+    assertThat(year.getBody().get(0).get("minutesUrl").asText()).isEqualTo(base + "/minutes");
+    assertThat(api.get("officer.sgddt", BASE + "?year=2042").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.get("auditor", BASE + "?year=1999").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+  @Test
+  void theProcedureDeadlineIsShownToEveryRoleAndLateDossiersAreReported() {
+    Dossier d = fixtures.awaitingCouncil("BK_TINH");
+    String url = "/api/dossiers/" + d.code();
+    for (String user : List.of("officer.sgddt", "appraiser", "chairman", "auditor")) {
+      JsonNode deadline = api.get(user, url).getBody().get("procedureDeadline");
+      assertThat(deadline.get("workingDays").asInt()).as(user).isEqualTo(25);
+      assertThat(deadline.get("state").asText()).as(user).isEqualTo("RUNNING");
+      assertThat(deadline.get("dueText").asText()).matches("17:00 ngày \\d{2}/\\d{2}/\\d{4}");
+    }
+    int year = java.time.LocalDate.now().getYear();
+    JsonNode before = api.get("auditor", "/api/reports?year=" + year).getBody().get("late");
+    assertThat(before.get("workingDays").asInt()).isEqualTo(25);
+    assertThat(before.get("dossiers").findValuesAsText("code")).doesNotContain(d.code());
+
+    // received complete 60 days ago and still waiting for the council: past the limit
+    jdbc.update("UPDATE dossier SET submitted_at = ? WHERE code = ?",
+        java.time.OffsetDateTime.now().minusDays(60), d.code());
+    JsonNode overdue = api.get("officer.sgddt", url).getBody().get("procedureDeadline");
+    assertThat(overdue.get("state").asText()).isEqualTo("OVERDUE");
+    assertThat(overdue.get("workingDaysLate").asInt()).isPositive();
+    assertThat(overdue.get("stateLabel").asText()).startsWith("Quá hạn ");
+    JsonNode late = api.get("auditor", "/api/reports?year=" + year).getBody().get("late").get("dossiers");
+    JsonNode row = null;
+    for (JsonNode r : late) {
+      if (r.get("code").asText().equals(d.code())) {
+        row = r;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.get("state").asText()).isEqualTo("OVERDUE");
+    assertThat(row.get("workingDaysLate").asInt()).isEqualTo(overdue.get("workingDaysLate").asInt());
   }
 }

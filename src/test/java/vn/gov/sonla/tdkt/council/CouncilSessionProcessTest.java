@@ -75,6 +75,10 @@ class CouncilSessionProcessTest {
   @Autowired DossierService dossierService;
   @Autowired DossierRepository dossierRepository;
   @Autowired CouncilRepository sessions;
+  @Autowired CouncilSessionService secretary;
+
+  private static final vn.gov.sonla.tdkt.identity.CurrentUser HOME_AFFAIRS =
+      new vn.gov.sonla.tdkt.identity.CurrentUser("appraiser", java.util.Set.of("home-affairs"));
 
   private CouncilDossiers fixtures;
   private Date now;
@@ -99,6 +103,39 @@ class CouncilSessionProcessTest {
     int round = ROUNDS.incrementAndGet();
     return runtime.startProcessInstanceByKey("council-session", CouncilSession.key(YEAR, round),
         Map.of("year", YEAR, "round", round));
+  }
+
+  private ProcessInstance openMeeting() {
+    int round = ROUNDS.incrementAndGet();
+    return runtime.startProcessInstanceByKey("council-session", CouncilSession.key(YEAR, round),
+        Map.of("year", YEAR, "round", round, "mode", "MEETING"));
+  }
+
+  private static CouncilSessionService.MeetingTotalRequest total(Dossier d, int present, int yes, int no) {
+    return new CouncilSessionService.MeetingTotalRequest(d.code(), yes, no, present);
+  }
+
+  /** The given totals, and for every other agenda item (dossiers left by earlier tests) 8 present, none for. */
+  private List<CouncilSessionService.MeetingTotalRequest> totals(ProcessInstance pi,
+      CouncilSessionService.MeetingTotalRequest... given) {
+    List<CouncilSessionService.MeetingTotalRequest> all = new ArrayList<>(List.of(given));
+    sessions.agenda(pi.getBusinessKey()).stream()
+        .filter(i -> all.stream().noneMatch(t -> t.code().equals(i.dossierCode())))
+        .forEach(i -> all.add(new CouncilSessionService.MeetingTotalRequest(i.dossierCode(), 0, 0, 8)));
+    return all;
+  }
+
+  private static void refused(Runnable call, int status, String message) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(CouncilProblem.class, p -> {
+      assertThat(p.status().value()).isEqualTo(status);
+      assertThat(p.getMessage()).contains(message);
+    });
+  }
+
+  private static String minutesText(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
   }
 
   private static List<String> members(int n) {
@@ -440,5 +477,164 @@ class CouncilSessionProcessTest {
     });
     // the withdrawn dossier's process received no resolution
     assertThat(dossierVariables(withdrawn)).doesNotContainKey("councilPassed");
+  }
+  @Test
+  @Order(7)
+  void earlyCloseIsRefusedWhileAMemberHasNotVotedAndCountsAWrittenOpinionAsAVote() throws Exception {
+    Dossier bk = fixtures.awaitingCouncil("BK_TINH");
+    Dossier cstd = fixtures.awaitingCouncil("CSTD_TINH");
+    ProcessInstance pi = open();
+    String key = pi.getBusinessKey();
+    for (int m = 1; m <= 7; m++) {
+      vote(pi, "council" + m, bk.code(), cstd.code());
+    }
+    // two members have not voted: the early close names them and changes nothing
+    refused(() -> secretary.close(key, HOME_AFFAIRS), 409, "còn 2 thành viên chưa bỏ phiếu");
+    assertThat(pi).isWaitingAt("Task_Ballot");
+    assertThat(sessions.find(key).orElseThrow().closedEarlyBy()).isNull();
+    // only Home Affairs closes, records written opinions
+    var member = new vn.gov.sonla.tdkt.identity.CurrentUser("council1", java.util.Set.of("council"));
+    refused(() -> secretary.close(key, member), 403, "Chỉ Sở Nội vụ");
+    refused(() -> secretary.recordWrittenOpinion(key, "council8", List.of(bk.code()), member), 403, "Chỉ Sở Nội vụ");
+    // a written opinion: of a member of the session, once, on agenda items only
+    refused(() -> secretary.recordWrittenOpinion(key, "officer.sgddt", List.of(), HOME_AFFAIRS), 400,
+        "không phải thành viên Hội đồng");
+    refused(() -> secretary.recordWrittenOpinion(key, "council1", List.of(), HOME_AFFAIRS), 409, "đã bỏ phiếu");
+    refused(() -> secretary.recordWrittenOpinion(key, "council8", List.of("2025-xx-0001"), HOME_AFFAIRS), 400,
+        "2025-xx-0001");
+    assertThat(sessions.attendance(key, 1)).hasSize(7);
+
+    vote(pi, "council9", bk.code());
+    refused(() -> secretary.close(key, HOME_AFFAIRS), 409, "còn 1 thành viên chưa bỏ phiếu");
+    assertThat(pi).isWaitingAt("Task_Ballot");
+    // the last one, council8, sends a written opinion in favour of both (counted as a vote under the rule in force)
+    var rule = secretary.recordWrittenOpinion(key, "council8", List.of(bk.code(), cstd.code()), HOME_AFFAIRS);
+    assertThat(rule.counting()).isEqualTo(WrittenOpinionRule.Counting.VOTE);
+    assertThat(rule.source()).isNotBlank();
+    // their own online ballot is then refused
+    Task own = ballot(pi, "council8");
+    identity.setAuthenticatedUserId("council8");
+    try {
+      assertThatThrownBy(() -> tasks.complete(own.getId(), Map.of(BallotBox.APPROVALS, bk.code())))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("đã bỏ phiếu");
+    } finally {
+      identity.clearAuthentication();
+    }
+    // everyone took part, but council8's ballot task is still open: the vote waits for the early close
+    assertThat(pi).isWaitingAt("Task_Ballot");
+    secretary.close(key, HOME_AFFAIRS);
+    assertThat(pi).hasPassed("Message_VoteClosedEarly").isWaitingAt("Task_CheckQuorum");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(sessions.find(key).orElseThrow().closedEarlyBy()).isEqualTo("appraiser");
+    refused(() -> secretary.close(key, HOME_AFFAIRS), 409, "không đang trong thời gian biểu quyết");
+    runJobs(pi);
+    assertThat(pi).isEnded().hasPassed("Task_Tally", "EndEvent_Resolved");
+    assertThat(item(pi, bk)).satisfies(i -> {
+      assertThat(i.votesFor()).isEqualTo(9);
+      assertThat(i.votesAbsent()).isZero();
+      assertThat(i.outcome()).isEqualTo("PASSED");
+    });
+    assertThat(item(pi, cstd)).satisfies(i -> {
+      assertThat(i.votesFor()).isEqualTo(8);
+      assertThat(i.votesAgainst()).isEqualTo(1);
+      assertThat(i.outcome()).isEqualTo("NOT_PASSED");
+    });
+    String text = minutesText(sessions.minutes(key).orElseThrow());
+    assertThat(text).contains("Phó Chủ tịch UBND tỉnh – Chủ tịch Hội đồng (council1)")
+        .contains("phiếu lấy ý kiến (tính như phiếu biểu quyết) (council8)");
+  }
+
+  @Test
+  @Order(8)
+  void aWrittenOpinionBeforeTheLastBallotLetsTheVoteEndWhenTheOthersHaveVoted() {
+    Dossier bk = fixtures.awaitingCouncil("BK_TINH");
+    ProcessInstance pi = open();
+    secretary.recordWrittenOpinion(pi.getBusinessKey(), "council5", List.of(), HOME_AFFAIRS);
+    for (int m = 1; m <= 9; m++) {
+      if (m != 5) {
+        vote(pi, "council" + m, bk.code());
+      }
+    }
+    // the last ballot completes the round: council5's open ballot is cancelled
+    assertThat(pi).isWaitingAt("Task_CheckQuorum").hasNotPassed("Message_VoteClosedEarly");
+    runJobs(pi);
+    assertThat(item(pi, bk)).satisfies(i -> {
+      assertThat(i.votesFor()).isEqualTo(8);
+      assertThat(i.votesAgainst()).isEqualTo(1);
+      assertThat(i.votesAbsent()).isZero();
+    });
+  }
+
+  @Test
+  @Order(9)
+  void aMeetingIsTalliedFromTheCommitteesTotalsAndWrittenOpinions() throws Exception {
+    Dossier bk = fixtures.awaitingCouncil("BK_TINH");
+    Dossier cstd = fixtures.awaitingCouncil("CSTD_TINH");
+    ProcessInstance pi = openMeeting();
+    String key = pi.getBusinessKey();
+    assertThat(pi).isWaitingAt("Task_RecordMeeting").task().hasCandidateGroup("home-affairs");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Ballot").count())
+        .isZero();
+    assertThat(sessions.find(key).orElseThrow().mode()).isEqualTo("MEETING");
+    // the task cannot be completed before the totals are recorded
+    Task record = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThatThrownBy(() -> tasks.complete(record.getId())).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Chưa ghi kết quả kiểm phiếu");
+    refused(() -> secretary.close(key, HOME_AFFAIRS), 409, "họp trực tiếp");
+    // an absent member's written opinion, in favour of the BK dossier
+    secretary.recordWrittenOpinion(key, "council9", List.of(bk.code()), HOME_AFFAIRS);
+    // bad totals are refused and nothing is recorded
+    var withoutCstd = totals(pi, total(bk, 8, 4, 3)).stream().filter(t -> !t.code().equals(cstd.code())).toList();
+    refused(() -> secretary.recordMeetingTotals(key, withoutCstd, HOME_AFFAIRS), 400, "Thiếu kết quả kiểm phiếu");
+    refused(() -> secretary.recordMeetingTotals(key, withoutCstd, HOME_AFFAIRS), 400, cstd.code());
+    refused(() -> secretary.recordMeetingTotals(key, totals(pi, total(bk, 8, 6, 3), total(cstd, 8, 8, 0)),
+        HOME_AFFAIRS), 400, "vượt quá số thành viên có mặt");
+    refused(() -> secretary.recordMeetingTotals(key, totals(pi, total(bk, 9, 4, 3), total(cstd, 8, 8, 0)),
+        HOME_AFFAIRS), 400, "vượt quá 9 thành viên");
+    assertThat(sessions.meetingTotals(key, 1)).isEmpty();
+    assertThat(pi).isWaitingAt("Task_RecordMeeting");
+
+    secretary.recordMeetingTotals(key, totals(pi, total(bk, 8, 4, 3), total(cstd, 8, 8, 0)), HOME_AFFAIRS);
+    assertThat(pi).hasPassed("Task_RecordMeeting").isWaitingAt("Task_CheckQuorum");
+    runJobs(pi);
+    assertThat(pi).isEnded().hasPassed("Task_Tally", "EndEvent_Resolved").hasNotPassed("Task_Ballot");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    // BK: 4 at the meeting + 1 written = 5 of 9 (more than half) → passed; one abstained
+    assertThat(item(pi, bk)).satisfies(i -> {
+      assertThat(i.votesFor()).isEqualTo(5);
+      assertThat(i.votesAgainst()).isEqualTo(3);
+      assertThat(i.votesAbsent()).isZero();
+      assertThat(i.votesRequired()).isEqualTo(5);
+      assertThat(i.outcome()).isEqualTo("PASSED");
+    });
+    // CSTD: 8 at the meeting, the written opinion against → 8 of 9 required 9 → not passed
+    assertThat(item(pi, cstd)).satisfies(i -> {
+      assertThat(i.votesFor()).isEqualTo(8);
+      assertThat(i.votesAgainst()).isEqualTo(1);
+      assertThat(i.outcome()).isEqualTo("NOT_PASSED");
+    });
+    assertThat(status(bk)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
+    assertThat(status(cstd)).isEqualTo(DossierStatus.NOT_AWARDED);
+    assertThat(minutesText(sessions.minutes(key).orElseThrow())).contains("Họp trực tiếp");
+  }
+
+  @Test
+  @Order(10)
+  void aMeetingWithoutQuorumIsReconvenedAndAnUnknownModeIsRefused() {
+    fixtures.awaitingCouncil("BK_TINH");
+    int round = ROUNDS.incrementAndGet();
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("council-session", CouncilSession.key(YEAR, round),
+        Map.of("year", YEAR, "round", round, "mode", "EMAIL"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Hình thức họp");
+    ProcessInstance pi = openMeeting();
+    String key = pi.getBusinessKey();
+    var codes = sessions.agenda(key).stream()
+        .map(i -> new CouncilSessionService.MeetingTotalRequest(i.dossierCode(), 3, 1, 5)).toList();
+    secretary.recordMeetingTotals(key, codes, HOME_AFFAIRS);
+    runJobs(pi);
+    // 5 present of 9: below two thirds (6)
+    assertThat(pi).isWaitingAt("Task_Reconvene");
+    assertThat(runtime.getVariable(pi.getId(), "ballotsCast")).isEqualTo(5);
+    runtime.deleteProcessInstance(pi.getId(), "test");
   }
 }

@@ -96,12 +96,15 @@ class WorkspaceWebTest {
   void theMenuOffersOnlyWhatTheRoleMayOpen() {
     Api api = new Api(rest);
     assertThat(sections("officer.sgddt")).contains("dossiers", "new-dossier", "tasks", "plans", "notifications")
-        .doesNotContain("reports", "cockpit", "admin");
+        .doesNotContain("reports", "cockpit", "admin", "council");
     // what is offered opens; what is not offered is refused
     assertThat(api.get("officer.sgddt", "/api/reports").getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(sections("auditor")).contains("dossiers", "reports", "cockpit").doesNotContain("tasks",
         "new-dossier", "admin");
-    assertThat(sections("council1")).contains("tasks", "dossiers").doesNotContain("new-dossier", "reports");
+    assertThat(sections("council1")).contains("tasks", "dossiers", "council").doesNotContain("new-dossier", "reports");
+    assertThat(sections("appraiser")).contains("council");
+    assertThat(sections("chairman")).contains("council");
+    assertThat(sections("auditor")).contains("council");
     assertThat(sections("admin")).contains("cockpit", "admin", "reports").doesNotContain("new-dossier");
   }
 
@@ -111,6 +114,7 @@ class WorkspaceWebTest {
     Map<String, String> titles = Map.of(
         "/plans/", "kế hoạch",
         "/reports/", "Báo cáo",
+        "/council/", "Phiên họp Hội đồng Thi đua - Khen thưởng",
         "/blocs/", "Cụm, khối thi đua",
         "/notifications/", "<title>",
         "/awards/", "Tra cứu khen thưởng",
