@@ -86,6 +86,17 @@ class TwoNodeClusterIT {
   /** Job executor lock owner (a random id per JVM) → the node it belongs to, learnt from the job log. */
   private final Map<String, String> nodeOfLockOwner = new ConcurrentHashMap<>();
 
+  /** The SMTP port both nodes send to; nothing listens there until the outbox test starts GreenMail. */
+  private final int smtpPort = freePort();
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @BeforeAll
   void startTwoNodes() throws SQLException {
     database = PostgresTestDatabase.url("tdkt_cluster");
@@ -107,7 +118,19 @@ class TwoNodeClusterIT {
         // 3 job threads per node within 8 connections, leaving room for requests and acquisition
         .property("camunda.bpm.job-execution.core-pool-size", "3")
         .property("camunda.bpm.job-execution.max-pool-size", "3")
-        .property("camunda.bpm.job-execution.queue-capacity", "3");
+        .property("camunda.bpm.job-execution.queue-capacity", "3")
+        // e-mail copies of notifications to the test's SMTP server (started only by the outbox test): both nodes
+        // retry every second, so that they race for the same e-mails
+        .property("spring.mail.host", "127.0.0.1")
+        .property("spring.mail.port", String.valueOf(smtpPort))
+        .property("tdkt.mail.retry-interval", "PT1S")
+        .property("tdkt.mail.max-attempts", "1000")
+        .property("tdkt.mail.claim-timeout", "PT20S")
+        .property("tdkt.mail.node", name)
+        // the mail server is down on purpose for most of the class: not a reason for the node to report DOWN
+        .property("management.health.mail.enabled", "false")
+        // one notification per dossier (no digest of a burst), for counting
+        .property("tdkt.notification.burst-threshold", "1000000");
   }
 
   @AfterAll
@@ -375,6 +398,110 @@ class TwoNodeClusterIT {
     for (AppNode node : new AppNode[] {a, b}) {
       assertThat(node.api().get("officer.sgddt", "/api/dossiers").getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat(node.api().get("admin", "/engine-rest/group/unit-xmuongbu").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  /**
+   * The e-mail outbox with two nodes: 50 dossiers submitted on both nodes while the mail server is down (every
+   * e-mail fails and both nodes retry them every second), plus one e-mail left PENDING by a node that died between
+   * its step's commit and the send; then the mail server comes up. Every e-mail is delivered exactly once to each of
+   * its recipients, and each attempt was counted once (the attempts never exceed the tries the nodes made).
+   */
+  @Test
+  @Order(6)
+  void everyNotificationEmailIsSentOnceHoweverManyNodesRetryIt() throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      AppNode node = i % 2 == 0 ? a : b;
+      String officer = i % 2 == 0 ? "officer.sgddt" : "officer.syt";
+      ResponseEntity<JsonNode> created = node.api().createDossier(officer, dossierJson("Lò Văn Thư"),
+          Api.requiredFiles("SUDDEN"), false);
+      assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      codes.add(created.getBody().get("code").asText());
+    }
+    String inList = codes.stream().map(c -> "'" + c + "'").collect(Collectors.joining(","));
+    // a notification whose node died after the commit, before the send: PENDING, an hour old
+    String orphan = UUID.randomUUID().toString();
+    try (PreparedStatement insert = db.prepareStatement("INSERT INTO notification (id, recipient, dossier_code, kind,"
+        + " message, created_at, mail_status, mail_attempts) VALUES (?, 'appraiser', ?, 'NEW_TASK', 'Việc mới.', ?,"
+        + " 'PENDING', 0)")) {
+      insert.setString(1, orphan);
+      insert.setString(2, codes.get(0));
+      insert.setTimestamp(3, Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+      insert.executeUpdate();
+    }
+    // the nodes try and fail while the server is down
+    await().atMost(Duration.ofSeconds(60)).until(() -> longValue("SELECT COUNT(*) FROM notification WHERE dossier_code"
+        + " IN (" + inList + ") AND mail_status = 'FAILED'") > 0);
+
+    com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+        new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    smtp.start();
+    try {
+      String pending = "SELECT COUNT(*) FROM notification WHERE dossier_code IN (" + inList + ")"
+          + " AND mail_status IS NOT NULL AND mail_status NOT IN ('SENT', 'NONE')";
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> longValue(pending) == 0);
+      // let any second send that would happen arrive
+      Thread.sleep(3_000);
+
+      Map<String, Integer> recipientsOf = new HashMap<>();
+      long mailed = 0;
+      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT id, recipient, kind,"
+          + " dossier_code, mail_status, mail_attempts, mail_claimed_by FROM notification WHERE dossier_code IN ("
+          + inList + ") AND mail_status = 'SENT'")) {
+        while (rs.next()) {
+          mailed++;
+          assertThat(rs.getInt("mail_attempts")).as("attempts of %s", rs.getString("id")).isPositive();
+          assertThat(rs.getString("mail_claimed_by")).isIn("node-a", "node-b");
+        }
+      }
+      assertThat(mailed).as("e-mailed notifications of the 50 dossiers and the orphan").isGreaterThanOrEqualTo(51);
+
+      // one e-mail per notification: GreenMail keeps a copy per recipient, all with the message's one Message-ID; a
+      // second send of the same notification would be a second Message-ID
+      Set<String> messageIds = new HashSet<>();
+      for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+        if (codes.stream().anyMatch(m.getSubject()::contains)) {
+          messageIds.add(m.getMessageID());
+        }
+      }
+      assertThat(messageIds).as("e-mails of the dossiers' notifications (one per notification)").hasSize((int) mailed);
+      assertThat(longValue("SELECT COUNT(*) FROM notification WHERE id = '" + orphan + "' AND mail_status = 'SENT'"))
+          .as("the e-mail left PENDING by a dead node").isEqualTo(1);
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  /**
+   * The login limit holds for the cluster: five wrong passwords for one user name, spread over both nodes, and the
+   * sixth attempt is refused on either node (429), even with the right password; per-node buckets would have let
+   * each node see only half and refuse nothing.
+   */
+  @Test
+  @Order(7)
+  void theLoginLimitIsSharedByTheNodes() {
+    String user = "officer.vpubnd";
+    for (int i = 0; i < 5; i++) {
+      AppNode node = i % 2 == 0 ? a : b;
+      ResponseEntity<String> wrong = node.rest().withBasicAuth(user, "wrong-" + i).getForEntity("/api/dossiers",
+          String.class);
+      assertThat(wrong.getStatusCode()).as("wrong password %d", i).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    for (AppNode node : new AppNode[] {a, b}) {
+      ResponseEntity<String> refused = node.rest().withBasicAuth(user, AppNode.DEMO_PASSWORD)
+          .getForEntity("/api/dossiers", String.class);
+      assertThat(refused.getStatusCode()).as("the right password on %s after five failures on both nodes",
+          node.name()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+    assertThat(longValue0("SELECT COUNT(*) FROM rate_limit_bucket WHERE id = 'login-user:" + user + "'")).isEqualTo(1);
+  }
+
+  private long longValue0(String sql) {
+    try {
+      return longValue(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,15 +1,15 @@
 package vn.gov.sonla.tdkt.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.kernel.RateLimitBuckets;
 
 /**
- * Counts failed logins per user name and per client address (Bucket4j, in memory per node): once
+ * Counts failed logins per user name and per client address (Bucket4j; shared by the nodes through PostgreSQL,
+ * in memory on the embedded database: {@link RateLimitBuckets}): once
  * either has used up {@code tdkt.login.max-failures} / {@code max-failures-per-address} within
  * {@code tdkt.login.window}, every further attempt is refused before the password is checked, until the
  * bucket refills. Successful logins cost nothing, so people and API clients signing in often are never
@@ -19,12 +19,11 @@ import org.springframework.stereotype.Component;
 public class LoginRateLimiter {
 
   private final LoginProperties properties;
-  private final Cache<String, Bucket> buckets;
+  private final RateLimitBuckets buckets;
 
-  public LoginRateLimiter(LoginProperties properties) {
+  public LoginRateLimiter(LoginProperties properties, RateLimitBuckets buckets) {
     this.properties = properties;
-    this.buckets = Caffeine.newBuilder().maximumSize(200_000)
-        .expireAfterAccess(properties.window().multipliedBy(2)).build();
+    this.buckets = buckets;
   }
 
   /** Whether a login attempt for this user from this address may be checked now. */
@@ -45,17 +44,15 @@ public class LoginRateLimiter {
   }
 
   private Bucket user(String user) {
-    String key = "u:" + (user == null ? "" : user.trim().toLowerCase(Locale.ROOT));
-    return buckets.get(key, k -> bucket(properties.maxFailures()));
+    String key = "login-user:" + (user == null ? "" : user.trim().toLowerCase(Locale.ROOT));
+    return buckets.bucket(key, limit(properties.maxFailures()));
   }
 
   private Bucket address(String address) {
-    return buckets.get("a:" + (address == null ? "?" : address), k -> bucket(properties.maxFailuresPerAddress()));
+    return buckets.bucket("login-address:" + (address == null ? "?" : address), limit(properties.maxFailuresPerAddress()));
   }
 
-  private Bucket bucket(int capacity) {
-    return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, properties.window()).build())
-        .build();
+  private Bandwidth limit(int capacity) {
+    return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, properties.window()).build();
   }
 }

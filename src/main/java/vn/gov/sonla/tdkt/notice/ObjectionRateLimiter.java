@@ -1,29 +1,29 @@
 package vn.gov.sonla.tdkt.notice;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.kernel.RateLimitBuckets;
 
-/** Limits public objections per client address ({@code tdkt.objections.per-hour}), in memory per node. */
+/**
+ * Limits public objections per client address ({@code tdkt.objections.per-hour}); shared by the nodes through
+ * PostgreSQL, in memory on the embedded database ({@link RateLimitBuckets}).
+ */
 @Component
 public class ObjectionRateLimiter {
 
   private final int perHour;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-      .maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
+  private final RateLimitBuckets buckets;
 
-  public ObjectionRateLimiter(@Value("${tdkt.objections.per-hour:5}") int perHour) {
+  public ObjectionRateLimiter(@Value("${tdkt.objections.per-hour:5}") int perHour, RateLimitBuckets buckets) {
     this.perHour = perHour;
+    this.buckets = buckets;
   }
 
   /** Whether one more objection from this address is allowed now. */
   public boolean tryAcquire(String clientAddress) {
-    return buckets.get(clientAddress, key -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
-        .build()).tryConsume(1);
+    return buckets.bucket("objection-address:" + clientAddress,
+        Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build()).tryConsume(1);
   }
 }

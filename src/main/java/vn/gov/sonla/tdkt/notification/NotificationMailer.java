@@ -26,6 +26,14 @@ import vn.gov.sonla.tdkt.identity.EngineAuthentication;
  * step's transaction has committed, so a slow or failing mail server never holds up or undoes the step;
  * the outcome is recorded on the notification (SENT, FAILED with the error, NONE without an address) and
  * failures are retried ({@code tdkt.mail.max-attempts}, every {@code tdkt.mail.retry-interval}).
+ *
+ * <p>Cluster-safe: every attempt first claims the row with one conditional UPDATE (PENDING or FAILED under the
+ * attempt limit, or a claim older than {@code tdkt.mail.claim-timeout} → SENDING, attempts + 1, when and by which
+ * node), committed before the mail leaves; the row lock makes a concurrent UPDATE of another node re-check its
+ * condition and find the row taken. So each e-mail is sent once however many nodes retry, each attempt is counted
+ * once, and an e-mail left PENDING (a node died between the step's commit and the send) or SENDING (died while
+ * sending) is taken again after the timeout — the one case that may send twice is a node dying after the SMTP
+ * server accepted the mail and before its SENT was written.
  */
 @Component
 @org.springframework.scheduling.annotation.EnableScheduling
@@ -105,21 +113,43 @@ public class NotificationMailer {
     }
   }
 
-  /** Tries again the e-mails that failed, up to the maximum number of attempts. */
+  /**
+   * Tries again the e-mails that failed (up to the maximum number of attempts), and takes over those left waiting or
+   * half-sent by a node that died (older than the claim timeout). Each is claimed before it is sent.
+   */
   @Scheduled(fixedDelayString = "${tdkt.mail.retry-interval:PT10M}", initialDelayString = "${tdkt.mail.retry-interval:PT10M}")
   public void retryFailed() {
     if (!enabled()) {
       return;
     }
-    jdbc.sql("SELECT id FROM notification WHERE mail_status = 'FAILED' AND mail_attempts < :max")
-        .param("max", properties.maxAttempts()).query(String.class).list().forEach(this::deliver);
+    OffsetDateTime stale = OffsetDateTime.now(ZoneOffset.UTC).minus(properties.claimTimeout());
+    jdbc.sql("SELECT id FROM notification WHERE (mail_status = 'FAILED' AND mail_attempts < :max)"
+            + " OR (mail_status = 'PENDING' AND created_at < :stale)"
+            + " OR (mail_status = 'SENDING' AND mail_claimed_at < :stale) ORDER BY created_at")
+        .param("max", properties.maxAttempts()).param("stale", stale)
+        .query(String.class).list().forEach(this::deliver);
+  }
+
+  /**
+   * Takes the notification's e-mail for this node (committed at once, outside any transaction): false when another
+   * node or thread has it, it is done, or its attempts are used up.
+   */
+  boolean claim(String notificationId) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return jdbc.sql("UPDATE notification SET mail_status = 'SENDING', mail_attempts = mail_attempts + 1,"
+            + " mail_claimed_at = :now, mail_claimed_by = :node WHERE id = :id AND ("
+            + " (mail_status IN ('PENDING', 'FAILED') AND mail_attempts < :max)"
+            + " OR (mail_status = 'SENDING' AND mail_claimed_at < :stale))")
+        .param("now", now).param("node", properties.node()).param("id", notificationId)
+        .param("max", properties.maxAttempts()).param("stale", now.minus(properties.claimTimeout()))
+        .update() == 1;
   }
 
   void deliver(String notificationId) {
     Notification n = jdbc.sql("SELECT id, recipient, dossier_code, kind, message, created_at FROM notification"
         + " WHERE id = :id").param("id", notificationId).query(Notification.class).optional().orElse(null);
     JavaMailSender sender = mailSender.getIfAvailable();
-    if (n == null || sender == null) {
+    if (n == null || sender == null || !claim(n.id())) {
       return;
     }
     Set<String> to = addresses(n.recipient());
@@ -159,8 +189,8 @@ public class NotificationMailer {
   }
 
   private void record(String id, String status, String error) {
-    jdbc.sql("UPDATE notification SET mail_status = :status, mail_attempts = mail_attempts + 1, mail_error = :error,"
-            + " mailed_at = :at WHERE id = :id")
+    // (the attempt was counted by the claim)
+    jdbc.sql("UPDATE notification SET mail_status = :status, mail_error = :error, mailed_at = :at WHERE id = :id")
         .param("status", status)
         .param("error", error == null ? null : error.substring(0, Math.min(500, error.length())))
         .param("at", "SENT".equals(status) ? OffsetDateTime.now(ZoneOffset.UTC) : null)
