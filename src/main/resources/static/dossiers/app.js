@@ -461,6 +461,9 @@
     var statusSelect = $('#filter-status');
     var yearInput = $('#filter-year');
     var awardTypeSelect = $('#filter-award-type');
+    var textInput = $('#filter-q');
+    var sortSelect = $('#filter-sort');
+    var unitSelect = $('#filter-unit');
     var rows = $('#dossier-rows');
     var table = $('#dossier-table');
     var message = $('#list-message');
@@ -479,11 +482,25 @@
       status: initial.get('status') || '',
       year: initial.get('year') || '',
       awardType: initial.get('awardType') || '',
+      q: initial.get('q') || '',
+      sort: initial.get('sort') || '',
+      unit: initial.get('unit') || '',
       page: Math.max(0, parseInt(initial.get('page'), 10) || 0),
       size: Math.min(200, Math.max(1, parseInt(initial.get('size'), 10) || DEFAULT_SIZE))
     };
     statusSelect.value = state.status;
     yearInput.value = state.year;
+    textInput.value = state.q;
+    sortSelect.value = state.sort;
+
+    // the unit filter, for those who see more than one unit's dossiers
+    api('/api/dossiers/units').then(function (units) {
+      if (Array.isArray(units) && units.length > 1) {
+        units.forEach(function (u) { unitSelect.appendChild(h('option', { value: u.code }, u.name)); });
+        unitSelect.value = state.unit;
+        $('#filter-unit-field').hidden = false;
+      }
+    }, function () { /* the list works without it */ });
 
     loadAwardTypes().then(function (types) {
       fillAwardTypeSelect(awardTypeSelect, types);
@@ -503,6 +520,9 @@
       if (state.status) q.set('status', state.status);
       if (state.year) q.set('year', state.year);
       if (state.awardType) q.set('awardType', state.awardType);
+      if (state.q) q.set('q', state.q);
+      if (state.sort) q.set('sort', state.sort);
+      if (state.unit) q.set('unit', state.unit);
       q.set('page', String(state.page));
       q.set('size', String(state.size));
       return q;
@@ -573,6 +593,9 @@
       state.status = statusSelect.value;
       state.year = yearInput.value.trim();
       state.awardType = awardTypeSelect.value;
+      state.q = textInput.value.trim();
+      state.sort = sortSelect.value;
+      state.unit = unitSelect.value;
       state.page = 0;
       load();
     });
@@ -581,7 +604,10 @@
       statusSelect.value = '';
       yearInput.value = '';
       awardTypeSelect.value = '';
-      state.status = state.year = state.awardType = '';
+      textInput.value = '';
+      sortSelect.value = '';
+      unitSelect.value = '';
+      state.status = state.year = state.awardType = state.q = state.sort = state.unit = '';
       state.page = 0;
       load();
     });

@@ -145,9 +145,22 @@ public class DossierController {
   @GetMapping
   public Page<DossierView.Summary> list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String awardType, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String awardType, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     List<FieldProblem> problems = new ArrayList<>();
+    String text = q == null || q.isBlank() ? null : VietnameseText.fold(q.strip());
+    if (text != null && text.length() > 200) {
+      problems.add(new FieldProblem("q", "Nội dung tìm kiếm dài quá 200 ký tự."));
+    }
+    DossierFilter.Order order = null;
+    if (sort != null && !sort.isBlank()) {
+      order = DossierValidator.parse(DossierFilter.Order.class, sort).orElse(null);
+      if (order == null) {
+        problems.add(new FieldProblem("sort", "Cách sắp xếp không hợp lệ: " + sort
+            + " (NEWEST, OLDEST, CODE, SUBJECT hoặc STATUS)."));
+      }
+    }
     DossierStatus statusFilter = null;
     if (status != null && !status.isBlank()) {
       statusFilter = DossierValidator.parse(DossierStatus.class, status).orElse(null);
@@ -167,9 +180,23 @@ public class DossierController {
     CurrentUser user = currentUser.get();
     List<String> visibleUnits = user.readsAllDossiers() ? null : user.unitCodes();
     java.util.Map<String, String> units = names.units();
-    return dossiers.search(new DossierFilter(statusFilter, blankToNull(unit), year, blankToNull(awardType)),
+    return dossiers.search(new DossierFilter(statusFilter, blankToNull(unit), year, blankToNull(awardType), text, order),
         visibleUnits, page, size).map(d -> DossierView.Summary.of(d, units.getOrDefault(d.unitCode(), d.unitCode()),
             catalog.find(d.awardType()).map(a -> a.name()).orElse(d.awardType())));
+  }
+
+  /**
+   * The units whose dossiers the user may list, with their names (the unit filter of the dossier list): every unit
+   * for the provincial bodies, the user's own for a unit's officers.
+   */
+  @GetMapping("/units")
+  public List<java.util.Map<String, String>> units() {
+    CurrentUser user = currentUser.get();
+    return names.units().entrySet().stream()
+        .filter(u -> user.readsAllDossiers() || user.unitCodes().contains(u.getKey()))
+        .sorted(java.util.Map.Entry.comparingByValue(java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"))))
+        .map(u -> java.util.Map.of("code", u.getKey(), "name", u.getValue()))
+        .toList();
   }
 
   /** One dossier with its status, documents, steps, deadlines and decision. */

@@ -216,12 +216,19 @@ public class DossierRepository {
       where.append(" AND award_type = ?");
       params.add(filter.awardType());
     }
+    if (filter.text() != null && !filter.text().isEmpty()) {
+      // the subject's folded name (no accents, lower case) or the code
+      String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      where.append(" AND (subject_search LIKE ? ESCAPE '\\' OR LOWER(code) LIKE ? ESCAPE '\\')");
+      params.add(like);
+      params.add(like);
+    }
     long total = jdbc.sql("SELECT COUNT(*) FROM dossier" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);
     pageParams.add((long) page * size);
     List<Dossier> items = jdbc.sql("SELECT " + COLUMNS + " FROM dossier" + where
-            + " ORDER BY created_at DESC, code DESC LIMIT ? OFFSET ?")
+            + " ORDER BY " + filter.order().sql + " LIMIT ? OFFSET ?")
         .params(pageParams)
         .query(DossierRepository::map)
         .list();

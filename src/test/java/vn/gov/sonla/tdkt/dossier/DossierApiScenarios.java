@@ -95,6 +95,42 @@ abstract class DossierApiScenarios {
         Api.variables("decisionOutcome", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
+  /**
+   * The dossier list finds a dossier by its code or by its subject's name typed without accents, sorts, filters by
+   * unit for the provincial bodies and refuses an unknown order in Vietnamese; a unit's officers find only their own.
+   */
+  @Test
+  void theListFindsByCodeOrNameWithoutAccentsSortsAndFiltersByUnit() {
+    String key = java.util.stream.IntStream.range(0, 8)
+        .mapToObj(i -> String.valueOf((char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26))))
+        .collect(java.util.stream.Collectors.joining());
+    String word = Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    String first = submit("SUDDEN", "Trần Văn Bảo " + word);
+    String second = submit("SUDDEN", "Nguyễn Thị Ánh " + word);
+
+    JsonNode byName = api.get("appraiser", "/api/dossiers?q=thi anh " + key).getBody();
+    assertThat(byName.get("items").findValuesAsText("code")).containsExactly(second);
+    JsonNode sorted = api.get("appraiser", "/api/dossiers?q=" + key + "&sort=SUBJECT").getBody();
+    assertThat(sorted.get("items").findValuesAsText("code")).containsExactly(second, first);
+    JsonNode newest = api.get("appraiser", "/api/dossiers?q=" + key).getBody();
+    assertThat(newest.get("items").findValuesAsText("code")).containsExactly(second, first);
+    JsonNode byCode = api.get("officer.sgddt", "/api/dossiers?q=" + first.toUpperCase()).getBody();
+    assertThat(byCode.get("items").findValuesAsText("code")).containsExactly(first);
+    assertThat(api.get("appraiser", "/api/dossiers?q=" + key + "&unit=syt").getBody().get("total").asLong())
+        .isZero();
+    assertThat(api.get("officer.syt", "/api/dossiers?q=" + key).getBody().get("total").asLong()).isZero();
+
+    ResponseEntity<JsonNode> bad = api.get("appraiser", "/api/dossiers?sort=price");
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactly("sort");
+    assertThat(bad.getBody().get("errors").get(0).get("message").asText()).startsWith("Cách sắp xếp không hợp lệ");
+
+    assertThat(api.get("officer.sgddt", "/api/dossiers/units").getBody().findValuesAsText("code"))
+        .containsExactly("sgddt");
+    assertThat(api.get("appraiser", "/api/dossiers/units").getBody().findValuesAsText("code"))
+        .contains("sgddt", "syt");
+  }
+
   @Test
   void aSuddenAchievementDossierGoesFromIntakeToAwarded() {
     String code = submit("SUDDEN", "Lò Văn Thắng");
