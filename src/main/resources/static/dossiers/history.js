@@ -3,6 +3,8 @@
   'use strict';
 
   var entries = [];
+  /* plain: the timeline of who did what (the default for people); full: the whole technical record */
+  var view = new URLSearchParams(location.search).get('view') === 'full' ? 'full' : 'plain';
 
   function byId(id) { return document.getElementById(id); }
 
@@ -16,7 +18,7 @@
     var hide = byId('hide-variables').checked;
     var rows = byId('history-rows');
     rows.textContent = '';
-    var shown = entries.filter(function (e) {
+    var shown = view === 'plain' ? entries : entries.filter(function (e) {
       return !hide || (e.kind !== 'VARIABLE_SET' && e.kind !== 'VARIABLE_CHANGED');
     });
     shown.forEach(function (e) {
@@ -48,11 +50,17 @@
     var base = '/api/dossiers/' + encodeURIComponent(code) + '/history';
     byId('history-title').textContent = 'Nhật ký hồ sơ ' + code;
     byId('back-link').href = 'view.html?code=' + encodeURIComponent(code);
-    byId('csv-link').href = base + '.csv';
-    byId('pdf-link').href = base + '.pdf';
+    byId('csv-link').href = base + '.csv' + '?view=' + view;
+    byId('pdf-link').href = base + '.pdf' + '?view=' + view;
     byId('hide-variables').addEventListener('change', render);
+    byId('hide-variables-label').hidden = view === 'plain';
+    var other = byId('view-switch');
+    other.textContent = view === 'plain' ? 'Xem bản ghi kỹ thuật đầy đủ' : 'Xem dòng thời gian';
+    other.href = 'history.html?code=' + encodeURIComponent(code) + (view === 'plain' ? '&view=full' : '');
+    byId('view-title').textContent = view === 'plain' ? 'Dòng thời gian: ai đã làm gì, khi nào, kết quả ra sao'
+      : 'Bản ghi kỹ thuật đầy đủ (mọi bước, dữ liệu và thao tác của hệ thống quy trình)';
     message('Đang tải nhật ký…');
-    window.Tdkt.api(base).then(function (list) {
+    window.Tdkt.api(base + '?view=' + view).then(function (list) {
       entries = list || [];
       message('');
       byId('history').hidden = false;

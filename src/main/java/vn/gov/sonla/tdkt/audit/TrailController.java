@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
@@ -35,26 +36,48 @@ public class TrailController {
   }
 
   /**
-   * The dossier's audit trail: every step, decision, document and comment, oldest first (whoever may see the dossier).
+   * The dossier's audit trail, oldest first (whoever may see the dossier): {@code view=plain} the plain-language
+   * timeline of who did what, when, with what result; {@code view=full} (default) every technical record as well.
    */
   @GetMapping("/history")
-  public List<TrailEntry> history(@PathVariable String code) {
-    return trail.of(code, currentUser.get());
+  public List<TrailEntry> history(@PathVariable String code, @RequestParam(required = false) String view) {
+    return viewed(trail.of(code, currentUser.get()), view);
   }
 
-  /** The dossier's audit trail as CSV (UTF-8 with a BOM), for a spreadsheet. */
+  /**
+   * {@code view=plain}: the plain-language timeline (who did what, when, with what result); {@code full} (the default):
+   * the whole technical record. Anything else is a Vietnamese 400.
+   */
+  private static List<TrailEntry> viewed(List<TrailEntry> entries, String view) {
+    if (view == null || view.isBlank() || view.equals("full")) {
+      return entries;
+    }
+    if (view.equals("plain")) {
+      return entries.stream().filter(e -> e.kind().plain()).toList();
+    }
+    org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+        org.springframework.http.HttpStatus.BAD_REQUEST, "Cách xem nhật ký không hợp lệ.");
+    problem.setType(java.net.URI.create("https://sonla.gov.vn/tdkt/problems/invalid-input"));
+    problem.setTitle("Dữ liệu không hợp lệ");
+    problem.setProperty("errors", List.of(java.util.Map.of("field", "view",
+        "message", "Cách xem nhật ký phải là plain (dòng thời gian) hoặc full (bản ghi đầy đủ).")));
+    throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.BAD_REQUEST, problem,
+        null);
+  }
+
+  /** The dossier's audit trail as CSV (UTF-8 with a BOM), for a spreadsheet; {@code view} as for the trail. */
   @GetMapping("/history.csv")
-  public ResponseEntity<byte[]> csv(@PathVariable String code) {
-    byte[] body = export.csv(trail.of(code, currentUser.get()));
+  public ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String view) {
+    byte[] body = export.csv(viewed(trail.of(code, currentUser.get()), view));
     return file(body, new MediaType("text", "csv", StandardCharsets.UTF_8), "nhat-ky-" + code + ".csv");
   }
 
-  /** The dossier's audit trail as a PDF, stamped with who printed it and when. */
+  /** The dossier's audit trail as a PDF, stamped with who printed it and when; {@code view} as for the trail. */
   @GetMapping("/history.pdf")
-  public ResponseEntity<byte[]> pdf(@PathVariable String code) {
+  public ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) String view) {
     CurrentUser user = currentUser.get();
     OffsetDateTime now = DossierTrail.vn(ClockUtil.getCurrentTime());
-    byte[] body = export.pdf(code, trail.of(code, user), trail.personName(user.id()), now);
+    byte[] body = export.pdf(code, viewed(trail.of(code, user), view), trail.personName(user.id()), now);
     return file(body, MediaType.APPLICATION_PDF, "nhat-ky-" + code + ".pdf");
   }
 

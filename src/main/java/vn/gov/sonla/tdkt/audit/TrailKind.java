@@ -1,6 +1,10 @@
 package vn.gov.sonla.tdkt.audit;
 
-/** What happened, in the words of the trail page and exports. */
+/**
+ * What happened, in the words of the trail page and exports. The plain-language timeline shows the kinds a person
+ * acts on or reads as an event of the dossier (who did what, with what result); the steps' technical record
+ * (activity start and end, task creation, process data, operations of the engine) is in the full view only.
+ */
 public enum TrailKind {
   DOSSIER_CREATED("Lập hồ sơ"),
   DOSSIER_SUBMITTED("Nộp hồ sơ"),
@@ -35,6 +39,15 @@ public enum TrailKind {
 
   TrailKind(String label) {
     this.label = label;
+  }
+
+  /** Whether the plain-language timeline shows this kind. */
+  public boolean plain() {
+    return switch (this) {
+      case STEP_STARTED, STEP_ENDED, TASK_CREATED, TASK_UNCLAIMED, USER_OPERATION, VARIABLE_SET, VARIABLE_CHANGED,
+          JOB_FAILED, INCIDENT_RESOLVED -> false;
+      default -> true;
+    };
   }
 
   public String label() {

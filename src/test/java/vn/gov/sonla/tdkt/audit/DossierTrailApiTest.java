@@ -83,6 +83,36 @@ class DossierTrailApiTest {
     assertThat(list.toString()).contains(run.decisionNumber()).doesNotContain("approvals");
   }
 
+  /**
+   * The auditor's plain-language timeline: who did what, when, with what result — the steps' technical record
+   * (activity starts and ends, task creation, process data) only in the full view; people named; an unknown view is
+   * refused in Vietnamese; the CSV export follows the view.
+   */
+  @Test
+  void thePlainTimelineSaysWhoDidWhatWithoutTheTechnicalRecord() throws Exception {
+    JsonNode full = api.get("auditor", url("")).getBody();
+    JsonNode plain = api.get("auditor", url("?view=plain")).getBody();
+    assertThat(plain.size()).isPositive().isLessThan(full.size());
+    assertThat(plain.findValuesAsText("kind")).contains("DOSSIER_SUBMITTED", "TASK_COMPLETED", "STATUS_CHANGED",
+        "COUNCIL_TALLY", "OBJECTION_REVIEWED", "DECISION_ISSUED")
+        .doesNotContain("VARIABLE_SET", "VARIABLE_CHANGED", "STEP_STARTED", "STEP_ENDED", "TASK_CREATED");
+    for (JsonNode e : plain) {
+      assertThat(e.get("summary").asText()).as("plain summary").doesNotContain("ACT_", "${");
+      if (e.get("kind").asText().equals("TASK_COMPLETED")) {
+        assertThat(e.path("actorName").asText()).as("who completed %s", e.get("summary").asText()).isNotBlank();
+      }
+    }
+    ResponseEntity<JsonNode> bad = api.get("auditor", url("?view=raw"));
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactly("view");
+    String csv = new String(api.as("auditor").getForEntity(url(".csv?view=plain"), byte[].class).getBody(),
+        StandardCharsets.UTF_8);
+    try (var parser = org.apache.commons.csv.CSVParser.parse(csv.substring(1),
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      assertThat(parser.getRecords()).hasSize(plain.size());
+    }
+  }
+
   @Test
   void theCsvHasEveryEntryWithVietnameseIntact() {
     ResponseEntity<byte[]> response = api.as("appraiser").getForEntity(url(".csv"), byte[].class);
