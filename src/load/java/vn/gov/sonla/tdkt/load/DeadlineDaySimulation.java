@@ -110,7 +110,8 @@ public class DeadlineDaySimulation extends Simulation {
           .body(StringBody("{\"userId\":\"appraiser\"}")).check(status().is(204)))
       .exec(http("complete").post("/camunda/api/engine/engine/default/task/#{task}/submit-form")
           .header("X-XSRF-TOKEN", "#{xsrf}").header("Content-Type", "application/json")
-          .body(StringBody("{\"variables\":{\"appraisalOutcome\":{\"value\":\"SUPPLEMENT\"},\"missingItems\":"
+          .body(StringBody("{\"variables\":{\"appraisalOutcome\":{\"value\":\"SUPPLEMENT\"},\"appraisalSummary\":"
+              + "{\"value\":\"Thiếu biên bản họp xét của đơn vị.\"},\"missingItems\":"
               + "{\"value\":\"Bổ sung biên bản họp Hội đồng Thi đua - Khen thưởng đơn vị.\"}}}"))
           .check(status().is(204)));
 

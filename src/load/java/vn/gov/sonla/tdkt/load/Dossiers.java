@@ -24,8 +24,10 @@ final class Dossiers {
 
   static Request random(long seed, int documentBytes) {
     Random random = new Random(seed);
+    // a family name, a middle name and a two-part given name (as many Vietnamese names have): about 77,000 names,
+    // each with one of 12,775 birth dates, so that the duplicate check rarely meets the same person twice
     String name = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)] + " "
-        + GIVEN[random.nextInt(GIVEN.length)];
+        + GIVEN[random.nextInt(GIVEN.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
     LocalDate birth = LocalDate.of(1965, 1, 1).plusDays(random.nextInt(365 * 35));
     String json = """
         {"awardType":"BK_TINH","awardKind":"ANNUAL","year":%d,"subjectKind":"INDIVIDUAL","subjectRole":"DIRECT_WORKER",\

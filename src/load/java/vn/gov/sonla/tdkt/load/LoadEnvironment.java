@@ -79,14 +79,19 @@ final class LoadEnvironment {
     for (int i = 0; i < missing; i++) {
       String officer = OFFICERS[i % OFFICERS.length];
       futures.add(pool.submit(() -> {
-        Dossiers.Request request = Dossiers.random(UUID.randomUUID().getLeastSignificantBits(), 300_000);
-        HttpRequest post = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dossiers"))
-            .header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "multipart/form-data; boundary=" + request.boundary())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
-            .build();
-        HttpResponse<String> answer = client.send(post, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer;
+        int tries = 0;
+        do {
+          // a 409 is the duplicate check meeting a generated person twice: another person then
+          Dossiers.Request request = Dossiers.random(UUID.randomUUID().getLeastSignificantBits(), 300_000);
+          HttpRequest post = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dossiers"))
+              .header("Authorization", "Basic " + Base64.getEncoder()
+                  .encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+              .header("Content-Type", "multipart/form-data; boundary=" + request.boundary())
+              .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+              .build();
+          answer = client.send(post, HttpResponse.BodyHandlers.ofString());
+        } while (answer.statusCode() == 409 && ++tries < 5);
         if (answer.statusCode() != 201) {
           throw new IllegalStateException("seed submission answered " + answer.statusCode() + ": " + answer.body());
         }
