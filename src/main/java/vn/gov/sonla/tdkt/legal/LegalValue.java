@@ -42,6 +42,8 @@ public record LegalValue(String category, String key, String label, String value
     }
   }
 
+  /** How far the source was checked, in words (the page's column "Mức độ đối chiếu", the CSV). */
+  @com.fasterxml.jackson.annotation.JsonProperty("readingLabel")
   public String readingLabel() {
     return reading.label();
   }

@@ -74,6 +74,10 @@ public final class Workspace {
     if (groups.stream().anyMatch(REPORT_READERS::contains)) {
       sections.add(new Section("reports", "Báo cáo", "/reports/"));
     }
+    if (provincial) {
+      // the register of legal values (legal.LegalBasisController: the provincial bodies read it)
+      sections.add(new Section("legal", "Căn cứ pháp lý", "/legal/"));
+    }
     sections.add(new Section("notifications", "Thông báo", "/notifications/"));
     if (groups.contains(Groups.ADMIN) || groups.contains(Groups.AUDITORS)) {
       sections.add(new Section("cockpit", "Theo dõi quy trình", COCKPIT));

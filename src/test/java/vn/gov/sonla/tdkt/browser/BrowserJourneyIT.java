@@ -459,6 +459,26 @@ class BrowserJourneyIT {
         });
       }
     }
+    try (Browser b = new Browser(base(), "appraiser/pages", "vi")) {
+      b.step("council-page", () -> {
+        b.login("appraiser", "demo");
+        b.open("/council/");
+        assertThat(b.visible(By.tagName("h1")).getText()).isEqualTo("Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh");
+        b.until(d -> !b.bodyText().contains("Đang tải"));
+        readable(b, "appraiser", "Nguyễn Thị Lan", false);
+        b.assertAccessible("/council/");
+        b.atPhoneWidth("council", () -> b.visible(By.tagName("h1")));
+      });
+      b.step("legal-values-page", () -> {
+        b.open("/legal/");
+        assertThat(b.visible(By.tagName("h1")).getText()).isEqualTo("Căn cứ pháp lý và các giá trị hệ thống sử dụng");
+        b.until(d -> b.bodyText().contains("Nghị định"));
+        // each value says how far its source was checked
+        assertThat(b.bodyText()).contains("Cần xác nhận");
+        b.assertAccessible("/legal/");
+        b.atPhoneWidth("legal", () -> b.visible(By.tagName("h1")));
+      });
+    }
     try (Browser b = new Browser(base(), "officer/welcome", "vi")) {
       b.step("welcome-offers-only-its-sections", () -> {
         b.login("officer.sgddt", "demo");

@@ -96,7 +96,10 @@ class WorkspaceWebTest {
   void theMenuOffersOnlyWhatTheRoleMayOpen() {
     Api api = new Api(rest);
     assertThat(sections("officer.sgddt")).contains("dossiers", "new-dossier", "tasks", "plans", "notifications")
-        .doesNotContain("reports", "cockpit", "admin", "council");
+        .doesNotContain("reports", "cockpit", "admin", "council", "legal");
+    assertThat(api.get("officer.sgddt", "/api/legal-basis").getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(sections("appraiser")).contains("legal");
+    assertThat(api.get("appraiser", "/api/legal-basis").getStatusCode().is2xxSuccessful()).isTrue();
     // what is offered opens; what is not offered is refused
     assertThat(api.get("officer.sgddt", "/api/reports").getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(sections("auditor")).contains("dossiers", "reports", "cockpit").doesNotContain("tasks",
@@ -118,7 +121,8 @@ class WorkspaceWebTest {
         "/blocs/", "Cụm, khối thi đua",
         "/notifications/", "<title>",
         "/awards/", "Tra cứu khen thưởng",
-        "/dossiers/", "Danh sách hồ sơ");
+        "/dossiers/", "Danh sách hồ sơ",
+        "/legal/", "Căn cứ pháp lý");
     titles.forEach((path, title) -> {
       ResponseEntity<String> answer = api.as("appraiser").exchange(path, HttpMethod.GET, page(), String.class);
       assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
