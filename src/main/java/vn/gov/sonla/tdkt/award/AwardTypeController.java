@@ -54,11 +54,13 @@ public class AwardTypeController {
   private final BaseSalaryProperties baseSalary;
   private final RequiredDocuments requiredDocuments;
   private final CurrentUserProvider currentUser;
+  private final RewardMoney rewardMoney;
 
   public AwardTypeController(AwardCatalog catalog, BaseSalaryProperties baseSalary,
-      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser) {
+      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser, RewardMoney rewardMoney) {
     this.catalog = catalog;
     this.baseSalary = baseSalary;
+    this.rewardMoney = rewardMoney;
     this.requiredDocuments = requiredDocuments;
     this.currentUser = currentUser;
   }
@@ -234,13 +236,18 @@ public class AwardTypeController {
         rv.put("baseSalary", s.amount());
         rv.put("baseSalaryBasis", s.basis());
       });
+      List<AwardReward> rewards = catalog.rewards(t.code());
       Map<String, Object> byKind = new LinkedHashMap<>();
       for (String kind : t.subjectKinds()) {
         BigDecimal c = reward.coefficient(kind);
         if (c != null) {
           Map<String, Object> k = new LinkedHashMap<>();
           k.put("coefficient", c);
-          salary.ifPresent(s -> k.put("amount", BaseSalaryProperties.amount(c, s.amount())));
+          // coefficient × base salary, rounded per the rule in force that day (the amount the decision states)
+          rewardMoney.amount(rewards, kind, date).ifPresent(a -> {
+            k.put("amount", a.amount());
+            k.put("roundingBasis", a.roundingBasis());
+          });
           byKind.put(kind, k);
         }
       }

@@ -77,6 +77,8 @@ public final class Workspace {
     if (provincial) {
       // the register of legal values (legal.LegalBasisController: the provincial bodies read it)
       sections.add(new Section("legal", "Căn cứ pháp lý", "/legal/"));
+      // holidays and make-up days (legal.CalendarDayController: everyone reads them, administrators edit them)
+      sections.add(new Section("calendar", "Lịch ngày nghỉ", "/calendar/"));
     }
     sections.add(new Section("notifications", "Thông báo", "/notifications/"));
     if (groups.contains(Groups.ADMIN) || groups.contains(Groups.AUDITORS)) {
