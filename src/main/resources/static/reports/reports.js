@@ -134,10 +134,44 @@
     return value === null || value === undefined ? '—' : String(value).replace('.', ',') + '%';
   }
 
+  var statisticsYear = null;
+
+  /** Sở Nội vụ enters a figure the system does not hold (PUT /api/reports/statistics/entries). */
+  function enterFigure(event) {
+    event.preventDefault();
+    var box = $('statistics-entry-message');
+    clear(box);
+    var amount = $('entry-amount').value.trim();
+    var column = $('entry-column').value.trim();
+    fetch('/api/reports/statistics/entries', {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+      body: JSON.stringify({ year: statisticsYear, form: $('entry-form').value, row: $('entry-row').value.trim(),
+        column: column === '' ? null : Number(column), amount: amount === '' ? null : Number(amount) })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) {
+          throw new Error(body && body.detail ? body.detail : 'Không lưu được số liệu (mã lỗi ' + response.status + ').');
+        }
+        box.className = 'message message-success';
+        box.appendChild(el('p', {}, 'Đã lưu số liệu.'));
+        statistics(statisticsYear);
+      });
+    }).catch(function (error) {
+      box.className = 'message message-error';
+      box.appendChild(el('p', {}, error.message));
+    });
+  }
+
   /** The Circular 02/2023 forms of one year, one table each; without a year there are none. */
   function statistics(year) {
+    statisticsYear = year;
     var container = $('statistics-forms');
     clear(container);
+    (window.tdktSession || Promise.resolve(null)).then(function (s) {
+      $('statistics-entry').hidden = !year || !(s && s.groups && s.groups.indexOf('home-affairs') >= 0);
+    }).catch(function () { $('statistics-entry').hidden = true; });
     $('statistics-exports').hidden = !year;
     $('statistics-hint').hidden = !!year;
     if (!year) { return; }
@@ -161,6 +195,7 @@
         var wrap = el('div', { 'class': 'table-wrap' });
         wrap.appendChild(el('h3', { id: id }, 'Biểu ' + form.code + ': ' + form.title));
         wrap.appendChild(el('p', { 'class': 'hint' }, form.note));
+        if (form.layoutSource) { wrap.appendChild(el('p', { 'class': 'hint' }, 'Tên dòng, cột: ' + form.layoutSource)); }
         var table = el('table', { 'class': 'responsive', 'aria-labelledby': id });
         var head = el('tr');
         form.header.forEach(function (h) { head.appendChild(el('th', { scope: 'col' }, h)); });
@@ -219,6 +254,7 @@
   }
 
   function init() {
+    $('statistics-entry').addEventListener('submit', enterFigure);
     var input = $('report-year');
     var param = new URLSearchParams(window.location.search).get('year');
     var year = param && /^\d{4}$/.test(param) ? Number(param) : null;

@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
@@ -94,10 +96,38 @@ public class ReportController {
     return s.forms().stream().map(StatisticsService.Form::table).toList();
   }
 
+  /** A figure for a cell of a statistics form the system does not hold; {@code amount} null clears it. */
+  public record EntryRequest(Integer year, String form, String row, Integer column, Long amount) {}
+
+  /**
+   * Enters (or clears) a figure the system does not hold in a statistics form (Circular 02/2023/TT-BNV forms
+   * 0601.N–0603.N: enterprises, business people, leader tiers, ...), Sở Nội vụ only; an audit record
+   * STATISTICS_ENTERED with the value before and after. Answers the form as it now reads.
+   */
+  @PutMapping("/api/reports/statistics/entries")
+  public StatisticsService.Form enter(@RequestBody EntryRequest request) {
+    CurrentUser user = currentUser.get();
+    ForbiddenException.requireGroup(user, Groups.HOME_AFFAIRS, "Sở Nội vụ được nhập số liệu thống kê");
+    if (request == null || request.year() == null || request.year() < 2000 || request.year() > 2100) {
+      throw new BadInputException("Năm phải là số từ 2000 đến 2100.");
+    }
+    statistics.refusal(request.year(), request.form(), request.row(), request.column()).ifPresent(reason -> {
+      throw new BadInputException(reason);
+    });
+    if (request.amount() != null && (request.amount() < 0 || request.amount() > 1_000_000_000L)) {
+      throw new BadInputException("Số liệu phải là số nguyên từ 0 đến 1.000.000.000 (để trống để xóa).");
+    }
+    statistics.enter(request.year(), request.form().strip(), request.row().strip(), request.column(),
+        request.amount(), user.id());
+    String form = request.form().strip();
+    return statistics.of(request.year()).forms().stream().filter(f -> f.code().equals(form)).findFirst()
+        .orElseThrow();
+  }
+
   private static int requiredYear(String value) {
     Integer year = year(value);
     if (year == null) {
-      throw new BadYearException("Chọn năm báo cáo: thống kê được lập theo từng năm.");
+      throw new BadInputException("Chọn năm báo cáo: thống kê được lập theo từng năm.");
     }
     return year;
   }
@@ -122,7 +152,7 @@ public class ReportController {
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
-    throw new BadYearException("Năm phải là số từ 2000 đến 2100.");
+    throw new BadInputException("Năm phải là số từ 2000 đến 2100.");
   }
 
   private static String filename(Report report, String extension) {
@@ -136,14 +166,14 @@ public class ReportController {
         .body(body);
   }
 
-  static class BadYearException extends RuntimeException {
-    BadYearException(String message) {
+  static class BadInputException extends RuntimeException {
+    BadInputException(String message) {
       super(message);
     }
   }
 
-  @ExceptionHandler(BadYearException.class)
-  ProblemDetail badYear(BadYearException e) {
+  @ExceptionHandler(BadInputException.class)
+  ProblemDetail badYear(BadInputException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setType(URI.create("https://sonla.gov.vn/tdkt/problems/invalid-input"));
     problem.setTitle("Dữ liệu không hợp lệ");

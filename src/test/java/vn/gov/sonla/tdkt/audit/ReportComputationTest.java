@@ -75,7 +75,7 @@ class ReportComputationTest {
     assertThat(ReportController.year(" ")).isNull();
     assertThat(ReportController.year("2025")).isEqualTo(2025);
     for (String bad : List.of("abc", "1999", "2101", "20x5", "-2025")) {
-      assertThatThrownBy(() -> ReportController.year(bad)).isInstanceOf(ReportController.BadYearException.class);
+      assertThatThrownBy(() -> ReportController.year(bad)).isInstanceOf(ReportController.BadInputException.class);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +50,7 @@ class StatisticsApiTest {
       + "\"Danh hiệu, hình thức khen thưởng\",Loại hình khen thưởng,Số quyết định,Ngày quyết định";
 
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   Api api;
 
   @BeforeAll
@@ -134,15 +137,21 @@ class StatisticsApiTest {
     assertThat(s.get("forms")).extracting(f -> f.get("code").asText()).containsExactly("0601.N/BNV-TĐKT",
         "0602.N/BNV-TĐKT", "0603.N/BNV-TĐKT", "0604.N/BNV-TĐKT", "0605.N/BNV-TĐKT");
 
-    // columns: proposals, awarded, collectives, small, individuals, leaders, direct workers, households
+    // rows and columns as the circular's list (StatisticsFormsTest); cells: code, unit, total, then the columns
+    // Bằng khen, Chiến sĩ thi đua, Cờ thi đua, Huy hiệu (not held: empty)
     JsonNode provincial = form(s, "0603.N/BNV-TĐKT");
-    assertThat(row(provincial, "Bằng khen của Chủ tịch UBND tỉnh (BK_TINH)").subList(1, 9))
-        .containsExactly("0", "3", "1", "1", "2", "1", "1", "0");
-    assertThat(row(provincial, "Chiến sĩ thi đua cấp tỉnh (CSTD_TINH)").subList(1, 9))
-        .containsExactly("0", "1", "0", "0", "1", "0", "1", "0");
-    assertThat(row(provincial, "Tổng cộng").subList(1, 9)).containsExactly("0", "5", "2", "1", "3", "1", "2", "0");
+    assertThat(row(provincial, "Tổng số").subList(1, 8)).containsExactly("01", "", "5", "3", "1", "1", "");
+    assertThat(row(provincial, "- Tập thể").subList(3, 8)).containsExactly("2", "1", "0", "1", "");
+    assertThat(row(provincial, "- Cá nhân").subList(3, 8)).containsExactly("3", "2", "1", "0", "");
+    assertThat(row(provincial, "Trong đó: Doanh nghiệp").subList(3, 8)).containsExactly("", "", "", "", "");
+    assertThat(row(provincial, "- Thường xuyên").subList(3, 8)).containsExactly("4", "2", "1", "1", "");
+    assertThat(row(provincial, "- Đột xuất").subList(3, 8)).containsExactly("1", "1", "0", "0", "");
+    assertThat(provincial.get("note").asText()).contains("lãnh đạo, quản lý (chưa phân theo cấp): 1");
+    assertThat(provincial.get("layoutSource").asText()).contains("nguồn thứ cấp");
     JsonNode state = form(s, "0602.N/BNV-TĐKT");
-    assertThat(row(state, "Tổng cộng").subList(1, 9)).containsExactly("0", "1", "0", "0", "1", "0", "0", "0");
+    assertThat(row(state, "Tổng số").get(3)).isEqualTo("1");
+    assertThat(row(state, "- Tỉnh, thành phố trực thuộc Trung ương").get(3)).isEqualTo("1");
+    assertThat(row(state, "- Cá nhân").get(3)).isEqualTo("1");
 
     // by kind and subject; the unit-level title (CSTD_CS) is the unit's own and not counted
     JsonNode subjects = form(s, "0604.N/BNV-TĐKT");
@@ -180,15 +189,19 @@ class StatisticsApiTest {
   }
 
   @Test
-  void theMovementsFormAndProposalsCountTheYearsMovementsAndSubmittedDossiers() {
+  void theMovementsFormCountsTheYearsMovements() {
     JsonNode s = api.get("auditor", "/api/reports/statistics?year=" + THIS_YEAR).getBody();
     JsonNode movements = form(s, "0601.N/BNV-TĐKT");
-    assertThat(row(movements, "Phong trào \"Sơn La chung sức xây dựng nông thôn mới\"").subList(1, 6))
-        .containsExactly("Kế hoạch số 45/KH-UBND", row(movements, "Phong trào \"Sơn La chung sức xây dựng nông thôn mới\"")
-            .get(2), "20", "1", "0");
-    assertThat(row(movements, "Tổng số: 1 phong trào").subList(3, 6)).containsExactly("20", "1", "0");
-    assertThat(row(form(s, "0603.N/BNV-TĐKT"), "Bằng khen của Chủ tịch UBND tỉnh (BK_TINH)").subList(1, 3))
-        .containsExactly("1", "0");
+    // code, unit, total, central (not held), provincial, agencies (not held)
+    assertThat(row(movements, "Tổng số").subList(1, 7)).containsExactly("01", "Phong trào", "1", "", "1", "");
+    assertThat(row(movements, "- Thi đua theo chuyên đề").get(3)).isEqualTo("1");
+    long byLength = 0;
+    for (String length : List.of("- Dưới 1 năm", "- 1 năm", "- Từ 1 năm đến dưới 3 năm", "- Từ 3 năm đến dưới 5 năm",
+        "- Từ 5 năm trở lên")) {
+      byLength += Long.parseLong(row(movements, length).get(3));
+    }
+    assertThat(byLength).isEqualTo(1);
+    assertThat(movements.get("note").asText()).contains("Sơn La chung sức xây dựng nông thôn mới");
     assertThat(row(form(s, "0605.N/BNV-TĐKT"), "Tổng cộng")).containsExactly("Tổng cộng", "", "0", "0", "0");
   }
 
@@ -220,5 +233,73 @@ class StatisticsApiTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/api/reports/statistics?year=2024", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private ResponseEntity<JsonNode> enter(String user, Object year, String form, String row, Object column,
+      Object amount) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("year", year);
+    body.put("form", form);
+    body.put("row", row);
+    body.put("column", column);
+    body.put("amount", amount);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return api.as(user).exchange("/api/reports/statistics/entries", HttpMethod.PUT,
+        new HttpEntity<>(api.write(body), headers), JsonNode.class);
+  }
+
+  private List<String> entryAudits() {
+    return jdbc.sql("SELECT detail FROM audit_record WHERE kind = 'STATISTICS_ENTERED' ORDER BY seq")
+        .query(String.class).list();
+  }
+
+  @Test
+  void homeAffairsEntersTheFiguresTheSystemDoesNotHoldAndEachChangeIsAudited() {
+    String form = "0603.N/BNV-TĐKT";
+    int audited = entryAudits().size();
+    // enterprises among the collectives awarded a Bằng khen (column 1), and the province's Huy hiệu (column 4)
+    ResponseEntity<JsonNode> enterprises = enter("appraiser", 2023, form, "03", 1, 2);
+    assertThat(enterprises.getStatusCode()).as(String.valueOf(enterprises.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(row(enterprises.getBody(), "Trong đó: Doanh nghiệp").subList(3, 8))
+        .containsExactly("2", "2", "", "", "");
+    assertThat(enter("appraiser", 2023, form, "01", 4, 7).getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode read = form(api.get("auditor", "/api/reports/statistics?year=2023").getBody(), form);
+    assertThat(row(read, "Tổng số").subList(3, 8)).containsExactly("7", "0", "0", "0", "7");
+    assertThat(row(read, "Trong đó: Doanh nghiệp").subList(3, 8)).containsExactly("2", "2", "", "", "");
+    List<String> audits = entryAudits();
+    assertThat(audits).hasSize(audited + 2);
+    assertThat(audits.get(audited)).contains("0603.N/BNV-TĐKT").contains("\"after\":2");
+
+    // others may not enter; the system's own figures, unknown rows and bad amounts are refused, nothing changes
+    for (String user : List.of("auditor", "officer.sgddt", "admin", "chairman")) {
+      ResponseEntity<JsonNode> refused = enter(user, 2023, form, "03", 1, 5);
+      assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody().get("detail").asText()).as(user).contains("Sở Nội vụ");
+    }
+    ResponseEntity<JsonNode> computed = enter("appraiser", 2023, form, "01", 1, 5);
+    assertThat(computed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(computed.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(computed.getBody().get("detail").asText()).contains("do hệ thống tính");
+    assertThat(enter("appraiser", 2023, "0605.N/BNV-TĐKT", "01", 1, 5).getBody().get("detail").asText())
+        .contains("Chỉ nhập số liệu cho các biểu");
+    assertThat(enter("appraiser", 2023, form, "99", 1, 5).getBody().get("detail").asText())
+        .contains("không có dòng mã số");
+    assertThat(enter("appraiser", 2023, form, "03", 9, 5).getBody().get("detail").asText()).contains("Cột");
+    assertThat(enter("appraiser", 2023, form, "03", 1, -1).getBody().get("detail").asText())
+        .contains("số nguyên từ 0");
+    assertThat(enter("appraiser", null, form, "03", 1, 1).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(rest.exchange("/api/reports/statistics/entries", HttpMethod.PUT, new HttpEntity<>("{\"year\":2023,"
+        + "\"form\":\"0603.N/BNV-TĐKT\",\"row\":\"03\",\"column\":1,\"amount\":5}", json), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(entryAudits()).hasSize(audited + 2);
+
+    // an empty amount clears the figure
+    assertThat(enter("appraiser", 2023, form, "03", 1, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    read = form(api.get("auditor", "/api/reports/statistics?year=2023").getBody(), form);
+    assertThat(row(read, "Trong đó: Doanh nghiệp").subList(3, 8)).containsExactly("", "", "", "", "");
+    assertThat(entryAudits()).hasSize(audited + 3);
   }
 }

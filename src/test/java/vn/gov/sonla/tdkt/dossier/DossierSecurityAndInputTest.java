@@ -145,7 +145,7 @@ class DossierSecurityAndInputTest {
   void everyApiNeedsALogin() {
     for (String url : List.of("/api/dossiers", "/api/dossiers/2025-sgddt-0001", "/api/award-types",
         "/api/notifications", "/engine-rest/task", "/engine-rest/process-instance", "/v3/api-docs",
-        "/dossiers/index.html")) {
+        "/dossiers/index.html", "/api/calendar/days", "/api/legal-basis", "/calendar/index.html")) {
       assertThat(rest.getForEntity(url, String.class).getStatusCode()).as(url).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
     Counts before = counts();
