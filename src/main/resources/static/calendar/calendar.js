@@ -45,13 +45,13 @@
     fetch('/api/calendar/days/' + encodeURIComponent(d.day), { method: 'DELETE', credentials: 'same-origin' })
       .then(function (r) {
         if (!r.ok) { return problem(r, 'Không xóa được ngày này.'); }
-        message('Đã xóa ngày ' + date(d.day) + '.', 'success');
-        load();
+        load('Đã xóa ngày ' + date(d.day) + '.');
       })
       .catch(function (e) { message(e.message, 'error'); });
   }
 
-  function load() {
+  /** Loads the year's days; done: the message to show afterwards (else the number of days). */
+  function load(done) {
     var year = $('calendar-year').value;
     var query = year ? '?year=' + encodeURIComponent(year) : '';
     message('Đang tải…');
@@ -85,7 +85,7 @@
           }
           body.appendChild(tr);
         });
-        message(days.length + ' ngày.');
+        message(done || days.length + ' ngày.', done ? 'ok' : 'info');
       })
       .catch(function (e) { message(e.message, 'error'); });
   }
@@ -108,21 +108,20 @@
       .then(function (r) {
         if (!r.ok) { return problem(r, 'Không lưu được ngày này.'); }
         $('calendar-errors').hidden = true;
-        message('Đã lưu ngày ' + date(day) + '; các thời hạn tính từ bây giờ dùng lịch mới.', 'success');
         $('calendar-year').value = day.substring(0, 4);
-        load();
+        load('Đã lưu ngày ' + date(day) + '; các thời hạn tính từ bây giờ dùng lịch mới.');
       })
       .catch(function (err) { message(err.message, 'error'); });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     $('calendar-year').value = String(new Date().getFullYear());
-    $('calendar-filter').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+    $('calendar-filter').addEventListener('submit', function (e) { e.preventDefault(); load(null); });
     $('calendar-form').addEventListener('submit', save);
     (window.tdktSession || Promise.resolve(null)).then(function (s) {
       admin = !!(s && s.groups && s.groups.indexOf('camunda-admin') >= 0);
       $('calendar-edit').hidden = !admin;
       $('calendar-actions-head').hidden = !admin;
-    }).catch(function () { admin = false; }).then(load);
+    }).catch(function () { admin = false; }).then(function () { load(null); });
   });
 }());

@@ -154,7 +154,7 @@
         if (!response.ok) {
           throw new Error(body && body.detail ? body.detail : 'Không lưu được số liệu (mã lỗi ' + response.status + ').');
         }
-        box.className = 'message message-success';
+        box.className = 'message message-ok';
         box.appendChild(el('p', {}, 'Đã lưu số liệu.'));
         statistics(statisticsYear);
       });

@@ -479,6 +479,22 @@ class BrowserJourneyIT {
         b.atPhoneWidth("legal", () -> b.visible(By.tagName("h1")));
       });
     }
+    try (Browser b = new Browser(base(), "admin/calendar", "vi")) {
+      b.step("holidays-page-an-administrator-adds-a-day", () -> {
+        b.login("admin", "demo");
+        b.open("/calendar/");
+        assertThat(b.visible(By.tagName("h1")).getText()).isEqualTo("Lịch ngày nghỉ lễ, tết và ngày làm bù");
+        b.until(d -> b.bodyText().contains("Tết"));
+        b.script("document.getElementById('day-date').value = '2028-01-03';");
+        b.type(By.id("day-name"), "Ngày nghỉ thử nghiệm");
+        b.type(By.id("day-source"), "Văn bản thử nghiệm (cần xác nhận)");
+        b.click(By.cssSelector("#calendar-form button[type=submit]"));
+        b.until(d -> b.bodyText().contains("Đã lưu ngày 03/01/2028"));
+        b.until(d -> b.bodyText().contains("Ngày nghỉ thử nghiệm"));
+        b.assertAccessible("/calendar/");
+        b.atPhoneWidth("calendar", () -> b.visible(By.tagName("h1")));
+      });
+    }
     try (Browser b = new Browser(base(), "officer/welcome", "vi")) {
       b.step("welcome-offers-only-its-sections", () -> {
         b.login("officer.sgddt", "demo");

@@ -64,6 +64,16 @@ class LegalSourcesTest {
   }
 
   @Test
+  void theRegimeRowsCiteTheTransitionalClauseOfDecree152AsToConfirm() throws IOException {
+    for (String rule : List.of("Rule_Nd152", "Rule_Nd98")) {
+      LegalValue row = decisionTableRows().stream()
+          .filter(r -> r.key().equals("award-eligibility-regime/" + rule)).findFirst().orElseThrow();
+      assertThat(row.source()).as(rule).contains("chuyển tiếp").contains("Nghị định 152/2025/NĐ-CP");
+      assertThat(row.reading()).as(rule).isEqualTo(LegalValue.Reading.TO_CONFIRM);
+    }
+  }
+
+  @Test
   void aRowWithoutSourceIsCaught() {
     String dmn = """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
