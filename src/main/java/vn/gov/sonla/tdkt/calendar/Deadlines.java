@@ -32,6 +32,11 @@ public class Deadlines {
     return calendar.deadline(ClockUtil.getCurrentTime(), properties.publicNoticeWorkingDays());
   }
 
+  /** End of the consultation before the council of a dossier for an order or State honour. */
+  public Date consultationEnd() {
+    return calendar.deadline(ClockUtil.getCurrentTime(), properties.consultationWorkingDays());
+  }
+
   /** Repeating follow-up while a State-level result is awaited (calendar days, as the central level counts). */
   public String centralFollowUpCycle() {
     return "R/P" + properties.centralFollowUpDays() + "D";

@@ -77,6 +77,10 @@ public class LegalBasisService {
     for (AwardType t : catalog.all()) {
       rows.add(new LegalValue("AWARD_TYPE", t.code(), t.name(), "Cấp quyết định: " + t.decider(), null, null,
           t.legalBasis(), LegalValue.Reading.of(t.legalBasis())));
+      catalog.consultationBasis(t.code()).ifPresent(basis -> rows.add(new LegalValue("CONSULTATION",
+          t.code() + "/consultation", "Lấy ý kiến trước khi Hội đồng xét: " + t.name(),
+          "Đăng tải lấy ý kiến trước khi Hội đồng Thi đua - Khen thưởng tỉnh xét", null, null, basis,
+          LegalValue.Reading.of(basis))));
       List<AwardReward> rewards = catalog.rewards(t.code());
       for (int i = 0; i < rewards.size(); i++) {
         AwardReward r = rewards.get(i);
@@ -117,7 +121,12 @@ public class LegalBasisService {
         new LegalValue("DEADLINE", "tdkt.deadlines.supplement-working-days", "Thời hạn bổ sung hồ sơ",
             d.supplementWorkingDays() + " ngày làm việc", null, null, source, LegalValue.Reading.TO_CONFIRM),
         new LegalValue("DEADLINE", "tdkt.deadlines.public-notice-working-days", "Thời gian công khai lấy ý kiến",
-            d.publicNoticeWorkingDays() + " ngày làm việc", null, null, source, LegalValue.Reading.TO_CONFIRM));
+            d.publicNoticeWorkingDays() + " ngày làm việc", null, null, source, LegalValue.Reading.TO_CONFIRM),
+        new LegalValue("DEADLINE", "tdkt.deadlines.consultation-working-days",
+            "Thời gian lấy ý kiến trước khi Hội đồng xét (huân chương, danh hiệu vinh dự Nhà nước)",
+            d.consultationWorkingDays() + " ngày làm việc", null, null,
+            "Nghị định 98/2023/NĐ-CP, Điều 46 khoản 2 (theo bản tóm tắt; cần xác nhận điều khoản hiện hành theo"
+                + " Nghị định 152/2025/NĐ-CP)", LegalValue.Reading.TO_CONFIRM));
   }
 
   private List<LegalValue> decisionTables() {
