@@ -112,6 +112,10 @@ public class LegalBasisService {
         .toList();
   }
 
+  /** What a secondary source says of the consultation's article (issue 16, item 6): not yet read in the original. */
+  static final String CONSULTATION_NOTE = "một thông báo lấy ý kiến của Bộ Nội vụ năm 2025 (nguồn thứ cấp) viện dẫn"
+      + " khoản 1 Điều 46 Nghị định 98/2023/NĐ-CP và khoản 3 Điều 60 Nghị định 152/2025/NĐ-CP";
+
   static List<LegalValue> deadlines(DeadlineProperties d) {
     String source = "Thủ tục hành chính cấp tỉnh đã công bố (mặc định của dự án; cần xác nhận theo quyết định công bố"
         + " thủ tục của UBND tỉnh Sơn La)";
@@ -125,8 +129,8 @@ public class LegalBasisService {
         new LegalValue("DEADLINE", "tdkt.deadlines.consultation-working-days",
             "Thời gian lấy ý kiến trước khi Hội đồng xét (huân chương, danh hiệu vinh dự Nhà nước)",
             d.consultationWorkingDays() + " ngày làm việc", null, null,
-            "Nghị định 98/2023/NĐ-CP, Điều 46 khoản 2 (theo bản tóm tắt; cần xác nhận điều khoản hiện hành theo"
-                + " Nghị định 152/2025/NĐ-CP)", LegalValue.Reading.TO_CONFIRM));
+            "Nghị định 98/2023/NĐ-CP, Điều 46 khoản 2 (theo bản tóm tắt; " + CONSULTATION_NOTE
+                + " — cần xác nhận điều khoản hiện hành)", LegalValue.Reading.TO_CONFIRM));
   }
 
   private List<LegalValue> decisionTables() {
