@@ -56,6 +56,12 @@ public class AwardCatalog {
         .optional();
   }
 
+  /** Marks the type as published for opinions before the council (with the mark's source), or unmarks it. */
+  public void setConsultation(String code, boolean required, String basis) {
+    jdbc.sql("UPDATE award_type SET consultation_required = :required, consultation_basis = :basis WHERE code = :code")
+        .param("required", required).param("basis", required ? basis : null).param("code", code).update();
+  }
+
   /** Inserts or replaces the type (its code is its identity). */
   public void save(AwardType t) {
     int updated = jdbc.sql("UPDATE award_type SET name = :name, level = :level, category = :category,"
