@@ -12,11 +12,7 @@
     return e;
   }
 
-  fetch('/api/public/notices').then(r => r.json()).then(items => {
-    if (!items.length) {
-      message.textContent = 'Hiện không có hồ sơ nào đang công khai.';
-      return;
-    }
+  function show(items, target, endLabel) {
     for (const n of items) {
       const li = el('li', null, 'notice');
       li.dataset.code = n.code;
@@ -24,7 +20,7 @@
       li.appendChild(el('p', n.awardTypeName + ' — ' + n.awardKindLabel + ', năm ' + n.year));
       li.appendChild(el('p', 'Đơn vị đề nghị: ' + n.unitName));
       li.appendChild(el('p', n.achievements, 'achievements'));
-      if (n.noticeEndsAtText) li.appendChild(el('p', 'Hết hạn công khai: ' + n.noticeEndsAtText, 'notice-end'));
+      if (n.noticeEndsAtText) li.appendChild(el('p', endLabel + n.noticeEndsAtText, 'notice-end'));
       const button = el('button', 'Gửi ý kiến phản ánh');
       button.type = 'button';
       button.addEventListener('click', () => {
@@ -34,9 +30,28 @@
         document.getElementById('name').focus();
       });
       li.appendChild(button);
-      list.appendChild(li);
+      target.appendChild(li);
     }
+  }
+
+  fetch('/api/public/notices').then(r => r.json()).then(items => {
+    if (!items.length) {
+      message.textContent = 'Hiện không có hồ sơ nào đang công khai.';
+      return;
+    }
+    show(items, list, 'Hết hạn công khai: ');
   }).catch(() => { message.textContent = 'Không tải được danh sách công khai. Vui lòng thử lại sau.'; });
+
+  const consultationMessage = document.getElementById('consultation-message');
+  fetch('/api/public/consultations').then(r => r.json()).then(items => {
+    if (!items.length) {
+      consultationMessage.textContent = 'Hiện không có hồ sơ nào đang lấy ý kiến.';
+      return;
+    }
+    show(items, document.getElementById('consultations'), 'Hết hạn lấy ý kiến: ');
+  }).catch(() => {
+    consultationMessage.textContent = 'Không tải được danh sách lấy ý kiến. Vui lòng thử lại sau.';
+  });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

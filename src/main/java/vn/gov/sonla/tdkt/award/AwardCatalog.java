@@ -42,6 +42,26 @@ public class AwardCatalog {
     return find(code).orElseThrow(() -> new IllegalStateException("Unknown award type " + code));
   }
 
+  /**
+   * The source of the catalogue's mark "published for opinions before the council" (orders and State honours),
+   * if the type carries it; empty for an unknown or unmarked type.
+   */
+  public Optional<String> consultationBasis(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT consultation_basis FROM award_type WHERE code = :code AND consultation_required = TRUE")
+        .param("code", code.strip())
+        .query((rs, n) -> rs.getString(1) == null ? "" : rs.getString(1))
+        .optional();
+  }
+
+  /** Marks the type as published for opinions before the council (with the mark's source), or unmarks it. */
+  public void setConsultation(String code, boolean required, String basis) {
+    jdbc.sql("UPDATE award_type SET consultation_required = :required, consultation_basis = :basis WHERE code = :code")
+        .param("required", required).param("basis", required ? basis : null).param("code", code).update();
+  }
+
   /** Inserts or replaces the type (its code is its identity). */
   public void save(AwardType t) {
     int updated = jdbc.sql("UPDATE award_type SET name = :name, level = :level, category = :category,"

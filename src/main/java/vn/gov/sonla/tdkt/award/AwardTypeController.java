@@ -47,8 +47,13 @@ public class AwardTypeController {
   public record RewardRequest(LocalDate validFrom, BigDecimal individual, BigDecimal collective, BigDecimal household,
       String legalBasis) {}
 
+  /**
+   * An award type as administrators send it; {@code consultationRequired} marks an order or State honour published
+   * for opinions before the council (with its source {@code consultationBasis}); left unchanged when absent.
+   */
   public record AwardTypeRequest(String code, String name, String level, String category, List<String> subjectKinds,
-      String decider, String legalBasis, Boolean active, Integer sortOrder, List<RewardRequest> rewards) {}
+      String decider, String legalBasis, Boolean active, Integer sortOrder, List<RewardRequest> rewards,
+      Boolean consultationRequired, String consultationBasis) {}
 
   private final AwardCatalog catalog;
   private final BaseSalaryProperties baseSalary;
@@ -104,6 +109,7 @@ public class AwardTypeController {
     AwardType type = validated(request.code(), request, true);
     catalog.save(type);
     catalog.replaceRewards(type.code(), rewards(request));
+    saveConsultation(type.code(), request);
     return ResponseEntity.created(URI.create("/api/award-types/" + type.code())).body(one(type.code(), null));
   }
 
@@ -118,7 +124,15 @@ public class AwardTypeController {
     if (request.rewards() != null) {
       catalog.replaceRewards(code, rewards(request));
     }
+    saveConsultation(code, request);
     return one(code, null);
+  }
+
+  private void saveConsultation(String code, AwardTypeRequest request) {
+    if (request.consultationRequired() != null) {
+      catalog.setConsultation(code.strip(), request.consultationRequired(),
+          request.consultationRequired() ? request.consultationBasis().strip() : null);
+    }
   }
 
   private void requireAdmin() {
@@ -158,6 +172,10 @@ public class AwardTypeController {
     }
     if (checkRewards) {
       checkRewards(r.rewards(), kinds, problems);
+    }
+    if (Boolean.TRUE.equals(r.consultationRequired())) {
+      text(problems, "consultationBasis", r.consultationBasis(), 600,
+          "Chưa nhập căn cứ của việc lấy ý kiến trước khi Hội đồng xét (văn bản, điều, khoản; mức độ đối chiếu).");
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("Danh mục khen thưởng chưa hợp lệ: kiểm tra các trường được nêu.", problems);
@@ -220,6 +238,9 @@ public class AwardTypeController {
     v.put("legalBasis", t.legalBasis());
     v.put("active", t.active());
     v.put("sortOrder", t.sortOrder());
+    Optional<String> consultation = catalog.consultationBasis(t.code());
+    v.put("consultationRequired", consultation.isPresent());
+    v.put("consultationBasis", consultation.orElse(null));
     if (t.proposable()) {
       Map<String, List<String>> documents = new LinkedHashMap<>();
       documents.put("NORMAL", names(requiredDocuments.forDossier(t.code(), AwardKind.ANNUAL)));

@@ -4,16 +4,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Deadlines of the dossier procedure, in working days (published provincial procedure defaults); the whole
- * procedure from a complete dossier to the decision {@code procedure-working-days} (default 25).
+ * procedure from a complete dossier to the decision {@code procedure-working-days} (default 25); the consultation
+ * before the council for orders and State honours {@code consultation-working-days} (default 10: Decree 98/2023
+ * Art. 46(2) as summarised, to confirm under Decree 152/2025).
  */
 @ConfigurationProperties("tdkt.deadlines")
 public record DeadlineProperties(
     int appraisalWorkingDays, int appraisalReminderWorkingDays, int supplementWorkingDays,
-    Integer publicNoticeWorkingDays, Integer centralFollowUpDays, Integer procedureWorkingDays) {
+    Integer publicNoticeWorkingDays, Integer centralFollowUpDays, Integer procedureWorkingDays,
+    Integer consultationWorkingDays) {
 
   /** The three deadlines of the appraisal step; public notice 5 working days, follow-up every 60 days. */
   public DeadlineProperties(int appraisalWorkingDays, int appraisalReminderWorkingDays, int supplementWorkingDays) {
-    this(appraisalWorkingDays, appraisalReminderWorkingDays, supplementWorkingDays, null, null, null);
+    this(appraisalWorkingDays, appraisalReminderWorkingDays, supplementWorkingDays, null, null, null, null);
   }
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
@@ -23,6 +26,12 @@ public record DeadlineProperties(
     // the whole provincial procedure, from a complete dossier to the decision: 25 working days in the published
     // provincial procedures (design notes, "Deadlines")
     procedureWorkingDays = procedureWorkingDays == null ? 25 : procedureWorkingDays;
+    // orders and State honours are published for opinions before the council considers them: 10 working days
+    // (Decree 98/2023 Art. 46(2) as summarised; to confirm under Decree 152/2025)
+    consultationWorkingDays = consultationWorkingDays == null ? 10 : consultationWorkingDays;
+    if (consultationWorkingDays <= 0) {
+      throw new IllegalArgumentException("tdkt.deadlines.consultation-working-days must be positive");
+    }
     if (procedureWorkingDays <= 0) {
       throw new IllegalArgumentException("tdkt.deadlines.procedure-working-days must be positive");
     }

@@ -3,6 +3,7 @@ package vn.gov.sonla.tdkt.calendar;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * Deadlines used by the process models' timers and task due dates ({@code ${deadlines.…}}).
@@ -30,6 +31,11 @@ public class Deadlines {
   /** End of the public notice of a dossier the council passed. */
   public Date publicNoticeEnd() {
     return calendar.deadline(ClockUtil.getCurrentTime(), properties.publicNoticeWorkingDays());
+  }
+
+  /** End of the consultation before the council of a dossier for an order or State honour. */
+  public Date consultationEnd() {
+    return calendar.deadline(EngineClock.now(), properties.consultationWorkingDays());
   }
 
   /** Repeating follow-up while a State-level result is awaited (calendar days, as the central level counts). */

@@ -23,13 +23,16 @@ import vn.gov.sonla.tdkt.dossier.DossierStatus;
 
 /**
  * "Chuẩn bị chương trình phiên họp": every dossier waiting for the council (any unit, provincial and
- * State-level awards) with its appraisal summary; the session and agenda rows; the variables
+ * State-level awards) with its appraisal summary — except a dossier for an order or State honour whose consultation
+ * before the council ({@code Sub_Consultation} of commendation-dossier.bpmn) has not ended yet; the session and agenda rows; the variables
  * {@code agenda}, {@code agendaOptions} (the ballot form's checklist) and {@code agendaSize}.
  */
 @Component("prepareAgenda")
 public class PrepareAgenda implements JavaDelegate {
 
   private static final int PAGE = 200;
+  /** The consultation before the council in commendation-dossier.bpmn. */
+  static final String CONSULTATION = "Sub_Consultation";
 
   private final DossierRepository dossiers;
   private final CouncilRepository sessions;
@@ -57,7 +60,7 @@ public class PrepareAgenda implements JavaDelegate {
       sessions.setMode(key, mode);
     }
 
-    List<Dossier> waiting = waitingForCouncil();
+    List<Dossier> waiting = waitingForCouncil().stream().filter(d -> !inConsultation(d)).toList();
     // a round of the yearly plan closes its intake at the start of its month: later dossiers go to the next round
     var deadline = sessions.intakeDeadline((Integer) execution.getVariable("year"),
         (Integer) execution.getVariable("round"));
@@ -114,6 +117,20 @@ public class PrepareAgenda implements JavaDelegate {
     }
     all.sort(Comparator.comparing(Dossier::awardType).thenComparing(Dossier::code));
     return all;
+  }
+
+  /**
+   * Whether the dossier's consultation before the council is still running (its period, or the verification of
+   * an objection filed during it): the council may not consider it yet.
+   */
+  private boolean inConsultation(Dossier d) {
+    if (d.processInstanceId() == null) {
+      return false;
+    }
+    return SystemCall.run(() -> {
+      var tree = runtime.getActivityInstance(d.processInstanceId());
+      return tree != null && tree.getActivityInstances(CONSULTATION).length > 0;
+    });
   }
 
   static OffsetDateTime now() {

@@ -294,8 +294,8 @@ public class IdentitySetup implements ApplicationRunner {
           List.of(Groups.HOME_AFFAIRS));
       ensureFilter("Việc của Sở Nội vụ", 5, "Xác minh phản ánh, tờ trình cấp Nhà nước, đôn đốc kết quả",
           tasks.createTaskQuery().taskCandidateGroup(Groups.HOME_AFFAIRS).includeAssignedTasks()
-              .taskDefinitionKeyIn("Task_VerifyObjection", "Task_FollowUpCentral", "Task_PrepareSubmission",
-                  "Task_Lead", "Task_Contribute", "Task_MonthlyCheckIn", "Task_Escalation"),
+              .taskDefinitionKeyIn("Task_VerifyObjection", "Task_VerifyConsultationObjection", "Task_FollowUpCentral",
+                  "Task_PrepareSubmission", "Task_Lead", "Task_Contribute", "Task_MonthlyCheckIn", "Task_Escalation"),
           List.of(Groups.HOME_AFFAIRS));
       ensureFilter("Việc của đơn vị", 0, "Hồ sơ của đơn vị cần bổ sung và các việc được giao cho đơn vị",
           tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),

@@ -77,6 +77,10 @@ public class LegalBasisService {
     for (AwardType t : catalog.all()) {
       rows.add(new LegalValue("AWARD_TYPE", t.code(), t.name(), "Cấp quyết định: " + t.decider(), null, null,
           t.legalBasis(), LegalValue.Reading.of(t.legalBasis())));
+      catalog.consultationBasis(t.code()).ifPresent(basis -> rows.add(new LegalValue("CONSULTATION",
+          t.code() + "/consultation", "Lấy ý kiến trước khi Hội đồng xét: " + t.name(),
+          "Đăng tải lấy ý kiến trước khi Hội đồng Thi đua - Khen thưởng tỉnh xét", null, null, basis,
+          LegalValue.Reading.of(basis))));
       List<AwardReward> rewards = catalog.rewards(t.code());
       for (int i = 0; i < rewards.size(); i++) {
         AwardReward r = rewards.get(i);
@@ -108,6 +112,10 @@ public class LegalBasisService {
         .toList();
   }
 
+  /** What a secondary source says of the consultation's article (issue 16, item 6): not yet read in the original. */
+  static final String CONSULTATION_NOTE = "một thông báo lấy ý kiến của Bộ Nội vụ năm 2025 (nguồn thứ cấp) viện dẫn"
+      + " khoản 1 Điều 46 Nghị định 98/2023/NĐ-CP và khoản 3 Điều 60 Nghị định 152/2025/NĐ-CP";
+
   static List<LegalValue> deadlines(DeadlineProperties d) {
     String source = "Thủ tục hành chính cấp tỉnh đã công bố (mặc định của dự án; cần xác nhận theo quyết định công bố"
         + " thủ tục của UBND tỉnh Sơn La)";
@@ -117,7 +125,12 @@ public class LegalBasisService {
         new LegalValue("DEADLINE", "tdkt.deadlines.supplement-working-days", "Thời hạn bổ sung hồ sơ",
             d.supplementWorkingDays() + " ngày làm việc", null, null, source, LegalValue.Reading.TO_CONFIRM),
         new LegalValue("DEADLINE", "tdkt.deadlines.public-notice-working-days", "Thời gian công khai lấy ý kiến",
-            d.publicNoticeWorkingDays() + " ngày làm việc", null, null, source, LegalValue.Reading.TO_CONFIRM));
+            d.publicNoticeWorkingDays() + " ngày làm việc", null, null, source, LegalValue.Reading.TO_CONFIRM),
+        new LegalValue("DEADLINE", "tdkt.deadlines.consultation-working-days",
+            "Thời gian lấy ý kiến trước khi Hội đồng xét (huân chương, danh hiệu vinh dự Nhà nước)",
+            d.consultationWorkingDays() + " ngày làm việc", null, null,
+            "Nghị định 98/2023/NĐ-CP, Điều 46 khoản 2 (theo bản tóm tắt; " + CONSULTATION_NOTE
+                + " — cần xác nhận điều khoản hiện hành)", LegalValue.Reading.TO_CONFIRM));
   }
 
   private List<LegalValue> decisionTables() {

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.kernel.Created;
 
-/** Public, without login: the dossiers under public notice, and objections to them (rate-limited). */
+/**
+ * Public, without login: the dossiers under public notice, those in consultation before the council, and objections
+ * to them (rate-limited).
+ */
 @RestController
 public class PublicNoticeController {
 
@@ -31,7 +34,16 @@ public class PublicNoticeController {
   }
 
   /**
-   * Files a citizen's objection to a dossier on public notice; open to everyone, limited per address; answers 202 with its address.
+   * The dossiers for orders and State honours now published for opinions before the provincial council considers
+   * them, with the end of each consultation; open to everyone.
+   */
+  @GetMapping("/api/public/consultations")
+  public List<PublicNotice> consultations() {
+    return notices.consultations();
+  }
+
+  /**
+   * Files a citizen's objection to a dossier on public notice or in consultation before the council; open to everyone, limited per address; answers 202 with its address.
    */
   @Created(status = 202)
   @PostMapping("/api/objections")

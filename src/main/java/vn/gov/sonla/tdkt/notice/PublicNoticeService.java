@@ -3,13 +3,18 @@ package vn.gov.sonla.tdkt.notice;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.audit.AuditLog;
@@ -27,9 +32,15 @@ import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
 import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 
-/** The public notice of dossiers the council passed, and objections to them. */
+/**
+ * The public notice of dossiers the council passed, the consultation before the council of dossiers for orders and
+ * State honours, and objections to either.
+ */
 @Service
 public class PublicNoticeService {
+
+  /** The timer of the consultation before the council in commendation-dossier.bpmn: present while it is open. */
+  static final String CONSULTATION_TIMER = "Timer_ConsultationPeriod";
 
   private final DossierRepository dossiers;
   private final AwardCatalog catalog;
@@ -70,17 +81,57 @@ public class PublicNoticeService {
     }
   }
 
+  /**
+   * The dossiers for orders and State honours now published for opinions before the council, with the end of each
+   * consultation, oldest code first.
+   */
+  public List<PublicNotice> consultations() {
+    List<Job> timers = engineAuthentication.asSystem(() -> management.createJobQuery()
+        .activityId(CONSULTATION_TIMER).list());
+    if (timers.isEmpty()) {
+      return List.of();
+    }
+    Set<String> instances = timers.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, String> codes = engineAuthentication.asSystem(() -> runtime.createProcessInstanceQuery()
+            .processInstanceIds(instances).list()).stream()
+        .filter(pi -> pi.getBusinessKey() != null)
+        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    List<PublicNotice> consultations = new ArrayList<>();
+    for (Job timer : timers) {
+      String code = codes.get(timer.getProcessInstanceId());
+      if (code != null) {
+        dossiers.find(code).ifPresent(d -> consultations.add(notice(d, timer)));
+      }
+    }
+    consultations.sort(Comparator.comparing(PublicNotice::code));
+    return consultations;
+  }
+
+  /** Whether the dossier is open for opinions before the council (its consultation timer has not fired). */
+  private boolean inConsultation(Dossier d) {
+    return d.status() == DossierStatus.AWAITING_COUNCIL && d.processInstanceId() != null
+        && engineAuthentication.asSystem(() -> management.createJobQuery().processInstanceId(d.processInstanceId())
+            .activityId(CONSULTATION_TIMER).count()) > 0;
+  }
+
   private PublicNotice notice(Dossier d) {
-    AwardType award = catalog.get(d.awardType());
-    var unit = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
     Job timer = engineAuthentication.asSystem(() -> management.createJobQuery()
         .processInstanceId(d.processInstanceId()).activityId("Timer_NoticePeriod").singleResult());
+    return notice(d, timer);
+  }
+
+  private PublicNotice notice(Dossier d, Job timer) {
+    AwardType award = catalog.get(d.awardType());
+    var unit = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
     return new PublicNotice(d.code(), d.subjectName(), unit == null ? d.unitCode() : unit.getName(), award.name(),
         d.awardKind().label(), d.awardYear(), d.achievements(), timer == null ? null : timer.getDuedate(),
         timer == null ? null : VietnameseDates.dateTime(timer.getDuedate(), calendar.zone()));
   }
 
-  /** Records an objection and raises {@code ObjectionFiled} on the dossier, in one transaction. */
+  /**
+   * Records an objection to a dossier on public notice or in its consultation before the council, and raises
+   * {@code ObjectionFiled} on the dossier, in one transaction.
+   */
   @Transactional
   public Objection file(ObjectionRequest request, String clientAddress) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -92,7 +143,7 @@ public class PublicNoticeService {
       throw new InvalidDossierException(problems);
     }
     String code = request.dossierCode().strip();
-    Dossier dossier = dossiers.find(code).filter(d -> d.status() == DossierStatus.PUBLIC_NOTICE)
+    Dossier dossier = dossiers.find(code).filter(d -> d.status() == DossierStatus.PUBLIC_NOTICE || inConsultation(d))
         .orElseThrow(() -> new DossierNotFoundException(code));
     OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
     int year = now.atZoneSameInstant(calendar.zone()).getYear();

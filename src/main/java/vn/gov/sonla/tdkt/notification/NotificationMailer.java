@@ -47,6 +47,8 @@ public class NotificationMailer {
       Map.entry("NEW_DOSSIER", "Hồ sơ mới chờ thẩm định"),
       Map.entry("SUPPLEMENT_RECEIVED", "Hồ sơ đã được bổ sung"),
       Map.entry("OBJECTION_FILED", "Có ý kiến phản ánh về hồ sơ"),
+      Map.entry("CONSULTATION_OBJECTION_FILED", "Có ý kiến phản ánh về hồ sơ đang lấy ý kiến"),
+      Map.entry("CONSULTATION_ENDED", "Hồ sơ đã hết thời hạn lấy ý kiến"),
       Map.entry("BALLOT_OPENED", "Phiếu biểu quyết Hội đồng"),
       Map.entry("DECISION_WAITING", "Hồ sơ chờ quyết định khen thưởng"),
       Map.entry("SUPPLEMENT_REQUESTED", "Hồ sơ cần bổ sung"),

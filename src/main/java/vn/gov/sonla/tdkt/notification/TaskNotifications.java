@@ -72,6 +72,7 @@ public class TaskNotifications {
       // a second appraisal of the same dossier follows the unit's supplement
       case "Task_Appraise" -> task.hasVariable("supplementNote") ? "SUPPLEMENT_RECEIVED" : "NEW_DOSSIER";
       case "Task_VerifyObjection" -> "OBJECTION_FILED";
+      case "Task_VerifyConsultationObjection" -> "CONSULTATION_OBJECTION_FILED";
       case "Task_Ballot" -> "BALLOT_OPENED";
       case "Task_Decide" -> "DECISION_WAITING";
       default -> "NEW_TASK";
@@ -86,6 +87,8 @@ public class TaskNotifications {
       case "NEW_DOSSIER" -> "Hồ sơ mới chờ thẩm định: " + dossier + ".";
       case "SUPPLEMENT_RECEIVED" -> "Đơn vị đã bổ sung hồ sơ " + dossier + "; hồ sơ chờ thẩm định lại.";
       case "OBJECTION_FILED" -> "Có ý kiến phản ánh về hồ sơ " + dossier + " trong thời gian công khai; cần xác minh.";
+      case "CONSULTATION_OBJECTION_FILED" -> "Có ý kiến phản ánh về hồ sơ " + dossier
+          + " trong thời gian lấy ý kiến trước khi Hội đồng xét; cần xác minh.";
       case "BALLOT_OPENED" -> "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh " + task.getExecution().getProcessBusinessKey()
           + " đã phát phiếu biểu quyết; xin đồng chí bỏ phiếu.";
       case "DECISION_WAITING" -> "Hồ sơ " + dossier + " chờ quyết định khen thưởng.";

@@ -349,6 +349,42 @@ abstract class RegisterApiScenarios {
     assertThat(api.get("admin", "/api/award-types/" + code).getBody().get("name").asText()).isEqualTo("Giấy khen thử");
   }
 
+  @Test
+  void administratorsMarkAnOrderForTheConsultationBeforeTheCouncilWithItsSource() {
+    // issue 16, item 6: the catalogue marks HCLD_3 as published for opinions before the council, with its source
+    JsonNode order = api.get("officer.sgddt", "/api/award-types/HCLD_3").getBody();
+    assertThat(order.get("consultationRequired").asBoolean()).isTrue();
+    assertThat(order.get("consultationBasis").asText()).contains("Điều 46").contains("cần xác nhận");
+    assertThat(api.get("officer.sgddt", "/api/award-types/BK_TINH").getBody().get("consultationRequired").asBoolean())
+        .isFalse();
+
+    String code = "HC_" + unique().toUpperCase().replaceAll("[^A-Z0-9]", "X");
+    Map<String, Object> type = new java.util.LinkedHashMap<>(Map.of("code", code, "name", "Huân chương thử",
+        "level", "STATE", "category", "AWARD", "subjectKinds", List.of("INDIVIDUAL"), "decider", "Chủ tịch nước",
+        "legalBasis", "Luật Thi đua, khen thưởng 2022 (thử)", "consultationRequired", true));
+    ResponseEntity<JsonNode> withoutSource = api.postJson("admin", "/api/award-types", type);
+    assertThat(withoutSource.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withoutSource.getBody().get("errors").findValuesAsText("field")).containsExactly("consultationBasis");
+    assertThat(api.get("admin", "/api/award-types/" + code).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    type.put("consultationBasis", "Nghị định 98/2023/NĐ-CP, Điều 46 (cần xác nhận)");
+    assertThat(api.postJson("admin", "/api/award-types", type).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.get("admin", "/api/award-types/" + code).getBody().get("consultationBasis").asText())
+        .isEqualTo("Nghị định 98/2023/NĐ-CP, Điều 46 (cần xác nhận)");
+
+    // a change without the field keeps the mark; false removes it
+    type.remove("consultationRequired");
+    type.remove("consultationBasis");
+    type.put("name", "Huân chương thử (sửa)");
+    assertThat(api.as("admin").exchange("/api/award-types/" + code, org.springframework.http.HttpMethod.PUT,
+        jsonEntity(type), JsonNode.class).getBody().get("consultationRequired").asBoolean()).isTrue();
+    type.put("consultationRequired", false);
+    JsonNode unmarked = api.as("admin").exchange("/api/award-types/" + code, org.springframework.http.HttpMethod.PUT,
+        jsonEntity(type), JsonNode.class).getBody();
+    assertThat(unmarked.get("consultationRequired").asBoolean()).isFalse();
+    assertThat(unmarked.get("consultationBasis").isNull()).isTrue();
+  }
+
   HttpEntity<String> jsonEntity(Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

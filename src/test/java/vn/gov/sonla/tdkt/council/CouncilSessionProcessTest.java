@@ -76,6 +76,7 @@ class CouncilSessionProcessTest {
   @Autowired DossierRepository dossierRepository;
   @Autowired CouncilRepository sessions;
   @Autowired CouncilSessionService secretary;
+  @Autowired vn.gov.sonla.tdkt.notification.Notifications notifications;
 
   private static final vn.gov.sonla.tdkt.identity.CurrentUser HOME_AFFAIRS =
       new vn.gov.sonla.tdkt.identity.CurrentUser("appraiser", java.util.Set.of("home-affairs"));
@@ -636,5 +637,36 @@ class CouncilSessionProcessTest {
     assertThat(pi).isWaitingAt("Task_Reconvene");
     assertThat(runtime.getVariable(pi.getId(), "ballotsCast")).isEqualTo(5);
     runtime.deleteProcessInstance(pi.getId(), "test");
+  }
+
+  @Test
+  @Order(11)
+  void aLabourOrdersDossierStaysOffTheAgendaUntilItsConsultationEndsThenHomeAffairsIsToldAndTheCouncilTakesIt() {
+    Dossier order = fixtures.awaitingCouncil("HCLD_3");
+    Dossier merit = fixtures.awaitingCouncil("BK_TINH");
+    String orderInstance = dossierRepository.find(order.code()).orElseThrow().processInstanceId();
+    assertThat(status(order)).isEqualTo(DossierStatus.AWAITING_COUNCIL);
+    Job consultation = management.createJobQuery().processInstanceId(orderInstance)
+        .activityId("Timer_ConsultationPeriod").singleResult();
+    assertThat(consultation).as("consultation before the council").isNotNull();
+
+    ProcessInstance first = open();
+    assertThat(sessions.agenda(first.getBusinessKey())).extracting(CouncilRepository.AgendaItem::dossierCode)
+        .contains(merit.code()).doesNotContain(order.code());
+    runtime.deleteProcessInstance(first.getId(), "test");
+
+    ClockUtil.setCurrentTime(new Date(consultation.getDuedate().getTime() + 60_000));
+    management.executeJob(consultation.getId());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(orderInstance).singleResult())
+        .isWaitingAt("Event_AwaitCouncilResolution");
+    assertThat(notifications.forDossier(order.code())).anySatisfy(n -> {
+      assertThat(n.recipient()).isEqualTo("home-affairs");
+      assertThat(n.kind()).isEqualTo("CONSULTATION_ENDED");
+    });
+
+    ProcessInstance second = open();
+    assertThat(sessions.agenda(second.getBusinessKey())).extracting(CouncilRepository.AgendaItem::dossierCode)
+        .contains(order.code(), merit.code());
+    runtime.deleteProcessInstance(second.getId(), "test");
   }
 }

@@ -95,4 +95,66 @@ class PublicNoticePageTest {
     JsonNode trail = new Api(rest).get("auditor", "/api/dossiers/" + d.code() + "/history").getBody();
     assertThat(trail.toString()).contains("Nhận phản ánh số " + reference);
   }
+
+  /** Issue 16, item 6: an order's dossier appraised valid, now in its consultation before the council. */
+  private Dossier inConsultation() {
+    var base = TestDossiers.individual("ANNUAL");
+    var order = new vn.gov.sonla.tdkt.dossier.DossierRequest(null, "HCLD_3", "ANNUAL", base.year(), "INDIVIDUAL",
+        base.subjectName(), base.birthDate(), base.position(), base.workUnit(), base.achievements())
+        .withRole("DIRECT_WORKER");
+    Dossier d = dossiers.create(order, TestDossiers.requiredUploads("ANNUAL"), false, TestDossiers.OFFICER_SGDDT);
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(d.code()).singleResult().getId(),
+        Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason",
+            "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
+    return d;
+  }
+
+  @Test
+  void anOrdersDossierIsPublishedForOpinionsUnderItsOwnHeadingAndTakesObjections() {
+    Dossier d = inConsultation();
+    Dossier provincial = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"),
+        false, TestDossiers.OFFICER_SGDDT);
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(provincial.code()).singleResult().getId(),
+        Map.of("appraisalOutcome", "VALID", "appraisalSummary", "Hợp lệ.", "eligibilityOverrideReason",
+            "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
+
+    // the page has the consultation's own heading and loads its list
+    String page = rest.getForEntity("/public/notices.html", String.class).getBody();
+    assertThat(page).contains("<h1 id=\"consultation-heading\">Lấy ý kiến về hồ sơ đề nghị tặng huân chương, danh hiệu"
+        + " vinh dự Nhà nước</h1>");
+    assertThat(rest.getForEntity("/public/notices.js", String.class).getBody()).contains("/api/public/consultations");
+
+    // the consultation list, without login: the order's dossier with the end of its consultation; not a notice
+    ResponseEntity<JsonNode> list = rest.getForEntity("/api/public/consultations", JsonNode.class);
+    assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(list.getBody().findValuesAsText("code")).contains(d.code()).doesNotContain(provincial.code());
+    JsonNode consultation = null;
+    for (JsonNode n : list.getBody()) {
+      if (n.get("code").asText().equals(d.code())) {
+        consultation = n;
+      }
+    }
+    assertThat(consultation.get("awardTypeName").asText()).isEqualTo("Huân chương Lao động hạng Ba");
+    assertThat(consultation.get("noticeEndsAtText").asText()).matches("\\d{2}:\\d{2} ngày \\d{2}/\\d{2}/\\d{4}");
+    assertThat(consultation.has("birthDate")).isFalse();
+    assertThat(rest.getForEntity("/api/public/notices", JsonNode.class).getBody().findValuesAsText("code"))
+        .doesNotContain(d.code());
+
+    // an objection reaches the consultation's verification; a dossier merely awaiting the council takes none
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> refused = rest.postForEntity("/api/objections", new HttpEntity<>(new Api(rest).write(
+        Map.of("dossierCode", provincial.code(), "name", "Lò Văn Dân", "contact", "0912 345 678",
+            "content", "Thành tích kê khai chưa đúng thực tế.")), headers), JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<JsonNode> filed = rest.postForEntity("/api/objections", new HttpEntity<>(new Api(rest).write(
+        Map.of("dossierCode", d.code(), "name", "Lò Văn Dân", "contact", "0912 345 678",
+            "content", "Số năm hoàn thành xuất sắc nhiệm vụ kê khai chưa đúng.")), headers), JsonNode.class);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    var verification = tasks.createTaskQuery().processInstanceBusinessKey(d.code())
+        .taskDefinitionKey("Task_VerifyConsultationObjection").singleResult();
+    assertThat(verification).isNotNull();
+    assertThat(tasks.getVariable(verification.getId(), "objectionReference"))
+        .isEqualTo(filed.getBody().get("reference").asText());
+  }
 }
