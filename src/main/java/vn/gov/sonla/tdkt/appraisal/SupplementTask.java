@@ -7,8 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The unit's supplement task ({@code ${supplementTask.completed(task)}}): it can be completed only
- * once supplementary documents have been uploaded (page or API) since it was created.
+ * The unit's supplement task ({@code ${supplementTask.completed(task)}}): on creation it tells the unit and gives the
+ * form the address of the upload page ({@code supplementUrl}, task-local); it can be completed only once
+ * supplementary documents have been uploaded (page or API) since it was created, and then hands the next appraisal
+ * the refreshed document list and this round's files ({@code documents}, {@code supplementDocuments}).
  */
 @Component("supplementTask")
 public class SupplementTask {
@@ -26,9 +28,19 @@ public class SupplementTask {
     this.calendar = calendar;
   }
 
+  private vn.gov.sonla.tdkt.dossier.DocumentRepository documents;
+
+  /** Setter injection: the constructor's signature stays as the architecture baseline records it. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setDocuments(vn.gov.sonla.tdkt.dossier.DocumentRepository documents) {
+    this.documents = documents;
+  }
+
   /** The unit is told what to add and by when. */
   public void created(DelegateTask task) {
     String code = task.getExecution().getProcessBusinessKey();
+    // the form's link to the unit's upload page for this dossier (it links back to this task in Tasklist)
+    task.setVariableLocal("supplementUrl", "/dossiers/supplement.html?code=" + code);
     Object missing = task.getVariable("missingItems");
     String due = task.getDueDate() == null ? "" : " Hạn bổ sung: "
         + DAY.format(task.getDueDate().toInstant().atZone(calendar.zone())) + ".";
@@ -47,7 +59,15 @@ public class SupplementTask {
     if (uploaded == 0) {
       throw new TaskInputException("Chưa có tài liệu bổ sung: hãy tải tài liệu lên trang hồ sơ rồi hoàn thành việc.");
     }
-    // the next appraisal starts without a preselected outcome
+    // the next appraisal starts without a preselected outcome, and shows the unit's note (a process variable from
+    // the form) beside the whole document list and the files of this round, however they were uploaded
     task.getExecution().removeVariable("appraisalOutcome");
+    if (documents != null) {
+      String code = task.getExecution().getProcessBusinessKey();
+      var all = documents.list(code);
+      task.getExecution().setVariable("documents", vn.gov.sonla.tdkt.dossier.DocumentsVariable.of(code, all));
+      task.getExecution().setVariable("supplementDocuments", vn.gov.sonla.tdkt.dossier.DocumentsVariable.since(code,
+          all, OffsetDateTime.ofInstant(task.getCreateTime().toInstant(), ZoneOffset.UTC)));
+    }
   }
 }
