@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The unit's supplement task ({@code ${supplementTask.completed(task)}}): on creation it tells the unit and gives the
  * form the address of the upload page ({@code supplementUrl}, task-local); it can be completed only once
- * supplementary documents have been uploaded (page or API) since it was created, and then hands the next appraisal
- * the refreshed document list and this round's files ({@code documents}, {@code supplementDocuments}).
+ * supplementary documents have been uploaded (page or API) since it was created; the upload refreshes the variables
+ * {@code documents} and {@code supplementDocuments} that the next appraisal's form lists.
  */
 @Component("supplementTask")
 public class SupplementTask {
@@ -26,14 +26,6 @@ public class SupplementTask {
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.calendar = calendar;
-  }
-
-  private vn.gov.sonla.tdkt.dossier.DocumentRepository documents;
-
-  /** Setter injection: the constructor's signature stays as the architecture baseline records it. */
-  @org.springframework.beans.factory.annotation.Autowired(required = false)
-  void setDocuments(vn.gov.sonla.tdkt.dossier.DocumentRepository documents) {
-    this.documents = documents;
   }
 
   /** The unit is told what to add and by when. */
@@ -59,15 +51,7 @@ public class SupplementTask {
     if (uploaded == 0) {
       throw new TaskInputException("Chưa có tài liệu bổ sung: hãy tải tài liệu lên trang hồ sơ rồi hoàn thành việc.");
     }
-    // the next appraisal starts without a preselected outcome, and shows the unit's note (a process variable from
-    // the form) beside the whole document list and the files of this round, however they were uploaded
+    // the next appraisal starts without a preselected outcome
     task.getExecution().removeVariable("appraisalOutcome");
-    if (documents != null) {
-      String code = task.getExecution().getProcessBusinessKey();
-      var all = documents.list(code);
-      task.getExecution().setVariable("documents", vn.gov.sonla.tdkt.dossier.DocumentsVariable.of(code, all));
-      task.getExecution().setVariable("supplementDocuments", vn.gov.sonla.tdkt.dossier.DocumentsVariable.since(code,
-          all, OffsetDateTime.ofInstant(task.getCreateTime().toInstant(), ZoneOffset.UTC)));
-    }
   }
 }

@@ -234,7 +234,8 @@ public class DossierService {
     }
     store(code, uploads, user, now());
     tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip())
-        .putValue("documents", documentsVariable(code)));
+        .putValue("documents", documentsVariable(code))
+        .putValue("supplementDocuments", supplementDocumentsVariable(code, task)));
     return dossiers.find(code).orElseThrow();
   }
 
@@ -266,8 +267,11 @@ public class DossierService {
       throw new InvalidDossierException(problems);
     }
     store(code, uploads, user, now());
+    // the forms list the new files: the whole list, and this round's for the next appraisal
     engineAuthentication.asSystem(() -> {
-      runtime.setVariable(task.getProcessInstanceId(), "documents", documentsVariable(code));
+      runtime.setVariables(task.getProcessInstanceId(), Variables.createVariables()
+          .putValue("documents", documentsVariable(code))
+          .putValue("supplementDocuments", supplementDocumentsVariable(code, task)));
       return null;
     });
     return round(code, task);
@@ -424,6 +428,12 @@ public class DossierService {
   /** The document list shown in task forms (links go through the authorising download endpoint). */
   Object documentsVariable(String code) {
     return DocumentsVariable.of(code, documents.list(code));
+  }
+
+  /** The files added since the supplement task was created, for the next appraisal's form. */
+  private Object supplementDocumentsVariable(String code, Task supplementTask) {
+    return DocumentsVariable.since(code, documents.list(code),
+        OffsetDateTime.ofInstant(supplementTask.getCreateTime().toInstant(), ZoneOffset.UTC));
   }
 
   private String unitName(String unitCode) {
