@@ -43,6 +43,12 @@ final class Tasklist {
     b.visible(By.cssSelector(".fjs-container, .task-details, [cam-tasklist-task]"));
   }
 
+  /** The text of the list's card (task list row) that shows the text, once it is there. */
+  String card(String text) {
+    By row = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(normalize-space(.), " + literal(text) + ")]");
+    return b.visible(row).getText();
+  }
+
   void claim() {
     b.click(By.xpath("//*[self::a or self::button][normalize-space(.)='Nhận xử lý']"));
     b.until(d -> d.findElements(By.xpath("//*[self::a or self::button][normalize-space(.)='Nhận xử lý']")).isEmpty());
