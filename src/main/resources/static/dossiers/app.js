@@ -942,7 +942,7 @@
         ['Loại hình khen thưởng', 'awardKind', label(AWARD_KIND_LABELS, d.awardKind)],
         ['Năm đề nghị', 'year', valueOrDash(d.year)],
         ['Đối tượng', 'subjectKind', label(SUBJECT_KIND_LABELS, d.subjectKind)],
-        [individual ? 'Họ và tên' : 'Tên tập thể', 'subjectName', valueOrDash(d.subjectName)],
+        [individual ? 'Họ và tên' : d.subjectKind ? 'Tên tập thể' : 'Tên cá nhân hoặc tập thể', 'subjectName', valueOrDash(d.subjectName)],
         individual || d.birthDate ? ['Ngày sinh', 'birthDate', formatDate(d.birthDate)] : null,
         individual || d.position ? ['Chức vụ', 'position', valueOrDash(d.position)] : null,
         individual || d.workUnit ? ['Đơn vị công tác', 'workUnit', valueOrDash(d.workUnit)] : null,

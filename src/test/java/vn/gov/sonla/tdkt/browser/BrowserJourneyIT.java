@@ -512,9 +512,14 @@ class BrowserJourneyIT {
       "\\b(Claim|Unclaim|Complete|Save|History|Diagram|Description|Created|Follow-up date|Due date|Add groups"
           + "|Sort by|Start process|Create task|Filters|Logout|My profile)\\b");
 
-  /** What a person reads on the walked screen: {@link #readable}, and no English webapp label. */
+  /** A calendar date as the engine writes it (2026-12-07), where a person reads 07/12/2026. */
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+  /** What a person reads on the walked screen: {@link #readable}, no ISO date and no English webapp label. */
   private static void readableVietnamese(Browser b, String loginId, String fullName, boolean webapp) {
     readable(b, loginId, fullName, webapp);
+    java.util.regex.Matcher date = ISO_DATE.matcher(b.bodyText());
+    assertThat(date.find()).as("an ISO date on %s: %s", b.currentUrl(), date.find(0) ? date.group() : "").isFalse();
     java.util.regex.Matcher english = ENGLISH_LABEL.matcher(b.bodyText());
     assertThat(english.find()).as("an English label on %s: %s", b.currentUrl(), english.find(0) ? english.group() : "")
         .isFalse();
@@ -534,7 +539,7 @@ class BrowserJourneyIT {
     String subject = "Quàng Thị Duyên";
     int year = LocalDate.now(VN).getYear();
     String[] code = new String[1];
-    try (Browser b = new Browser(base(), "officer/task", "vi")) {
+    try (Browser b = new Browser(base(), "officer/task-draft", "vi")) {
       b.step("saves-a-draft-with-only-the-name", () -> {
         b.login("officer.syt", "demo");
         b.open("/dossiers/new.html");
@@ -564,9 +569,9 @@ class BrowserJourneyIT {
     }
     awaitStatus(code[0], "SUBMITTED");
 
-    try (Browser b = new Browser(base(), "appraiser/task", "vi")) {
+    try (Browser b = new Browser(base(), "appraiser/task-appraise", "vi")) {
       Tasklist tasklist = new Tasklist(b);
-      b.step("finds-the-card-reads-the-years-asks-for-a-supplement", () -> {
+      b.step("finds-the-card-claims-and-reads-the-years", () -> {
         b.login("appraiser", "demo");
         tasklist.open();
         tasklist.filter("Hồ sơ chờ thẩm định");
@@ -576,6 +581,10 @@ class BrowserJourneyIT {
         b.until(d -> b.bodyText().contains("các năm " + (year - 1) + " và " + year));
         tasklist.claim();
         readableVietnamese(b, "appraiser", "Nguyễn Thị Lan", true);
+        b.script("arguments[0].scrollIntoView({block: 'start'});",
+            b.driver.findElement(containing("h3", "Kết quả xét tiêu chuẩn tự động")));
+      });
+      b.step("asks-for-a-supplement", () -> {
         tasklist.choose("Cần bổ sung hồ sơ");
         tasklist.typeInto("Ý kiến thẩm định", "Thiếu bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.");
         tasklist.typeInto("Tài liệu, nội dung cần bổ sung", "Bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.");
@@ -584,7 +593,7 @@ class BrowserJourneyIT {
     }
     awaitStatus(code[0], "AWAITING_SUPPLEMENT");
 
-    try (Browser b = new Browser(base(), "officer/task", "vi")) {
+    try (Browser b = new Browser(base(), "officer/task-supplement", "vi")) {
       Tasklist tasklist = new Tasklist(b);
       String[] upload = new String[1];
       b.step("opens-the-supplement-task", () -> {
@@ -619,17 +628,20 @@ class BrowserJourneyIT {
     }
     awaitStatus(code[0], "IN_APPRAISAL");
 
-    try (Browser b = new Browser(base(), "appraiser/task", "vi")) {
+    try (Browser b = new Browser(base(), "appraiser/task-reappraise", "vi")) {
       Tasklist tasklist = new Tasklist(b);
-      b.step("reads-the-units-note-and-file-and-finds-it-valid", () -> {
+      b.step("reads-the-units-note-and-file", () -> {
         b.login("appraiser", "demo");
         tasklist.open();
         tasklist.filter("Việc của tôi");
         tasklist.openTask(code[0]);
-        b.visible(containing("div", "Đơn vị đã bổ sung hồ sơ"));
+        WebElement supplement = b.visible(containing("h3", "Đơn vị đã bổ sung hồ sơ"));
         assertThat(b.bodyText()).contains("Đã tải lên bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.",
             "qd-cstdcs-yte.pdf");
         readableVietnamese(b, "appraiser", "Nguyễn Thị Lan", true);
+        b.script("arguments[0].scrollIntoView({block: 'center'});", supplement);
+      });
+      b.step("finds-it-valid", () -> {
         tasklist.choose("Hồ sơ hợp lệ");
         tasklist.typeInto("Ý kiến thẩm định", "Hồ sơ đầy đủ sau khi bổ sung.");
         if (b.driver.findElements(tasklist.field("Lý do đánh giá hợp lệ khi chưa đủ tiêu chuẩn", "textarea")).stream()
@@ -647,7 +659,7 @@ class BrowserJourneyIT {
         .setVariable("councilPassed", true).correlateWithResult();
     awaitStatus(code[0], "PUBLIC_NOTICE");
 
-    try (Browser b = new Browser(base(), "citizen/task", "vi")) {
+    try (Browser b = new Browser(base(), "citizen/task-objection", "vi")) {
       b.step("reads-the-notice-and-sends-an-objection", () -> {
         b.open("/public/notices.html");
         WebElement notice = b.visible(By.cssSelector("li[data-code='" + code[0] + "']"));
