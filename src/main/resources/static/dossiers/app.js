@@ -942,7 +942,7 @@
         ['Loại hình khen thưởng', 'awardKind', label(AWARD_KIND_LABELS, d.awardKind)],
         ['Năm đề nghị', 'year', valueOrDash(d.year)],
         ['Đối tượng', 'subjectKind', label(SUBJECT_KIND_LABELS, d.subjectKind)],
-        [individual ? 'Họ và tên' : 'Tên tập thể', 'subjectName', valueOrDash(d.subjectName)],
+        [individual ? 'Họ và tên' : d.subjectKind ? 'Tên tập thể' : 'Tên cá nhân hoặc tập thể', 'subjectName', valueOrDash(d.subjectName)],
         individual || d.birthDate ? ['Ngày sinh', 'birthDate', formatDate(d.birthDate)] : null,
         individual || d.position ? ['Chức vụ', 'position', valueOrDash(d.position)] : null,
         individual || d.workUnit ? ['Đơn vị công tác', 'workUnit', valueOrDash(d.workUnit)] : null,
@@ -998,6 +998,7 @@
       }
 
       $('#supplement-section').hidden = d.status !== 'AWAITING_SUPPLEMENT';
+      $('#supplement-upload-link').setAttribute('href', dossierUrl('supplement.html', d.code));
       $('#withdraw-section').hidden = ['AWARDED', 'NOT_AWARDED', 'RETURNED', 'WITHDRAWN'].indexOf(d.status) >= 0;
       article.hidden = false;
     }
@@ -1119,9 +1120,107 @@
     });
   }
 
+  // ---------------------------------------------------------------- supplement upload (from the Tasklist task)
+
+  /**
+   * The unit's upload page for a supplement request, opened from the supplement task's form in Tasklist: what Home
+   * Affairs asked for, the files added since, an upload (the task stays open) and the way back to the task.
+   */
+  function initSupplement() {
+    var code = queryParam('code');
+    var message = $('#page-message');
+    var article = $('#supplement-round');
+    if (!code) {
+      showMessage(message, 'error', [h('p', null, 'Thiếu mã hồ sơ trong địa chỉ trang.'),
+        h('p', null, h('a', { href: 'index.html' }, 'Về danh sách hồ sơ'))]);
+      return;
+    }
+    var url = '/api/dossiers/' + encodeURIComponent(code) + '/supplement-documents';
+    document.title = 'Tải tài liệu bổ sung hồ sơ ' + code + ' — UBND tỉnh Sơn La';
+    setText($('#supplement-page-title'), 'Tải tài liệu bổ sung hồ sơ ' + code);
+    $('#dossier-link').setAttribute('href', dossierUrl('view.html', code));
+
+    function render(round) {
+      var dl = $('#request-details');
+      dl.textContent = '';
+      [['Mã hồ sơ', code], ['Nội dung cần bổ sung', round.missingItems || '—'],
+        ['Ngày đề nghị bổ sung', formatDateTime(round.requestedAt)], ['Hạn bổ sung', formatDateTime(round.due)]]
+        .forEach(function (row) {
+          dl.appendChild(h('dt', null, row[0]));
+          dl.appendChild(h('dd', { class: 'pre-wrap' }, row[1]));
+        });
+      var back = safeUrl(round.tasklistUrl);
+      if (back) $('#back-to-task').setAttribute('href', back);
+      var list = $('#added-documents');
+      list.textContent = '';
+      (round.added || []).forEach(function (doc) {
+        var link = safeUrl(doc.url);
+        list.appendChild(h('li', { 'data-document-id': doc.id },
+          link ? h('a', { href: link, target: '_blank', rel: 'noopener' }, doc.fileName) : doc.fileName,
+          ' (' + formatSize(doc.sizeBytes) + ', ' + (doc.uploadedByName || '—') + ', ' +
+          formatDateTime(doc.uploadedAt) + ')'));
+      });
+      $('#added-empty').hidden = !!(round.added && round.added.length);
+      article.hidden = false;
+    }
+
+    function load() {
+      return api(url).then(render, function (error) {
+        article.hidden = true;
+        var problem = problemOf(error);
+        showMessage(message, 'error', [h('p', null, problem.detail),
+          h('p', null, h('a', { href: dossierUrl('view.html', code) }, 'Xem trang hồ sơ'))]);
+        return false;
+      });
+    }
+
+    var form = $('#upload-form');
+    var errors = $('#upload-errors');
+    var status = $('#upload-status');
+    var button = $('#upload-submit');
+    clearOnEdit(form);
+    function resolve(field) {
+      return field === 'files' || field === 'documents' || field.indexOf('documents.') === 0 ? $('#upload-files') : null;
+    }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (button.disabled) return;
+      clearFieldErrors(form);
+      hideSummary(errors);
+      var parts = [];
+      Array.prototype.forEach.call($('#upload-files').files || [], function (file) {
+        parts.push({ name: 'files', file: file });
+      });
+      if (!parts.length) {
+        showProblem(errors, toProblem(400, { detail: 'Chưa chọn tệp tài liệu bổ sung.',
+          errors: [{ field: 'files', message: 'Chưa chọn tệp tài liệu bổ sung.' }] }), resolve, 'Chưa tải lên được.');
+        return;
+      }
+      button.disabled = true;
+      form.setAttribute('aria-busy', 'true');
+      showMessage(status, 'info', 'Đang tải lên…');
+      sendMultipart('POST', url, parts).then(function (round) {
+        form.reset();
+        render(round);
+        showMessage(status, 'ok', 'Đã tải lên ' + parts.length + ' tệp. Quay lại nhiệm vụ trong Tasklist để hoàn thành.');
+      }, function (error) {
+        clearMessage(status);
+        showProblem(errors, problemOf(error), resolve, 'Chưa tải lên được.');
+      }).then(function () {
+        button.disabled = false;
+        form.setAttribute('aria-busy', 'false');
+      });
+    });
+
+    showMessage(message, 'info', 'Đang tải yêu cầu bổ sung…');
+    load().then(function (ok) {
+      if (ok !== false) clearMessage(message);
+    });
+  }
+
   // ---------------------------------------------------------------- start
 
-  var pages = { list: initList, new: initNew, view: initView };
+  var pages = { list: initList, new: initNew, view: initView, supplement: initSupplement };
 
   function start() {
     var init = pages[document.body.getAttribute('data-page')];

@@ -7,8 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The unit's supplement task ({@code ${supplementTask.completed(task)}}): it can be completed only
- * once supplementary documents have been uploaded (page or API) since it was created.
+ * The unit's supplement task ({@code ${supplementTask.completed(task)}}): on creation it tells the unit and gives the
+ * form the address of the upload page ({@code supplementUrl}, task-local); it can be completed only once
+ * supplementary documents have been uploaded (page or API) since it was created; the upload refreshes the variables
+ * {@code documents} and {@code supplementDocuments} that the next appraisal's form lists.
  */
 @Component("supplementTask")
 public class SupplementTask {
@@ -29,6 +31,8 @@ public class SupplementTask {
   /** The unit is told what to add and by when. */
   public void created(DelegateTask task) {
     String code = task.getExecution().getProcessBusinessKey();
+    // the form's link to the unit's upload page for this dossier (it links back to this task in Tasklist)
+    task.setVariableLocal("supplementUrl", "/dossiers/supplement.html?code=" + code);
     Object missing = task.getVariable("missingItems");
     String due = task.getDueDate() == null ? "" : " Hạn bổ sung: "
         + DAY.format(task.getDueDate().toInstant().atZone(calendar.zone())) + ".";

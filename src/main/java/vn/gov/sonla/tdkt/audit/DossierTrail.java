@@ -156,7 +156,7 @@ public class DossierTrail {
 
   private void dossierRow(Dossier d, List<TrailEntry> entries) {
     entries.add(new TrailEntry(vn(d.createdAt()), TrailSource.DOSSIER, TrailKind.DOSSIER_CREATED, d.createdBy(),
-        "Lập hồ sơ " + d.code() + " đề nghị " + d.awardType() + " cho " + d.subjectName(),
+        "Lập hồ sơ " + d.code() + (d.awardType() == null ? "" : " đề nghị " + d.awardType()) + " cho " + d.subjectName(),
         details("code", d.code(), "unitCode", d.unitCode(), "awardType", d.awardType(), "subjectName",
             d.subjectName())));
     if (d.submittedAt() != null) {

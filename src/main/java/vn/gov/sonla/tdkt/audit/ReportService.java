@@ -143,8 +143,9 @@ public class ReportService {
       statement = statement.param("year", year);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
-    statement.query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list()
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    // a draft may not have its award, kind or subject kind yet: it is counted in the total, not under a key
+    statement.query((rs, i) -> new Object[] {rs.getString("k"), rs.getLong("n")}).list().stream()
+        .filter(e -> e[0] != null).forEach(e -> counts.put((String) e[0], (Long) e[1]));
     return counts;
   }
 
@@ -158,8 +159,9 @@ public class ReportService {
       statement = statement.param("year", year);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
-    statement.query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list()
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    // a draft may not have its award, kind or subject kind yet: it is counted in the total, not under a key
+    statement.query((rs, i) -> new Object[] {rs.getString("k"), rs.getLong("n")}).list().stream()
+        .filter(e -> e[0] != null).forEach(e -> counts.put((String) e[0], (Long) e[1]));
     return counts;
   }
 

@@ -26,7 +26,7 @@ public class ApiExceptionHandler {
   @ExceptionHandler(InvalidDossierException.class)
   ProblemDetail invalid(InvalidDossierException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
-        "Hồ sơ chưa hợp lệ: kiểm tra các trường được nêu.");
+        e.detail() != null ? e.detail() : "Hồ sơ chưa hợp lệ: kiểm tra các trường được nêu.");
     problem.setProperty("errors", e.problems());
     return problem;
   }

@@ -131,6 +131,37 @@ public class DossierController {
     return view(service.supplement(code, note, uploads(request, true), currentUser.get()));
   }
 
+  /**
+   * The open supplement request of the unit's dossier: the Tasklist task (and its address), what Home Affairs asked
+   * for, the due date and the files added since the request; only the dossier's unit, only while the task is open.
+   */
+  @GetMapping("/{code}/supplement-documents")
+  public SupplementView supplementDocuments(@PathVariable String code) {
+    return supplementView(service.supplementRound(code, currentUser.get()));
+  }
+
+  /**
+   * Adds supplementary documents (file parts, any name, stored as SUPPLEMENT) while the unit's supplement task is
+   * open, without completing it: the unit then completes the task in Tasklist with its note.
+   */
+  @PostMapping(path = "/{code}/supplement-documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public SupplementView addSupplementDocuments(@PathVariable String code, MultipartHttpServletRequest request) {
+    return supplementView(service.addSupplementDocuments(code, uploads(request, true), currentUser.get()));
+  }
+
+  /**
+   * A supplement request as the upload page shows it: {@code tasklistUrl} reopens the task in Tasklist;
+   * {@code added}: the files uploaded since the request.
+   */
+  public record SupplementView(String dossierCode, String taskId, String tasklistUrl,
+      java.time.OffsetDateTime requestedAt, java.time.OffsetDateTime due, String missingItems,
+      List<DossierView.DocumentView> added) {}
+
+  private SupplementView supplementView(SupplementRound r) {
+    return new SupplementView(r.dossierCode(), r.taskId(), r.tasklistUrl(), r.requestedAt(), r.due(),
+        r.missingItems(), r.added().stream().map(doc -> documentView(r.dossierCode(), doc)).toList());
+  }
+
   /** Withdrawal by the proposing unit, with a reason: {"reason": "..."}. */
   @PostMapping("/{code}/withdrawal")
   public DossierView withdraw(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody
@@ -221,13 +252,7 @@ public class DossierController {
 
   private DossierView view(Dossier d) {
     List<DossierView.DocumentView> docs = documents.list(d.code()).stream()
-        .map(doc -> new DossierView.DocumentView(doc.id(), doc.type(), doc.type().label(), doc.fileName(),
-            doc.contentType(), doc.sizeBytes(), doc.sha256(), doc.uploadedBy(), names.of(doc.uploadedBy()),
-            doc.uploadedAt(),
-            "/api/dossiers/" + d.code() + "/documents/" + doc.id(), doc.signatureStatus(),
-            doc.signatureStatus() == null ? "Chưa kiểm tra chữ ký số"
-                : vn.gov.sonla.tdkt.signing.SignatureCheck.Status.valueOf(doc.signatureStatus()).label(),
-            doc.signatureSigner(), doc.signatureProblem()))
+        .map(doc -> documentView(d.code(), doc))
         .toList();
     var group = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
     return new DossierView(d.code(), d.unitCode(), group == null ? d.unitCode() : group.getName(), d.awardType(),
@@ -237,6 +262,16 @@ public class DossierController {
         d.status().label(), d.statusReason(), currentSteps(d), docs,
         decisions.forDossier(d.code()).orElse(null), d.createdBy(), names.of(d.createdBy()), d.createdAt(),
         d.submittedAt(), procedureDeadline.of(d));
+  }
+
+  private DossierView.DocumentView documentView(String code, StoredDocument doc) {
+    return new DossierView.DocumentView(doc.id(), doc.type(), doc.type().label(), doc.fileName(),
+        doc.contentType(), doc.sizeBytes(), doc.sha256(), doc.uploadedBy(), names.of(doc.uploadedBy()),
+        doc.uploadedAt(),
+        "/api/dossiers/" + code + "/documents/" + doc.id(), doc.signatureStatus(),
+        doc.signatureStatus() == null ? "Chưa kiểm tra chữ ký số"
+            : vn.gov.sonla.tdkt.signing.SignatureCheck.Status.valueOf(doc.signatureStatus()).label(),
+        doc.signatureSigner(), doc.signatureProblem());
   }
 
   /** Names of the activities the dossier's process is at now (the engine is the source of truth). */

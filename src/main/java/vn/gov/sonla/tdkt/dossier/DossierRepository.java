@@ -33,9 +33,9 @@ public class DossierRepository {
         .param("code", d.code())
         .param("unit", d.unitCode())
         .param("awardType", d.awardType())
-        .param("awardKind", d.awardKind().name())
+        .param("awardKind", d.awardKind() == null ? null : d.awardKind().name())
         .param("year", d.awardYear())
-        .param("subjectKind", d.subjectKind().name())
+        .param("subjectKind", d.subjectKind() == null ? null : d.subjectKind().name())
         .param("name", d.subjectName())
         .param("birthDate", d.subjectBirthDate())
         .param("position", d.subjectPosition())
@@ -74,9 +74,9 @@ public class DossierRepository {
             + " WHERE code = :code AND status = 'DRAFT'")
         .param("code", d.code())
         .param("awardType", d.awardType())
-        .param("awardKind", d.awardKind().name())
+        .param("awardKind", d.awardKind() == null ? null : d.awardKind().name())
         .param("year", d.awardYear())
-        .param("subjectKind", d.subjectKind().name())
+        .param("subjectKind", d.subjectKind() == null ? null : d.subjectKind().name())
         .param("name", d.subjectName())
         .param("birthDate", d.subjectBirthDate())
         .param("position", d.subjectPosition())
@@ -244,9 +244,9 @@ public class DossierRepository {
         rs.getString("code"),
         rs.getString("unit_code"),
         rs.getString("award_type"),
-        AwardKind.valueOf(rs.getString("award_kind")),
+        rs.getString("award_kind") == null ? null : AwardKind.valueOf(rs.getString("award_kind")),
         rs.getInt("award_year"),
-        SubjectKind.valueOf(rs.getString("subject_kind")),
+        rs.getString("subject_kind") == null ? null : SubjectKind.valueOf(rs.getString("subject_kind")),
         rs.getString("subject_name"),
         rs.getObject("subject_birth_date", LocalDate.class),
         rs.getString("subject_position"),

@@ -1,14 +1,10 @@
 package vn.gov.sonla.tdkt.dossier;
 
-import static org.camunda.spin.Spin.JSON;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -111,9 +107,9 @@ public class DossierService {
     problems.addAll(draft ? validator.checkDraft(request) : validator.checkSubmission(request, typesOf(uploads)));
     problems.addAll(documentPolicy.check(uploads));
     if (!problems.isEmpty()) {
-      throw new InvalidDossierException(problems);
+      throw draft ? new InvalidDossierException(problems) : DossierValidator.submissionRefused(problems);
     }
-    SubjectKind subjectKind = SubjectKind.valueOf(request.subjectKind().strip());
+    SubjectKind subjectKind = enumOrNull(SubjectKind.class, request.subjectKind());
     String subjectKey = SubjectKey.of(subjectKind, request.subjectName(), request.birthDate(), unitCode);
     if (dossiers.openDossierExists(subjectKey, request.awardType(), request.year(), null)) {
       throw new DuplicateDossierException();
@@ -121,8 +117,8 @@ public class DossierService {
     String code = "%d-%s-%04d".formatted(request.year(), unitCode,
         counter.next("dossier/" + request.year() + "/" + unitCode));
     OffsetDateTime now = now();
-    Dossier dossier = new Dossier(code, unitCode, request.awardType().strip(),
-        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
+    Dossier dossier = new Dossier(code, unitCode, trim(request.awardType()),
+        enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
         DossierStatus.DRAFT, null, null, user.id(), now, null, now);
     try {
@@ -170,13 +166,13 @@ public class DossierService {
     if (!problems.isEmpty()) {
       throw new InvalidDossierException(problems);
     }
-    SubjectKind subjectKind = SubjectKind.valueOf(request.subjectKind().strip());
+    SubjectKind subjectKind = enumOrNull(SubjectKind.class, request.subjectKind());
     String subjectKey = SubjectKey.of(subjectKind, request.subjectName(), request.birthDate(), existing.unitCode());
     if (dossiers.openDossierExists(subjectKey, request.awardType(), request.year(), code)) {
       throw new DuplicateDossierException();
     }
-    Dossier updated = new Dossier(code, existing.unitCode(), request.awardType().strip(),
-        AwardKind.valueOf(request.awardKind().strip()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
+    Dossier updated = new Dossier(code, existing.unitCode(), trim(request.awardType()),
+        enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
         DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null, now());
     try {
@@ -194,15 +190,16 @@ public class DossierService {
   @Transactional
   public Dossier submit(String code, CurrentUser user) {
     Dossier draft = editableDraft(code, user);
-    DossierRequest asRequest = new DossierRequest(draft.unitCode(), draft.awardType(), draft.awardKind().name(),
-        draft.awardYear(), draft.subjectKind().name(), draft.subjectName(), draft.subjectBirthDate(),
+    DossierRequest asRequest = new DossierRequest(draft.unitCode(), draft.awardType(),
+        draft.awardKind() == null ? null : draft.awardKind().name(), draft.awardYear(),
+        draft.subjectKind() == null ? null : draft.subjectKind().name(), draft.subjectName(), draft.subjectBirthDate(),
         draft.subjectPosition(), draft.subjectWorkUnit(), draft.achievements(), dossiers.movementId(code),
         dossiers.subjectRole(code), dossiers.declaredFacts(code));
     Set<DocumentType> present = documents.list(code).stream().map(StoredDocument::type)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(DocumentType.class)));
     List<FieldProblem> problems = validator.checkSubmission(asRequest, present);
     if (!problems.isEmpty()) {
-      throw new InvalidDossierException(problems);
+      throw DossierValidator.submissionRefused(problems);
     }
     startProcess(draft, now());
     return dossiers.find(code).orElseThrow();
@@ -237,8 +234,77 @@ public class DossierService {
     }
     store(code, uploads, user, now());
     tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip())
-        .putValue("documents", documentsVariable(code)));
+        .putValue("documents", documentsVariable(code))
+        .putValue("supplementDocuments", supplementDocumentsVariable(code, task)));
     return dossiers.find(code).orElseThrow();
+  }
+
+  /**
+   * The unit's open supplement task on its dossier, with what Home Affairs asked for and the files added since the
+   * request: only the dossier's unit (others: not found), only while the task is open (otherwise a conflict).
+   */
+  @Transactional(readOnly = true)
+  public SupplementRound supplementRound(String code, CurrentUser user) {
+    ownDossier(code, user);
+    return round(code, openSupplementTask(code));
+  }
+
+  /**
+   * Adds supplementary documents (type SUPPLEMENT) to a dossier whose supplement task is open, without completing the
+   * task: the unit completes it in Tasklist with its note. The process's {@code documents} variable is refreshed, so
+   * that the task forms list the new files. Only the dossier's unit (others: not found), only while the task is open
+   * (otherwise a conflict); nothing is stored when refused.
+   */
+  @Transactional
+  public SupplementRound addSupplementDocuments(String code, List<Upload> uploads, CurrentUser user) {
+    ownDossier(code, user);
+    Task task = openSupplementTask(code);
+    List<FieldProblem> problems = new ArrayList<>(documentPolicy.check(uploads));
+    if (uploads.isEmpty()) {
+      problems.add(new FieldProblem("files", "Chưa chọn tệp tài liệu bổ sung."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDossierException(problems);
+    }
+    store(code, uploads, user, now());
+    // the forms list the new files: the whole list, and this round's for the next appraisal
+    engineAuthentication.asSystem(() -> {
+      runtime.setVariables(task.getProcessInstanceId(), Variables.createVariables()
+          .putValue("documents", documentsVariable(code))
+          .putValue("supplementDocuments", supplementDocumentsVariable(code, task)));
+      return null;
+    });
+    return round(code, task);
+  }
+
+  private Dossier ownDossier(String code, CurrentUser user) {
+    Dossier dossier = visible(code, user);
+    if (!user.isOfficerOf(dossier.unitCode())) {
+      throw new DossierNotFoundException(code);
+    }
+    return dossier;
+  }
+
+  /** The dossier's open supplement task (read as the system, after the unit check), or a conflict. */
+  private Task openSupplementTask(String code) {
+    Task task = engineAuthentication.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(SUPPLEMENT_TASK).singleResult());
+    if (task == null) {
+      throw new DossierStateException("Hồ sơ " + code + " không có yêu cầu bổ sung đang mở: chỉ tải tài liệu bổ sung"
+          + " lên khi Sở Nội vụ đề nghị bổ sung và nhiệm vụ bổ sung chưa hoàn thành.");
+    }
+    return task;
+  }
+
+  private SupplementRound round(String code, Task task) {
+    OffsetDateTime requested = OffsetDateTime.ofInstant(task.getCreateTime().toInstant(), ZoneOffset.UTC);
+    Object missing = engineAuthentication.asSystem(() -> tasks.getVariable(task.getId(), "missingItems"));
+    List<StoredDocument> added = documents.list(code).stream()
+        .filter(d -> !d.uploadedAt().isBefore(requested)).toList();
+    return new SupplementRound(code, task.getId(), "/camunda/app/tasklist/default/#/?task=" + task.getId(),
+        requested, task.getDueDate() == null ? null
+            : OffsetDateTime.ofInstant(task.getDueDate().toInstant(), ZoneOffset.UTC),
+        missing == null ? null : missing.toString(), added);
   }
 
   /**
@@ -361,16 +427,13 @@ public class DossierService {
 
   /** The document list shown in task forms (links go through the authorising download endpoint). */
   Object documentsVariable(String code) {
-    List<Map<String, Object>> list = documents.list(code).stream().map(d -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", d.fileName());
-      m.put("type", d.type().name());
-      m.put("typeLabel", d.type().label());
-      m.put("url", "/api/dossiers/" + code + "/documents/" + d.id());
-      m.put("sha256", d.sha256());
-      return m;
-    }).toList();
-    return JSON(list);
+    return DocumentsVariable.of(code, documents.list(code));
+  }
+
+  /** The files added since the supplement task was created, for the next appraisal's form. */
+  private Object supplementDocumentsVariable(String code, Task supplementTask) {
+    return DocumentsVariable.since(code, documents.list(code),
+        OffsetDateTime.ofInstant(supplementTask.getCreateTime().toInstant(), ZoneOffset.UTC));
   }
 
   private String unitName(String unitCode) {
@@ -394,6 +457,11 @@ public class DossierService {
     String base = name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "");
     return base.length() > 255 ? base.substring(base.length() - 255) : base;
+  }
+
+  /** The constant a draft's field names, null when the field is empty (the validator refused any other value). */
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
   }
 
   private static String trim(String s) {

@@ -25,7 +25,10 @@ public class DossierValidator {
     this.checks = checks;
   }
 
-  /** Checks what a draft needs: the fields that identify the proposal, well-formed if present. */
+  /**
+   * Checks what a draft needs: the year (part of the dossier's code) and the subject's name; every other field
+   * (award, kind, individual or collective, …) may wait until submission, and is checked for form if present.
+   */
   public List<FieldProblem> checkDraft(DossierRequest r) {
     List<FieldProblem> problems = checkFields(r, false);
     checks.forEach(check -> problems.addAll(check.check(r, false)));
@@ -45,6 +48,41 @@ public class DossierValidator {
       }
     }
     return problems;
+  }
+
+  /** What a submission misses, by the names the form gives them. */
+  private static final java.util.Map<String, String> REQUIRED_LABELS = java.util.Map.ofEntries(
+      java.util.Map.entry("awardType", "hình thức khen thưởng"),
+      java.util.Map.entry("awardKind", "loại hình khen thưởng"),
+      java.util.Map.entry("year", "năm đề nghị"),
+      java.util.Map.entry("subjectKind", "đối tượng là cá nhân hay tập thể"),
+      java.util.Map.entry("subjectRole", "vai trò của đối tượng"),
+      java.util.Map.entry("subjectName", "tên cá nhân hoặc tập thể"),
+      java.util.Map.entry("birthDate", "ngày sinh"),
+      java.util.Map.entry("position", "chức vụ"),
+      java.util.Map.entry("workUnit", "đơn vị công tác"),
+      java.util.Map.entry("achievements", "tóm tắt thành tích"));
+
+  /**
+   * The submission's refusal: its {@code detail} names the fields still missing ("Chưa nộp được hồ sơ: còn thiếu
+   * hình thức khen thưởng, loại hình khen thưởng."), the general sentence when none is missing, only malformed.
+   */
+  public static InvalidDossierException submissionRefused(List<FieldProblem> problems) {
+    List<String> missing = new ArrayList<>();
+    for (FieldProblem p : problems) {
+      String label = REQUIRED_LABELS.get(p.field());
+      if (label == null && p.field().startsWith("documents.") && p.message().startsWith("Thiếu tài liệu bắt buộc: ")) {
+        label = p.message().substring("Thiếu tài liệu bắt buộc: ".length()).replaceAll("\\.$", "");
+        label = label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+      } else if (label != null && !p.message().startsWith("Chưa ")) {
+        label = null; // present but malformed: named on its field only
+      }
+      if (label != null && !missing.contains(label)) {
+        missing.add(label);
+      }
+    }
+    return new InvalidDossierException(missing.isEmpty() ? null
+        : "Chưa nộp được hồ sơ: còn thiếu " + String.join(", ", missing) + ".", problems);
   }
 
   /**
@@ -72,7 +110,9 @@ public class DossierValidator {
     List<FieldProblem> problems = new ArrayList<>();
     Optional<AwardType> award = Optional.empty();
     if (blank(r.awardType())) {
-      problems.add(new FieldProblem("awardType", "Chưa chọn hình thức khen thưởng."));
+      if (complete) {
+        problems.add(new FieldProblem("awardType", "Chưa chọn hình thức khen thưởng."));
+      }
     } else {
       award = catalog.find(r.awardType());
       if (award.isEmpty()) {
@@ -85,7 +125,9 @@ public class DossierValidator {
       }
     }
     if (blank(r.awardKind())) {
-      problems.add(new FieldProblem("awardKind", "Chưa chọn loại hình khen thưởng."));
+      if (complete) {
+        problems.add(new FieldProblem("awardKind", "Chưa chọn loại hình khen thưởng."));
+      }
     } else if (parse(AwardKind.class, r.awardKind()).isEmpty()) {
       problems.add(new FieldProblem("awardKind", "Loại hình khen thưởng không hợp lệ."));
     }
@@ -97,7 +139,9 @@ public class DossierValidator {
     }
     Optional<SubjectKind> subjectKind = parse(SubjectKind.class, r.subjectKind());
     if (blank(r.subjectKind())) {
-      problems.add(new FieldProblem("subjectKind", "Chưa chọn đối tượng là cá nhân hay tập thể."));
+      if (complete) {
+        problems.add(new FieldProblem("subjectKind", "Chưa chọn đối tượng là cá nhân hay tập thể."));
+      }
     } else if (subjectKind.isEmpty()) {
       problems.add(new FieldProblem("subjectKind", "Đối tượng phải là cá nhân, tập thể hoặc hộ gia đình."));
     } else if (award.isPresent() && !award.get().allowsSubject(subjectKind.get().name())) {

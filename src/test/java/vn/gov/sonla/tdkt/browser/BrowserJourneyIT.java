@@ -523,13 +523,189 @@ class BrowserJourneyIT {
     }
   }
 
+  /** Tasklist labels that must not show in English to a Vietnamese browser on the path walked. */
+  private static final java.util.regex.Pattern ENGLISH_LABEL = java.util.regex.Pattern.compile(
+      "\\b(Claim|Unclaim|Complete|Save|History|Diagram|Description|Created|Follow-up date|Due date|Add groups"
+          + "|Sort by|Start process|Create task|Filters|Logout|My profile)\\b");
+
+  /** A calendar date as the engine writes it (2026-12-07), where a person reads 07/12/2026. */
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+  /** What a person reads on the walked screen: {@link #readable}, no ISO date and no English webapp label. */
+  private static void readableVietnamese(Browser b, String loginId, String fullName, boolean webapp) {
+    readable(b, loginId, fullName, webapp);
+    java.util.regex.Matcher date = ISO_DATE.matcher(b.bodyText());
+    assertThat(date.find()).as("an ISO date on %s: %s", b.currentUrl(), date.find(0) ? date.group() : "").isFalse();
+    java.util.regex.Matcher english = ENGLISH_LABEL.matcher(b.bodyText());
+    assertThat(english.find()).as("an English label on %s: %s", b.currentUrl(), english.find(0) ? english.group() : "")
+        .isFalse();
+  }
+
+  /**
+   * Whole tasks as the people do them (issue 17): the officer saves a draft with only the subject's name, completes
+   * and submits it; the appraiser finds it in Tasklist by the card's code, subject and unit, reads the explanation's
+   * years, claims it and asks for a supplement; the officer opens the task's upload page from the form, adds a file,
+   * returns to the task and completes it; the appraiser's next form shows the unit's note and file, and the appraiser
+   * finds the dossier valid; the citizen reads the notice, sends an objection and reads its reference number.
+   * Screenshots under {@code target/screenshots/<role>/task-*}; every walked screen shows no raw key, no ISO timestamp,
+   * no English webapp label and no login id where the person's name belongs.
+   */
+  @Test
+  void theOfficerTheAppraiserAndTheCitizenWalkWholeTasks() throws Exception {
+    String subject = "Quàng Thị Duyên";
+    int year = LocalDate.now(VN).getYear();
+    String[] code = new String[1];
+    try (Browser b = new Browser(base(), "officer/task-draft", "vi")) {
+      b.step("saves-a-draft-with-only-the-name", () -> {
+        b.login("officer.syt", "demo");
+        b.open("/dossiers/new.html");
+        b.until(d -> d.findElements(By.cssSelector("#awardType option[value='BK_TINH']")).size() == 1);
+        b.type(By.id("year"), String.valueOf(year));
+        b.type(By.id("subjectName"), subject);
+        b.click(By.id("save-draft"));
+        b.until(d -> d.getCurrentUrl().contains("/dossiers/view.html?code="));
+        code[0] = b.driver.getCurrentUrl().replaceAll(".*code=", "");
+        b.waitForText(By.id("dossier-status"), "Bản nháp");
+        readableVietnamese(b, "officer.syt", "Bùi Văn Long", false);
+      });
+      b.step("completes-and-submits-the-draft", () -> {
+        b.click(By.id("edit-draft"));
+        b.until(d -> d.getCurrentUrl().contains("/dossiers/new.html?code="));
+        b.until(d -> subject.equals(d.findElement(By.id("subjectName")).getAttribute("value")));
+        fillProposal(b, subject);
+        b.visible(By.id("doc-PROPOSAL_LETTER")).sendKeys(pdf("to-trinh-yte.pdf").toString());
+        b.visible(By.id("doc-ACHIEVEMENT_REPORT")).sendKeys(pdf("bao-cao-yte.pdf").toString());
+        b.visible(By.id("doc-REVIEW_MINUTES")).sendKeys(pdf("bien-ban-yte.pdf").toString());
+        b.click(By.id("submit-dossier"));
+        b.until(d -> d.getCurrentUrl().contains("/dossiers/view.html?code=" + code[0]));
+        b.waitForText(By.id("dossier-status"), "Đã nộp");
+        assertThat(b.visible(By.id("document-rows")).getText()).contains("to-trinh-yte.pdf");
+        readableVietnamese(b, "officer.syt", "Bùi Văn Long", false);
+      });
+    }
+    awaitStatus(code[0], "SUBMITTED");
+
+    try (Browser b = new Browser(base(), "appraiser/task-appraise", "vi")) {
+      Tasklist tasklist = new Tasklist(b);
+      b.step("finds-the-card-claims-and-reads-the-years", () -> {
+        b.login("appraiser", "demo");
+        tasklist.open();
+        tasklist.filter("Hồ sơ chờ thẩm định");
+        assertThat(tasklist.card(code[0])).contains(code[0], subject, "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh");
+        tasklist.openTask(code[0]);
+        b.visible(containing("div", "Kết quả xét tiêu chuẩn tự động"));
+        b.until(d -> b.bodyText().contains("các năm " + (year - 1) + " và " + year));
+        tasklist.claim();
+        readableVietnamese(b, "appraiser", "Nguyễn Thị Lan", true);
+        b.script("arguments[0].scrollIntoView({block: 'start'});",
+            b.driver.findElement(containing("h3", "Kết quả xét tiêu chuẩn tự động")));
+      });
+      b.step("asks-for-a-supplement", () -> {
+        tasklist.choose("Cần bổ sung hồ sơ");
+        tasklist.typeInto("Ý kiến thẩm định", "Thiếu bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.");
+        tasklist.typeInto("Tài liệu, nội dung cần bổ sung", "Bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.");
+        tasklist.complete();
+      });
+    }
+    awaitStatus(code[0], "AWAITING_SUPPLEMENT");
+
+    try (Browser b = new Browser(base(), "officer/task-supplement", "vi")) {
+      Tasklist tasklist = new Tasklist(b);
+      String[] upload = new String[1];
+      b.step("opens-the-supplement-task", () -> {
+        b.login("officer.syt", "demo");
+        tasklist.open();
+        tasklist.filter("Việc của đơn vị");
+        assertThat(tasklist.card(code[0])).contains(code[0], subject, "Sở Y tế");
+        tasklist.openTask(code[0]);
+        b.visible(containing("div", "Cách bổ sung tài liệu"));
+        tasklist.claim();
+        readableVietnamese(b, "officer.syt", "Bùi Văn Long", true);
+        upload[0] = b.visible(By.xpath("//div[contains(@class,'fjs-container')]//a[contains(normalize-space(.),"
+            + "'trang tải tài liệu bổ sung')]")).getAttribute("href");
+        assertThat(upload[0]).endsWith("/dossiers/supplement.html?code=" + code[0]);
+      });
+      b.step("adds-a-file-on-the-upload-page", () -> {
+        b.open(upload[0].replaceFirst("^https?://[^/]+", ""));
+        b.waitForText(By.id("request-details"), "Bản sao quyết định công nhận");
+        b.driver.findElement(By.id("upload-files")).sendKeys(pdf("qd-cstdcs-yte.pdf").toString());
+        b.click(By.id("upload-submit"));
+        b.waitForText(By.id("added-documents"), "qd-cstdcs-yte.pdf");
+        readableVietnamese(b, "officer.syt", "Bùi Văn Long", false);
+        b.assertAccessible("/dossiers/supplement.html");
+        b.atPhoneWidth("supplement-upload", () -> b.visible(By.id("added-documents")));
+      });
+      b.step("returns-to-the-task-and-completes-it", () -> {
+        b.click(By.id("back-to-task"));
+        b.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/"));
+        tasklist.typeInto("Nội dung đã bổ sung", "Đã tải lên bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.");
+        tasklist.complete();
+      });
+    }
+    awaitStatus(code[0], "IN_APPRAISAL");
+
+    try (Browser b = new Browser(base(), "appraiser/task-reappraise", "vi")) {
+      Tasklist tasklist = new Tasklist(b);
+      b.step("reads-the-units-note-and-file", () -> {
+        b.login("appraiser", "demo");
+        tasklist.open();
+        tasklist.filter("Việc của tôi");
+        tasklist.openTask(code[0]);
+        WebElement supplement = b.visible(containing("h3", "Đơn vị đã bổ sung hồ sơ"));
+        assertThat(b.bodyText()).contains("Đã tải lên bản sao quyết định công nhận Chiến sĩ thi đua cơ sở.",
+            "qd-cstdcs-yte.pdf");
+        readableVietnamese(b, "appraiser", "Nguyễn Thị Lan", true);
+        b.script("arguments[0].scrollIntoView({block: 'center'});", supplement);
+      });
+      b.step("finds-it-valid", () -> {
+        tasklist.choose("Hồ sơ hợp lệ");
+        tasklist.typeInto("Ý kiến thẩm định", "Hồ sơ đầy đủ sau khi bổ sung.");
+        if (b.driver.findElements(tasklist.field("Lý do đánh giá hợp lệ khi chưa đủ tiêu chuẩn", "textarea")).stream()
+            .anyMatch(WebElement::isDisplayed)) {
+          tasklist.typeInto("Lý do đánh giá hợp lệ khi chưa đủ tiêu chuẩn",
+              "Đơn vị đã bổ sung quyết định công nhận; sổ khen thưởng chưa cập nhật.");
+        }
+        tasklist.complete();
+      });
+    }
+    awaitStatus(code[0], "AWAITING_COUNCIL");
+
+    // the council's resolution, as the council session's process sends it
+    runtime.createMessageCorrelation("CouncilResolution").processInstanceBusinessKey(code[0])
+        .setVariable("councilPassed", true).correlateWithResult();
+    awaitStatus(code[0], "PUBLIC_NOTICE");
+
+    try (Browser b = new Browser(base(), "citizen/task-objection", "vi")) {
+      b.step("reads-the-notice-and-sends-an-objection", () -> {
+        b.open("/public/notices.html");
+        WebElement notice = b.visible(By.cssSelector("li[data-code='" + code[0] + "']"));
+        assertThat(notice.getText()).contains(subject, "Sở Y tế", "Hết hạn công khai");
+        assertThat(ISO_TIME.matcher(b.bodyText()).find()).as("an ISO timestamp on the notice").isFalse();
+        notice.findElement(By.tagName("button")).click();
+        b.type(By.id("name"), "Hoàng Văn Tuấn");
+        b.type(By.id("contact"), "0912 345 678");
+        b.type(By.id("content"), "Đề nghị xác minh lại thành tích năm nay của bà " + subject + ".");
+        b.click(By.id("objection-submit"));
+        WebElement reference = b.visible(By.id("objection-reference"));
+        assertThat(reference.getText()).matches("Số phản ánh của bạn: PA-\\d{4}-\\d{4}");
+        assertThat(ISO_TIME.matcher(b.bodyText()).find()).isFalse();
+        assertThat(RAW_KEY.matcher(b.bodyText()).find()).as("a raw key on the public page").isFalse();
+        b.assertAccessible("/public/notices.html (objection sent)");
+      });
+    }
+  }
+
   private static void fillProposal(Browser b) {
+    fillProposal(b, SUBJECT);
+  }
+
+  private static void fillProposal(Browser b, String subject) {
     b.until(d -> d.findElements(By.cssSelector("#awardType option[value='BK_TINH']")).size() == 1);
     new org.openqa.selenium.support.ui.Select(b.visible(By.id("awardType"))).selectByValue("BK_TINH");
     new org.openqa.selenium.support.ui.Select(b.visible(By.id("awardKind"))).selectByValue("ANNUAL");
     b.type(By.id("year"), String.valueOf(LocalDate.now(VN).getYear()));
     new org.openqa.selenium.support.ui.Select(b.visible(By.id("subjectKind"))).selectByValue("INDIVIDUAL");
-    b.type(By.id("subjectName"), SUBJECT);
+    b.type(By.id("subjectName"), subject);
     new org.openqa.selenium.support.ui.Select(b.visible(By.id("subjectRole"))).selectByValue("DIRECT_WORKER");
     b.script("document.getElementById('birthDate').value = '1990-05-14';"
         + "document.getElementById('birthDate').dispatchEvent(new Event('input', {bubbles: true}));");

@@ -43,6 +43,28 @@ final class Tasklist {
     b.visible(By.cssSelector(".fjs-container, .task-details, [cam-tasklist-task]"));
   }
 
+  /**
+   * The text of the list's card (task list row) that shows the text, with its details unfolded as a person does with
+   * its arrow (the card shows two variables until then), once the unit's name ("Đơn vị:") shows.
+   */
+  String card(String text) {
+    By row = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(normalize-space(.), " + literal(text) + ")]");
+    return b.until(d -> {
+      try {
+        WebElement card = d.findElement(row);
+        if (card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty()) {
+          card.findElements(By.cssSelector("a.glyphicon-menu-down")).stream().filter(WebElement::isDisplayed)
+              .findFirst().ifPresent(WebElement::click);
+          return null;
+        }
+        String shown = card.getText();
+        return shown.contains("Đơn vị:") ? shown : null;
+      } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+        return null;
+      }
+    });
+  }
+
   void claim() {
     b.click(By.xpath("//*[self::a or self::button][normalize-space(.)='Nhận xử lý']"));
     b.until(d -> d.findElements(By.xpath("//*[self::a or self::button][normalize-space(.)='Nhận xử lý']")).isEmpty());

@@ -12,9 +12,9 @@
  *   everyone else).
  * - Welcome offers only the project's sections the person may open (GET /api/workspace, the same list as the
  *   pages' menu): a link of config.js to any other section is removed; the public notice stays for everyone.
- * - Camunda's search widget translates its labels once, when it is drawn; on a first visit the Vietnamese
- *   locale may not be loaded yet, and raw keys (CREATION_DATE, SEARCH_PLACEHOLDER) stay on screen. They are
- *   replaced by their Vietnamese text from this app's locales/vi.json.
+ * - Camunda's search widget and Tasklist's sorting choices translate their labels once, when they are drawn; on a
+ *   first visit the Vietnamese locale may not be loaded yet, and raw keys (CREATION_DATE, SEARCH_PLACEHOLDER) stay
+ *   on screen. They are replaced by their Vietnamese text from this app's locales/vi.json.
  */
 const LOGIN = '/login';
 const BASE = document.querySelector('base');
@@ -104,7 +104,8 @@ function healed(text) {
 }
 
 function fixRawKeys(root) {
-  root.querySelectorAll('[cam-widget-search], .cam-widget-search').forEach((widget) => {
+  // the search widget and the task list's sorting choices ("Sắp xếp theo CREATION_DATE")
+  root.querySelectorAll('[cam-widget-search], .cam-widget-search, [cam-sorting-choices]').forEach((widget) => {
     widget.querySelectorAll('[placeholder], [title], [uib-tooltip]').forEach((el) => {
       ['placeholder', 'title', 'uib-tooltip'].forEach((name) => {
         const vi = el.hasAttribute(name) ? healed(el.getAttribute(name)) : null;
