@@ -6,7 +6,7 @@ CREATE TABLE decision_batch (
     batch_year      INTEGER       NOT NULL,
     round_no        INTEGER       NOT NULL,
     award_type      VARCHAR(32)   NOT NULL,
-    status          VARCHAR(16)   NOT NULL,           -- PREPARING, AWAITING_DECISION, ISSUED, CLOSED
+    status          VARCHAR(20)   NOT NULL,           -- PREPARING, AWAITING_DECISION, ISSUED
     opened_by       VARCHAR(64)   NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     proposal_pdf    BYTEA,
