@@ -46,7 +46,6 @@ public class BatchProposalDocument {
           w.paragraph(citation.strip().replaceAll("[;.]+$", "") + ";", BODY, INDENT, 0, Style.ITALIC, null);
         }
         w.gap(4);
-        int count = draft.subjectCount();
         w.paragraph("Hội đồng Thi đua - Khen thưởng tỉnh đã xét và đề nghị khen thưởng đợt " + round + " năm " + year
             + "; danh sách đã được công khai lấy ý kiến theo quy định. Sở Nội vụ kính trình Chủ tịch "
             + draft.issuer() + " xem xét, quyết định " + lowerFirst(draft.summary().replaceFirst("^Về việc ", ""))
@@ -69,7 +68,8 @@ public class BatchProposalDocument {
           }
           w.gap(4);
         }
-        w.row("Tổng số: " + count + " tập thể, cá nhân; tổng tiền thưởng", BODY, 0, w.width() - 120f,
+        w.row("Tổng số: " + DecisionDocument.counted(subjects(draft)) + "; tổng tiền thưởng", BODY, 0,
+            w.width() - 120f,
             DecisionDocument.money(draft.totalReward()), Style.BOLD);
         w.gap(6);
         w.paragraph("(Kèm theo dự thảo Quyết định của Chủ tịch " + draft.issuer() + " và hồ sơ của từng tập thể,"

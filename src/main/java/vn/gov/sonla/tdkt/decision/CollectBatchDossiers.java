@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
@@ -66,7 +65,7 @@ public class CollectBatchDossiers implements JavaDelegate {
     int year = Integer.parseInt(m.group(1));
     int round = Integer.parseInt(m.group(2));
     String awardType = m.group(3);
-    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.ofInstant(vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant(), ZoneOffset.UTC);
     batches.create(key, year, round, awardType, (String) execution.getVariable("openedBy"), now);
     LocalDate today = now.atZoneSameInstant(calendar.zone()).toLocalDate();
     List<Map<String, Object>> items = new ArrayList<>();

@@ -3,7 +3,6 @@ package vn.gov.sonla.tdkt.decision;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 
@@ -28,7 +27,7 @@ public class ComposeBatchProposal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
     DecisionBatchRepository.Batch batch = batches.find(key).orElseThrow();
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate();
+    LocalDate today = vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant().atZone(calendar.zone()).toLocalDate();
     DecisionContent draft = composer.compose(batch, batches.codes(key, DecisionBatchRepository.PROPOSED), null,
         today, null);
     batches.proposal(key, document.render(draft, batch.year(), batch.round(), today));

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -168,7 +167,7 @@ public class DecisionBatchController {
     if (codes.isEmpty()) {
       throw new DossierStateException("Đợt " + key + " không còn hồ sơ chờ quyết định.");
     }
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate();
+    LocalDate today = vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant().atZone(calendar.zone()).toLocalDate();
     String signer = user.groups().contains(Groups.CHAIRMAN) ? user.id() : null;
     // the căn cứ lines come from a DMN table: read as the system (people hold no right to evaluate it)
     byte[] pdf = document.render(engineAuthentication.asSystem(() -> composer.compose(batch, codes, null, today,

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
@@ -51,9 +49,9 @@ public class DecisionBatchTask {
       }
     }
     var identity = task.getProcessEngineServices().getIdentityService();
-    Authentication current = identity.getCurrentAuthentication();
-    DecisionTask.requireChairman(identity, current, "quyết định khen thưởng");
-    String decidedBy = current != null ? current.getUserId() : task.getAssignee();
+    String userId = vn.gov.sonla.tdkt.engine.EngineUser.currentUserId(identity);
+    requireChairman(identity, userId);
+    String decidedBy = userId != null ? userId : task.getAssignee();
     if (decidedBy == null) {
       throw new TaskInputException("Không xác định được người quyết định: hãy đăng nhập và nhận việc trước khi"
           + " quyết định.");
@@ -64,7 +62,18 @@ public class DecisionBatchTask {
     execution.setVariable("includedCount", proposed.size() - excluded.size() - refused.size());
     execution.setVariable("decidedBy", decidedBy);
     execution.setVariable("decidedOn",
-        ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate().toString());
+        vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant().atZone(calendar.zone()).toLocalDate().toString());
+  }
+
+  /**
+   * Only the Chairman (group chairman) decides: a user outside it who took the task is refused; the system (no user)
+   * passes.
+   */
+  private static void requireChairman(org.camunda.bpm.engine.IdentityService identity, String userId) {
+    if (userId != null && !vn.gov.sonla.tdkt.engine.EngineUser.isMember(identity, userId,
+        vn.gov.sonla.tdkt.identity.Groups.CHAIRMAN)) {
+      throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được quyết định khen thưởng.");
+    }
   }
 
   private static Map<String, String> parse(Object value, List<String> proposed, String what) {

@@ -11,7 +11,6 @@ import java.util.TimeZone;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
@@ -70,7 +69,7 @@ public class IssueBatchDecision implements JavaDelegate {
       throw new IllegalStateException("No dossier of batch " + key + " waits for its decision any more");
     }
     String signedBy = (String) execution.getVariable("decidedBy");
-    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant(), ZoneOffset.UTC);
     Object decidedOn = execution.getVariable("decidedOn");
     LocalDate date = decidedOn instanceof String day ? LocalDate.parse(day)
         : issuedAt.atZoneSameInstant(calendar.zone()).toLocalDate();
