@@ -73,7 +73,7 @@ public class TaskNotifications {
       case "Task_Appraise" -> task.hasVariable("supplementNote") ? "SUPPLEMENT_RECEIVED" : "NEW_DOSSIER";
       case "Task_VerifyObjection" -> "OBJECTION_FILED";
       case "Task_Ballot" -> "BALLOT_OPENED";
-      case "Task_Decide" -> "DECISION_WAITING";
+      case "Task_Decide", "Task_DecideBatch" -> "DECISION_WAITING";
       default -> "NEW_TASK";
     };
   }
@@ -88,7 +88,9 @@ public class TaskNotifications {
       case "OBJECTION_FILED" -> "Có ý kiến phản ánh về hồ sơ " + dossier + " trong thời gian công khai; cần xác minh.";
       case "BALLOT_OPENED" -> "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh " + task.getExecution().getProcessBusinessKey()
           + " đã phát phiếu biểu quyết; xin đồng chí bỏ phiếu.";
-      case "DECISION_WAITING" -> "Hồ sơ " + dossier + " chờ quyết định khen thưởng.";
+      case "DECISION_WAITING" -> dossierCode == null ? "Đợt " + task.getExecution().getProcessBusinessKey()
+          + " (" + task.getVariable("batchCount") + " hồ sơ " + task.getVariable("awardTypeName")
+          + ") chờ quyết định khen thưởng." : "Hồ sơ " + dossier + " chờ quyết định khen thưởng.";
       default -> "Việc mới: " + task.getName() + (dossierCode == null
           ? " (" + task.getExecution().getProcessBusinessKey() + ")" : ", hồ sơ " + dossier) + ".";
     };
