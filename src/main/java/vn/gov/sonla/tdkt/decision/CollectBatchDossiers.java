@@ -117,7 +117,8 @@ public class CollectBatchDossiers implements JavaDelegate {
         : Boolean.FALSE.equals(eligible) ? "Chưa đạt tiêu chuẩn đối chiếu" : "Chưa đối chiếu");
     item.put("override", Boolean.TRUE.equals(vars.get("eligibilityOverridden"))
         ? text(vars.get("eligibilityOverrideReason"), "Có, chưa nêu lý do") : "Không");
-    item.put("tally", vars.get("votesFor") == null ? "Không qua Hội đồng"
+    item.put("tally", vars.get("votesFor") == null ? (Boolean.TRUE.equals(vars.get("councilPassed"))
+        ? "Hội đồng đã thông qua (không có số phiếu)" : "Không qua Hội đồng")
         : vars.get("votesFor") + " đồng ý / " + vars.get("votesAgainst") + " không đồng ý / "
             + vars.get("votesAbsent") + " vắng (cần " + vars.get("votesRequired") + " trên "
             + vars.get("councilMembers") + " thành viên), phiên " + text(vars.get("councilSession"), ""));
