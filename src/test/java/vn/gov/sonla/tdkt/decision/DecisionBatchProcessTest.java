@@ -66,6 +66,8 @@ class DecisionBatchProcessTest {
 
   @BeforeEach
   void register() {
+    // the assertions' engine is this one (an earlier Spring test in the same JVM may have left its own)
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("collectBatchDossiers", (JavaDelegate) e -> {
       calls.add("collect");
       e.setVariable("batchCount", proposed);
@@ -85,6 +87,7 @@ class DecisionBatchProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
   }
 
   private JavaDelegate recording(String name) {
