@@ -278,9 +278,14 @@ class PipelineBenchmark {
     Job timer = management.createJobQuery().processInstanceId(pi).activityId("Timer_NoticePeriod").singleResult();
     management.executeJob(timer.getId());
 
-    Task decide = task(pi, "Task_Decide");
-    as("chairman", "chairman", () -> tasks.claim(decide.getId(), "chairman"));
-    as("chairman", "chairman", () -> tasks.complete(decide.getId(), Map.of("decisionOutcome", "APPROVE")));
+    // the normal procedure is decided by batch (one decision for a round): the dossier's share is the batch's
+    // outcome reaching it (award register, status), as the batch's last step sends it
+    runtime.createMessageCorrelation("DecisionBatchOutcome").processInstanceId(pi)
+        .setVariables(Variables.createVariables().putValue("batchOutcome", "APPROVED").putValue("batchKey", "bench")
+            .putValue("batchReason", "").putValue("decisionNumber", (thread + 1) + "/QĐ-UBND")
+            .putValue("decisionDate", java.sql.Date.valueOf(java.time.LocalDate.now()))
+            .putValue("decidedBy", "chairman"))
+        .correlate();
   }
 
   /** One skeleton instance, driven by the same calls as a dossier. */

@@ -258,6 +258,7 @@ public class ReportService {
         new StepDefinition("Sub_PublicNotice", null, false),
         new StepDefinition("Task_VerifyObjection", null, false),
         new StepDefinition("Task_Decide", null, false),
+        new StepDefinition("Event_AwaitDecisionBatch", null, false),
         new StepDefinition("Event_AwaitStateSubmission", null, false),
         new StepDefinition("Event_AwaitCentralDecision", null, false));
   }

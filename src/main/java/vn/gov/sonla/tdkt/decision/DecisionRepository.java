@@ -18,8 +18,14 @@ public class DecisionRepository {
   }
 
   public void insert(Decision d, byte[] pdf) {
-    jdbc.sql("INSERT INTO decision (" + META + ", pdf) VALUES (:id, :year, :seq, :register, :number, :dossier, :by,"
-            + " :at, :sha, :numberedBy, :pdf)")
+    insert(d, pdf, null);
+  }
+
+  /** A decision of a batch ({@code batchKey}, no dossier of its own), or of one dossier (batchKey null). */
+  public void insert(Decision d, byte[] pdf, String batchKey) {
+    jdbc.sql("INSERT INTO decision (" + META + ", pdf, batch_key) VALUES (:id, :year, :seq, :register, :number,"
+            + " :dossier, :by, :at, :sha, :numberedBy, :pdf, :batch)")
+        .param("batch", batchKey)
         .param("id", d.id())
         .param("year", d.decisionYear())
         .param("seq", d.seq())
@@ -35,7 +41,9 @@ public class DecisionRepository {
   }
 
   public Optional<Decision> forDossier(String dossierCode) {
-    return jdbc.sql("SELECT " + META + " FROM decision WHERE dossier_code = :code")
+    // its own decision, or the decision of the batch that awarded it
+    return jdbc.sql("SELECT " + META + " FROM decision WHERE dossier_code = :code OR batch_key IN (SELECT batch_key"
+            + " FROM decision_batch_item WHERE dossier_code = :code AND state = 'AWARDED')")
         .param("code", dossierCode)
         .query(Decision.class)
         .optional();
@@ -51,6 +59,27 @@ public class DecisionRepository {
     return jdbc.sql("SELECT COUNT(*) FROM decision WHERE decision_year = :year AND register = :register AND seq = :seq")
         .param("year", year).param("register", register).param("seq", seq)
         .query(Integer.class).single() > 0;
+  }
+
+  /** The decisions of a year, in number order. */
+  public List<Decision> ofYear(int year) {
+    return jdbc.sql("SELECT " + META + " FROM decision WHERE decision_year = :year ORDER BY register, seq")
+        .param("year", year)
+        .query(Decision.class)
+        .list();
+  }
+
+  /** The batch a decision was issued for; null for a single dossier's decision. */
+  public String batchKey(String id) {
+    return jdbc.sql("SELECT batch_key FROM decision WHERE id = :id").param("id", id)
+        .query((rs, row) -> rs.getString(1)).single();
+  }
+
+  public Optional<Decision> forBatch(String batchKey) {
+    return jdbc.sql("SELECT " + META + " FROM decision WHERE batch_key = :key")
+        .param("key", batchKey)
+        .query(Decision.class)
+        .optional();
   }
 
   public List<Integer> numbersOfYear(int year) {

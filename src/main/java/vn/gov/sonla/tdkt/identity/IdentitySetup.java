@@ -43,6 +43,7 @@ public class IdentitySetup implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String DOSSIER_PROCESS = "commendation-dossier";
   private static final String COUNCIL_PROCESS = "council-session";
+  private static final String BATCH_PROCESS = "decision-batch";
 
   private static final Map<String, String> WORKFLOW_GROUPS = Map.of(
       Groups.HOME_AFFAIRS, "Sở Nội vụ - Phòng Thi đua, Khen thưởng",
@@ -192,6 +193,11 @@ public class IdentitySetup implements ApplicationRunner {
       // the clerk works the numbering task of a decision (Tasklist, its candidate group's task); the form reads the
       // dossier's deployed form through the process definition
       grant(Groups.CLERK, Resources.PROCESS_DEFINITION, DOSSIER_PROCESS, ProcessDefinitionPermissions.READ);
+      // the Chairman's batch task and the clerk's numbering task of a batch's decision (decision-batch) in Tasklist:
+      // their forms are read through the process definition; nothing else of the batch reaches them
+      grant(Groups.CHAIRMAN, Resources.PROCESS_DEFINITION, BATCH_PROCESS, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE);
+      grant(Groups.CLERK, Resources.PROCESS_DEFINITION, BATCH_PROCESS, ProcessDefinitionPermissions.READ);
       // auditors read every definition, instance and history, and change nothing
       grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,

@@ -74,7 +74,7 @@ public class TaskNotifications {
       case "Task_VerifyObjection" -> "OBJECTION_FILED";
       case "Task_VerifyConsultationObjection" -> "CONSULTATION_OBJECTION_FILED";
       case "Task_Ballot" -> "BALLOT_OPENED";
-      case "Task_Decide" -> "DECISION_WAITING";
+      case "Task_Decide", "Task_DecideBatch" -> "DECISION_WAITING";
       default -> "NEW_TASK";
     };
   }
@@ -91,7 +91,9 @@ public class TaskNotifications {
           + " trong thời gian lấy ý kiến trước khi Hội đồng xét; cần xác minh.";
       case "BALLOT_OPENED" -> "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh " + task.getExecution().getProcessBusinessKey()
           + " đã phát phiếu biểu quyết; xin đồng chí bỏ phiếu.";
-      case "DECISION_WAITING" -> "Hồ sơ " + dossier + " chờ quyết định khen thưởng.";
+      case "DECISION_WAITING" -> dossierCode == null ? "Đợt " + task.getExecution().getProcessBusinessKey()
+          + " (" + task.getVariable("batchCount") + " hồ sơ " + task.getVariable("awardTypeName")
+          + ") chờ quyết định khen thưởng." : "Hồ sơ " + dossier + " chờ quyết định khen thưởng.";
       default -> "Việc mới: " + task.getName() + (dossierCode == null
           ? " (" + task.getExecution().getProcessBusinessKey() + ")" : ", hồ sơ " + dossier) + ".";
     };

@@ -60,7 +60,7 @@ class ReportStepsTest {
     Report.Processing processing = reports.processing(null);
     assertThat(processing.steps()).extracting(Report.Step::step).containsExactly("Task_Appraise", "Task_Supplement",
         "Event_AwaitCouncilResolution", "Sub_PublicNotice", "Task_VerifyObjection", "Task_Decide",
-        "Event_AwaitStateSubmission", "Event_AwaitCentralDecision");
+        "Event_AwaitDecisionBatch", "Event_AwaitStateSubmission", "Event_AwaitCentralDecision");
 
     // appraisal: the trail dossier's two rounds (49.5 h, then 19.5 h) and the late one (10 working days + 1 minute);
     // the withdrawn dossier's open appraisal was cancelled and does not count
@@ -86,8 +86,10 @@ class ReportStepsTest {
     double notice = hours(run.councilResolved(), run.timerFired());
     assertThat(processing.step("Sub_PublicNotice").all()).isEqualTo(new DurationStats(1, notice, notice, 0));
     assertThat(processing.step("Task_VerifyObjection").all()).isEqualTo(new DurationStats(1, 77.0, 77.0, 0));
-    assertThat(processing.step("Task_Decide").all()).isEqualTo(new DurationStats(1, 24.0, 24.0, 0));
-    assertThat(processing.step("Task_Decide").byAppraiser()).isEmpty();
+    // the normal procedure's dossier waits a day for its round's batch decision; no single decision task
+    assertThat(processing.step("Event_AwaitDecisionBatch").all()).isEqualTo(new DurationStats(1, 24.0, 24.0, 0));
+    assertThat(processing.step("Event_AwaitDecisionBatch").label()).isEqualTo("Chờ quyết định theo đợt");
+    assertThat(processing.step("Task_Decide").all().count()).isZero();
     assertThat(processing.step("Event_AwaitStateSubmission").all().count()).isZero();
 
     // the whole dossier: the trail one (ended) and the withdrawn one; the late appraisal's dossier is still open

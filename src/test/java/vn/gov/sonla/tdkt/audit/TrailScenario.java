@@ -24,7 +24,7 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /**
  * Drives one dossier through supplement, council, public notice with a dismissed objection, and
- * the Chairman's decision, one step a day (ClockUtil), each step under its user's engine
+ * the Chairman's decision of its round's batch, one step a day (ClockUtil), each step under its user's engine
  * authentication so that the user operation log names them.
  */
 class TrailScenario {
@@ -120,10 +120,15 @@ class TrailScenario {
       management.executeJob(timer.getId());
 
       Date decided = step(new Date(timerFired.getTime() + 86_400_000L));
-      Task decide = task(pi, "Task_Decide");
+      // the normal procedure is decided by batch: the round's batch opened (by the application, as the system),
+      // the Chairman approves it in his batch task
+      String batchKey = "2099-R" + (1 + (int) (Math.random() * 99)) + "-" + d.awardType();
+      identity.clearAuthentication();
+      runtime.startProcessInstanceByKey("decision-batch", batchKey, Map.of("openedBy", "appraiser"));
+      Task decide = tasks.createTaskQuery().processInstanceBusinessKey(batchKey).singleResult();
       as("chairman", "chairman", () -> {
         tasks.claim(decide.getId(), "chairman");
-        tasks.complete(decide.getId(), Map.of("decisionOutcome", "APPROVE"));
+        tasks.complete(decide.getId(), Map.of("draftReviewed", true));
       });
       String number = decisions.forDossier(code).orElseThrow().number();
       return new Run(code, pi, number, submitted, claimed, appraisedSupplement, supplemented, appraisedValid,

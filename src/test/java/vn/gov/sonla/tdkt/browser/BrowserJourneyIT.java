@@ -322,14 +322,22 @@ class BrowserJourneyIT {
           .activityId("Timer_NoticePeriod").singleResult().getId());
       awaitStatus(code[0], "AWAITING_DECISION");
 
-      b.step("chairman-approves-in-tasklist", () -> {
+      // the normal procedure is decided by batch: home-affairs opens the round's batch (project API), the
+      // Chairman decides it in Tasklist, one task for every dossier of the round with that award
+      ResponseEntity<JsonNode> batch = new Api(rest).postJson("appraiser", "/api/decision-batches",
+          Map.of("year", year, "round", 1, "awardType", "BK_TINH"));
+      assertThat(batch.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      b.step("chairman-decides-the-batch-in-tasklist", () -> {
         b.login("chairman", "demo");
         tasklist.open();
         tasklist.filter("Chờ quyết định khen thưởng");
-        tasklist.openTask(code[0]);
-        b.visible(containing("div", "Hạn quyết định:"));
+        tasklist.openTask("Quyết định khen thưởng theo đợt");
+        b.visible(containing("div", "Hồ sơ của đợt"));
+        assertThat(b.bodyText()).contains(code[0], SUBJECT, "Ý kiến thẩm định", "Tiền thưởng",
+            "Xem trước dự thảo quyết định");
         tasklist.claim();
-        tasklist.choose("Đồng ý khen thưởng");
+        b.screenshot("journey-chairman-batch-task");
+        tasklist.choose("Tôi đã xem dự thảo quyết định");
         tasklist.complete();
       });
       runJobs("commendation-dossier");

@@ -140,7 +140,8 @@ class AfterCouncilProcessTest {
       assertThat(n.noticeEndsAt()).isEqualTo(timer.getDuedate());
     });
     execute(timer);
-    assertThat(pi).isWaitingAt("Task_Decide");
+    // the normal procedure's dossier waits for the decision of its round's batch
+    assertThat(pi).isWaitingAt("Event_AwaitDecisionBatch");
     assertThat(notices.current()).noneMatch(n -> n.code().equals(d.code()));
   }
 
@@ -174,7 +175,7 @@ class AfterCouncilProcessTest {
     assertThat(status(d)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
     assertThat(objections.find(id).orElseThrow().status()).isEqualTo("DISMISSED");
     execute(job("Timer_NoticePeriod", pi));
-    assertThat(pi).isWaitingAt("Task_Decide");
+    assertThat(pi).isWaitingAt("Event_AwaitDecisionBatch");
   }
 
   @Test
@@ -185,10 +186,10 @@ class AfterCouncilProcessTest {
     execute(job("Timer_NoticePeriod", pi));
 
     // the notice period is over, but the objection is not verified: no decision yet
-    assertThat(pi).isWaitingAt("Task_VerifyObjection").isNotWaitingAt("Task_Decide");
+    assertThat(pi).isWaitingAt("Task_VerifyObjection").isNotWaitingAt("Event_AwaitDecisionBatch");
     assertThat(status(d)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
     reviewObjection(pi, "DISMISSED", "Không có cơ sở.");
-    assertThat(pi).isWaitingAt("Task_Decide");
+    assertThat(pi).isWaitingAt("Event_AwaitDecisionBatch");
     assertThat(status(d)).isEqualTo(DossierStatus.AWAITING_DECISION);
   }
 
@@ -328,7 +329,7 @@ class AfterCouncilProcessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Task_Appraise", "Task_Supplement", "Event_AwaitCouncilResolution", "Timer_NoticePeriod",
-      "Task_Decide", "Event_AwaitStateSubmission", "Event_AwaitCentralDecision"})
+      "Task_Decide", "Event_AwaitDecisionBatch", "Event_AwaitStateSubmission", "Event_AwaitCentralDecision"})
   void theUnitCanWithdrawAtEveryWaitStateBeforeADecision(String waitState) {
     boolean state = waitState.contains("State") || waitState.contains("Central");
     Dossier d = submit(state ? "BK_TTG" : "BK_TINH", waitState.equals("Task_Decide") || state ? "SUDDEN" : "ANNUAL");
@@ -338,6 +339,7 @@ class AfterCouncilProcessTest {
           "appraisalOutcome", "SUPPLEMENT", "appraisalSummary", "Thiếu.", "missingItems", "Biên bản."));
       case "Event_AwaitCouncilResolution", "Task_Decide", "Event_AwaitStateSubmission" -> appraiseValid(pi);
       case "Timer_NoticePeriod" -> inPublicNotice(d);
+      case "Event_AwaitDecisionBatch" -> execute(job("Timer_NoticePeriod", inPublicNotice(d)));
       case "Event_AwaitCentralDecision" -> {
         appraiseValid(pi);
         ProcessInstance submission = openSubmission(uniqueRound());
@@ -377,6 +379,106 @@ class AfterCouncilProcessTest {
 
   private static final java.util.concurrent.atomic.AtomicInteger ROUNDS =
       new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(100_000));
+
+  // --- decisions by batch (the normal procedure) ---------------------------------------------
+
+  @Autowired vn.gov.sonla.tdkt.decision.DecisionRepository decisionRecords;
+  @Autowired vn.gov.sonla.tdkt.decision.DecisionBatchRepository batches;
+
+  private static final java.util.concurrent.atomic.AtomicInteger BATCH_ROUNDS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Appraised, passed by the council session of the round and through the notice: waiting for its batch. */
+  private ProcessInstance awaitingBatch(Dossier d, String session) {
+    ProcessInstance pi = instance(d);
+    appraiseValid(pi);
+    runtime.createMessageCorrelation("CouncilResolution").processInstanceBusinessKey(d.code())
+        .setVariable("councilPassed", true).setVariable("councilSession", session).correlate();
+    execute(job("Timer_NoticePeriod", pi));
+    assertThat(pi).isWaitingAt("Event_AwaitDecisionBatch");
+    assertThat(status(d)).isEqualTo(DossierStatus.AWAITING_DECISION);
+    return pi;
+  }
+
+  private ProcessInstance openBatch(String key) {
+    return runtime.startProcessInstanceByKey("decision-batch", key, Map.of("openedBy", "appraiser"));
+  }
+
+  private void chairmanDecides(ProcessInstance batch, String excluded, String refused) {
+    Task decide = task("Task_DecideBatch", batch);
+    tasks.claim(decide.getId(), "chairman");
+    identity.setAuthentication("chairman", List.of("chairman"));
+    tasks.complete(decide.getId(), withVariables("draftReviewed", true, "excludedList", excluded,
+        "refusedList", refused));
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void aRoundIsDecidedInOneBatchTheExcludedWaitForTheNextAndTheRefusedAreNotAwarded() {
+    int round = BATCH_ROUNDS.incrementAndGet();
+    String session = "2091-R" + round;
+    List<Dossier> ds = new ArrayList<>();
+    List<ProcessInstance> pis = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Dossier d = submit("CSTD_TINH", "ANNUAL");
+      ds.add(d);
+      pis.add(awaitingBatch(d, session));
+    }
+    ProcessInstance batch = openBatch(session + "-CSTD_TINH");
+    assertThat(batch).isWaitingAt("Task_DecideBatch");
+    assertThat(batches.codes(session + "-CSTD_TINH", "PROPOSED")).containsAll(ds.stream().map(Dossier::code).toList());
+
+    chairmanDecides(batch, ds.get(1).code() + ": Cần làm rõ sáng kiến.", ds.get(2).code() + ": Không đạt tiêu chuẩn.");
+
+    assertThat(batch).isEnded().hasPassed("Task_IssueDecision", "EndEvent_Issued");
+    String number = decisionRecords.forDossier(ds.get(0).code()).orElseThrow().number();
+    for (int i : new int[] {0, 3}) {
+      assertThat(pis.get(i)).isEnded().hasPassed("Task_RecordBatchAward", "EndEvent_BatchAwarded");
+      assertThat(status(ds.get(i))).isEqualTo(DossierStatus.AWARDED);
+      assertThat(decisionRecords.forDossier(ds.get(i).code()).orElseThrow().number()).isEqualTo(number);
+      assertThat(register.forDossier(ds.get(i).code())).singleElement()
+          .satisfies(r -> assertThat(r.decisionNumber()).isEqualTo(number));
+    }
+    // excluded: back to waiting, Home Affairs told why
+    assertThat(pis.get(1)).isWaitingAt("Event_AwaitDecisionBatch");
+    assertThat(status(ds.get(1))).isEqualTo(DossierStatus.AWAITING_DECISION);
+    assertThat(register.forDossier(ds.get(1).code())).isEmpty();
+    // refused: NOT_AWARDED with the Chairman's reason
+    assertThat(pis.get(2)).isEnded().hasPassed("Task_RecordBatchRefusal", "EndEvent_BatchRefused");
+    assertThat(repository.find(ds.get(2).code()).orElseThrow().status()).isEqualTo(DossierStatus.NOT_AWARDED);
+    assertThat(repository.find(ds.get(2).code()).orElseThrow().statusReason()).contains("Không đạt tiêu chuẩn.");
+
+    // the next round's batch takes the excluded dossier and decides it with a number of its own
+    ProcessInstance next = openBatch("2091-R" + BATCH_ROUNDS.incrementAndGet() + "-CSTD_TINH");
+    chairmanDecides(next, "", "");
+    assertThat(pis.get(1)).isEnded().hasPassed("EndEvent_BatchAwarded");
+    assertThat(decisionRecords.forDossier(ds.get(1).code()).orElseThrow().number()).isNotEqualTo(number);
+  }
+
+  @Test
+  void aBatchLeavesOutWhatIsOfALaterRoundAndTheChairmanMustNameDossiersOfTheBatch() {
+    int round = BATCH_ROUNDS.addAndGet(2);
+    Dossier early = submit("CSTD_TINH", "ANNUAL");
+    Dossier late = submit("CSTD_TINH", "ANNUAL");
+    awaitingBatch(early, "2092-R" + (round - 1));
+    ProcessInstance latePi = awaitingBatch(late, "2092-R" + round);
+    ProcessInstance batch = openBatch("2092-R" + (round - 1) + "-CSTD_TINH");
+    assertThat(batches.codes("2092-R" + (round - 1) + "-CSTD_TINH", "PROPOSED")).contains(early.code())
+        .doesNotContain(late.code());
+    Task decide = task("Task_DecideBatch", batch);
+    tasks.claim(decide.getId(), "chairman");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(decide.getId(), withVariables(
+            "draftReviewed", true, "excludedList", late.code() + ": lý do", "refusedList", "")))
+        .hasMessageContaining("không thuộc đợt này");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(decide.getId(), withVariables(
+            "draftReviewed", true, "excludedList", early.code() + ":  ", "refusedList", "")))
+        .hasMessageContaining("Chưa nêu lý do");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(decide.getId(), withVariables(
+            "draftReviewed", false)))
+        .hasMessageContaining("dự thảo");
+    assertThat(batch).isWaitingAt("Task_DecideBatch");
+    assertThat(latePi).isWaitingAt("Event_AwaitDecisionBatch");
+  }
 
   /** A submission key of the form YYYY-R<n>, unique in the shared test database. */
   private static String uniqueRound() {

@@ -128,11 +128,23 @@ class CommendationDossierProcessTest {
     assertThat(status(d)).isEqualTo(DossierStatus.PUBLIC_NOTICE);
     execute(job("Timer_NoticePeriod", pi));
 
-    assertThat(pi).isWaitingAt("Task_Decide").task().hasCandidateGroup("chairman");
+    // the normal procedure is decided by batch: Home Affairs opens the round's batch, the Chairman approves it
+    assertThat(pi).isWaitingAt("Event_AwaitDecisionBatch");
     assertThat(status(d)).isEqualTo(DossierStatus.AWAITING_DECISION);
-    decide(pi, withVariables("decisionOutcome", "APPROVE"));
+    ProcessInstance batch = runtime.startProcessInstanceByKey("decision-batch",
+        "2093-R" + (1 + new java.util.Random().nextInt(99)) + "-BK_TINH", Map.of("openedBy", "appraiser"));
+    assertThat(batch).isWaitingAt("Task_DecideBatch").task().hasCandidateGroup("chairman");
+    Task decideBatch = task("Task_DecideBatch", batch);
+    tasks.claim(decideBatch.getId(), "chairman");
+    engine.getIdentityService().setAuthenticatedUserId("chairman");
+    try {
+      tasks.complete(decideBatch.getId(), withVariables("draftReviewed", true));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
 
-    assertThat(pi).isEnded().hasPassed("Task_IssueDecision", "EndEvent_Awarded");
+    assertThat(batch).isEnded().hasPassed("Task_IssueDecision");
+    assertThat(pi).isEnded().hasPassed("Task_RecordBatchAward", "EndEvent_BatchAwarded");
     Dossier done = repository.find(d.code()).orElseThrow();
     assertThat(done.status()).isEqualTo(DossierStatus.AWARDED);
     var decision = decisions.forDossier(d.code()).orElseThrow();

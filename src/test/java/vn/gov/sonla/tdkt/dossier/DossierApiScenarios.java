@@ -88,6 +88,11 @@ abstract class DossierApiScenarios {
 
   private void chairmanApproves(String code) {
     JsonNode task = api.task("chairman", code);
+    if (task == null) {
+      // the normal procedure: decided by the round's batch
+      api.chairmanApproves(code);
+      return;
+    }
     assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_Decide");
     String id = task.get("id").asText();
     api.postJson("chairman", "/engine-rest/task/" + id + "/claim", Map.of("userId", "chairman"));

@@ -127,11 +127,16 @@ class WorkNotificationsTest {
     identity.clearAuthentication();
     management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_NoticePeriod")
         .singleResult().getId());
-    assertThat(task(pi, "Task_Decide")).isNotNull();
-    assertThat(of(d, "DECISION_WAITING")).singleElement().satisfies(n -> {
-      assertThat(n.recipient()).isEqualTo("chairman");
-      assertThat(n.message()).contains(d.code(), d.subjectName());
-    });
+    // the normal procedure's dossier waits for its round's batch; the Chairman hears when the batch waits for him
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId())
+        .activityIdIn("Event_AwaitDecisionBatch").count()).isOne();
+    String batchKey = "2094-R" + (1 + new java.util.Random().nextInt(99)) + "-" + d.awardType();
+    runtime.startProcessInstanceByKey("decision-batch", batchKey, java.util.Map.of("openedBy", "appraiser"));
+    assertThat(notifications.forRecipients(List.of("chairman"), 50)).filteredOn(n -> n.message().contains(batchKey))
+        .singleElement().satisfies(n -> {
+          assertThat(n.kind()).isEqualTo("DECISION_WAITING");
+          assertThat(n.message()).contains("chờ quyết định khen thưởng");
+        });
     // nothing was told twice
     assertThat(notifications.forDossier(d.code())).extracting(n -> n.kind() + "/" + n.recipient())
         .doesNotHaveDuplicates();

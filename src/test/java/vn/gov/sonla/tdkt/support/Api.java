@@ -136,9 +136,49 @@ public class Api {
         variables("appraisalOutcome", "VALID", "appraisalSummary", "Hồ sơ đầy đủ, đúng quy định.", "eligibilityOverrideReason", "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."));
   }
 
-  /** The Chairman approves: the decision is issued and the dossier AWARDED. */
+  /**
+   * The Chairman approves: the decision is issued and the dossier AWARDED. A dossier decided singly (simplified
+   * procedure) through its own task; one on the normal procedure through a decision batch of its award type that
+   * Home Affairs opens (the first round of the year still free), the Chairman approving the whole batch.
+   */
   public void chairmanApproves(String code) {
-    claimAndComplete("chairman", code, "Task_Decide", variables("decisionOutcome", "APPROVE"));
+    JsonNode task = task("chairman", code);
+    if (task != null && "Task_Decide".equals(task.get("taskDefinitionKey").asText())) {
+      claimAndComplete("chairman", code, "Task_Decide", variables("decisionOutcome", "APPROVE"));
+      return;
+    }
+    String awardType = get("appraiser", "/api/dossiers/" + code).getBody().get("awardType").asText();
+    String key = openBatch(awardType);
+    decideBatch(key, "", "");
+  }
+
+  /** Home Affairs opens a decision batch of the award type in the first round still free; its key. */
+  public String openBatch(String awardType) {
+    int year = java.time.Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
+    for (int y : new int[] {year, year + 1, year - 1}) {
+      for (int round = 12; round >= 1; round--) {
+        ResponseEntity<JsonNode> opened = postJson("appraiser", "/api/decision-batches",
+            Map.of("year", y, "round", round, "awardType", awardType));
+        if (opened.getStatusCode().value() == 201) {
+          return opened.getBody().get("key").asText();
+        }
+      }
+    }
+    throw new AssertionError("No decision batch of " + awardType + " could be opened");
+  }
+
+  /** The Chairman decides the batch: excluded and refused dossiers as lines "code: reason", the rest awarded. */
+  public void decideBatch(String key, String excludedList, String refusedList) {
+    JsonNode list = get("chairman", "/engine-rest/task?processInstanceBusinessKey=" + key).getBody();
+    org.assertj.core.api.Assertions.assertThat(list).as("the Chairman sees the batch task of %s", key).isNotEmpty();
+    String id = list.get(0).get("id").asText();
+    org.assertj.core.api.Assertions.assertThat(list.get(0).get("taskDefinitionKey").asText())
+        .isEqualTo("Task_DecideBatch");
+    org.assertj.core.api.Assertions.assertThat(postJson("chairman", "/engine-rest/task/" + id + "/claim",
+        Map.of("userId", "chairman")).getStatusCode().value()).isEqualTo(204);
+    org.assertj.core.api.Assertions.assertThat(postJson("chairman", "/engine-rest/task/" + id + "/complete",
+        variables("draftReviewed", true, "excludedList", excludedList, "refusedList", refusedList))
+        .getStatusCode().value()).isEqualTo(204);
   }
 
   public String write(Object value) {
