@@ -1,6 +1,5 @@
 package vn.gov.sonla.tdkt.decision;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
-import vn.gov.sonla.tdkt.award.BaseSalaryProperties;
+import vn.gov.sonla.tdkt.award.RewardMoney;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardGroup;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardedSubject;
 import vn.gov.sonla.tdkt.decision.DecisionContent.Reward;
@@ -28,15 +27,15 @@ public class DecisionComposer {
   private final DecisionProperties properties;
   private final LegalCitations citations;
   private final AwardCatalog catalog;
-  private final BaseSalaryProperties baseSalary;
+  private final RewardMoney rewardMoney;
   private final AwardRegistration registration;
 
   public DecisionComposer(DecisionProperties properties, LegalCitations citations, AwardCatalog catalog,
-      BaseSalaryProperties baseSalary, AwardRegistration registration) {
+      RewardMoney rewardMoney, AwardRegistration registration) {
     this.properties = properties;
     this.citations = citations;
     this.catalog = catalog;
-    this.baseSalary = baseSalary;
+    this.rewardMoney = rewardMoney;
     this.registration = registration;
   }
 
@@ -82,14 +81,15 @@ public class DecisionComposer {
         d.achievements(), reward(d, signed));
   }
 
-  /** Coefficient of the catalogue × base salary in force on the signing date; null when either is missing. */
+  /**
+   * Coefficient of the catalogue × base salary in force on the signing date, rounded per the rule in force on it
+   * ({@link RewardMoney}, the same amount as the catalogue view and form 0605); null when either is missing.
+   */
   Reward reward(Dossier d, LocalDate signed) {
-    BigDecimal coefficient = catalog.rewardOn(d.awardType(), signed)
-        .map(r -> r.coefficient(d.subjectKind().name())).orElse(null);
-    if (coefficient == null) {
+    if (d.awardType() == null || d.subjectKind() == null) {
       return null;
     }
-    return baseSalary.on(signed).map(salary -> new Reward(coefficient, salary.amount(), salary.basis(),
-        BaseSalaryProperties.amount(coefficient, salary.amount()))).orElse(null);
+    return rewardMoney.amount(d.awardType(), d.subjectKind().name(), signed)
+        .map(a -> new Reward(a.coefficient(), a.baseSalary(), a.baseSalaryBasis(), a.amount())).orElse(null);
   }
 }

@@ -9,8 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.gov.sonla.tdkt.award.AwardCatalog;
-import vn.gov.sonla.tdkt.award.BaseSalaryProperties;
+import vn.gov.sonla.tdkt.award.RewardMoney;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.DecisionLookup;
 import vn.gov.sonla.tdkt.dossier.Dossier;
@@ -32,19 +31,17 @@ public class DecisionController implements DecisionLookup {
   private final DossierService dossiers;
   private final CurrentUserProvider currentUser;
   private final DossierRepository dossierRecords;
-  private final AwardCatalog catalog;
-  private final BaseSalaryProperties baseSalary;
+  private final RewardMoney rewardMoney;
   private final CalendarProperties calendar;
   private final PersonNames names;
   private final SignatureVerifier verifier;
 
   public DecisionController(DecisionRepository decisions, DossierService dossiers, CurrentUserProvider currentUser,
-      DossierRepository dossierRecords, AwardCatalog catalog, BaseSalaryProperties baseSalary,
+      DossierRepository dossierRecords, RewardMoney rewardMoney,
       CalendarProperties calendar, PersonNames names, SignatureVerifier verifier) {
     this.verifier = verifier;
     this.dossierRecords = dossierRecords;
-    this.catalog = catalog;
-    this.baseSalary = baseSalary;
+    this.rewardMoney = rewardMoney;
     this.calendar = calendar;
     this.names = names;
     this.decisions = decisions;
@@ -74,12 +71,12 @@ public class DecisionController implements DecisionLookup {
       String basis = null;
       if (awarded && d.signedAt() != null) {
         LocalDate on = d.signedAt().atZoneSameInstant(calendar.zone()).toLocalDate();
-        var reward = catalog.rewardOn(dossier.awardType(), on);
-        var coefficient = reward.map(r -> r.coefficient(dossier.subjectKind().name())).orElse(null);
-        var salary = baseSalary.on(on);
-        if (coefficient != null && salary.isPresent()) {
-          amount = BaseSalaryProperties.amount(coefficient, salary.get().amount());
-          basis = reward.get().legalBasis() + "; " + salary.get().basis();
+        var money = dossier.awardType() == null || dossier.subjectKind() == null ? null
+            : rewardMoney.amount(dossier.awardType(), dossier.subjectKind().name(), on).orElse(null);
+        if (money != null) {
+          // rounded per the rule in force on the signing date: the amount of the decision's Article 2
+          amount = money.amount();
+          basis = money.coefficientBasis() + "; " + money.baseSalaryBasis() + "; " + money.roundingBasis();
         }
       }
       // verified on every read: a PDF changed in the database after signing shows as invalid

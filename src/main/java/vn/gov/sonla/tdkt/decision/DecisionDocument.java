@@ -134,7 +134,7 @@ public class DecisionDocument {
       i++;
       Reward r = subject.reward();
       w.paragraph(i + ". " + subject.name() + ": " + (r == null ? "không kèm theo tiền thưởng"
-          : coefficient(r.coefficient()) + " × " + money(r.baseSalary()) + " = " + money(r.amount())) + ";",
+          : rewardLine(r)) + ";",
           BODY, INDENT, INDENT, Style.REGULAR, null);
     }
     if (subjects.size() > 1) {
@@ -281,5 +281,15 @@ public class DecisionDocument {
   /** The regular face of the state font (callers that embed one font: trail exports, bloc documents). */
   static InputStream openFont() {
     return StateFormat.regularFont();
+  }
+
+  /**
+   * "1,5 × 2.530.000 đồng = 3.795.000 đồng, làm tròn thành 3.800.000 đồng": the product, and the rounded amount paid
+   * when the rounding rule in force changes it (tdkt.reward.rounding).
+   */
+  static String rewardLine(Reward r) {
+    long product = vn.gov.sonla.tdkt.award.BaseSalaryProperties.amount(r.coefficient(), r.baseSalary());
+    String line = coefficient(r.coefficient()) + " × " + money(r.baseSalary()) + " = " + money(product);
+    return product == r.amount() ? line : line + ", làm tròn thành " + money(r.amount());
   }
 }

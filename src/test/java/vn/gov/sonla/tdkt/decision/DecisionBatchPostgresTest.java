@@ -26,9 +26,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardRegister;
-import vn.gov.sonla.tdkt.award.BaseSalaryProperties;
+import vn.gov.sonla.tdkt.award.RewardMoney;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
@@ -63,8 +62,7 @@ class DecisionBatchPostgresTest {
   @Autowired AwardRegister register;
   @Autowired DecisionRepository decisions;
   @Autowired DecisionNumbering numbering;
-  @Autowired AwardCatalog catalog;
-  @Autowired BaseSalaryProperties baseSalary;
+  @Autowired RewardMoney rewardMoney;
 
   private String submit(Api api, String unit, String name) {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -235,8 +233,8 @@ class DecisionBatchPostgresTest {
     assertThat(decisionText).doesNotContain(names.get(excludedA), names.get(excludedB));
     assertThat(decisionText).contains("Số: " + number, "DANH SÁCH", "10 cá nhân");
     LocalDate today = LocalDate.now(VN);
-    long reward = BaseSalaryProperties.amount(catalog.rewardOn("BK_TINH", today).orElseThrow()
-        .coefficient("INDIVIDUAL"), baseSalary.on(today).orElseThrow().amount());
+    // rounded per the rule in force: the same amount as the catalogue view
+    long reward = rewardMoney.amount("BK_TINH", "INDIVIDUAL", today).orElseThrow().amount();
     assertThat(decisionText).contains(DecisionDocument.money(reward), DecisionDocument.money(10 * reward));
 
     // the next batch takes the 2 excluded; the clerk numbers it, a duplicate number is refused

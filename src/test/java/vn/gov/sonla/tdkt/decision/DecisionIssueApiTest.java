@@ -47,8 +47,7 @@ class DecisionIssueApiTest {
   @Autowired PdfSigning signing;
   @Autowired DecisionNumbering numbering;
   @Autowired DecisionRepository decisions;
-  @Autowired vn.gov.sonla.tdkt.award.AwardCatalog catalog;
-  @Autowired vn.gov.sonla.tdkt.award.BaseSalaryProperties baseSalary;
+  @Autowired vn.gov.sonla.tdkt.award.RewardMoney rewardMoney;
 
   Api api;
 
@@ -184,13 +183,15 @@ class DecisionIssueApiTest {
     }
   }
 
-  /** "1,5 × 2.340.000 đồng = 3.510.000 đồng" from the catalogue and the base salary in force today. */
+  /**
+   * "1,5 × 2.530.000 đồng = 3.795.000 đồng, làm tròn thành 3.800.000 đồng": from the catalogue, the base salary and the
+   * rounding rule in force today, the same amount as the catalogue view (RewardMoney).
+   */
   private String expectedReward(String award, String subjectKind) {
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-    java.math.BigDecimal coefficient = catalog.rewardOn(award, today).orElseThrow().coefficient(subjectKind);
-    long salary = baseSalary.on(today).orElseThrow().amount();
-    return DecisionDocument.coefficient(coefficient) + " × " + DecisionDocument.money(salary) + " = "
-        + DecisionDocument.money(vn.gov.sonla.tdkt.award.BaseSalaryProperties.amount(coefficient, salary));
+    var money = rewardMoney.amount(award, subjectKind, today).orElseThrow();
+    return DecisionDocument.rewardLine(new DecisionContent.Reward(money.coefficient(), money.baseSalary(),
+        money.baseSalaryBasis(), money.amount()));
   }
 
   private static byte[] onePagePdf() {

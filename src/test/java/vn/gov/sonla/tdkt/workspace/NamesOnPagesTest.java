@@ -90,6 +90,12 @@ class NamesOnPagesTest {
     JsonNode decision = d.get("decision");
     assertThat(decision.get("signedByName").asText()).isEqualTo("Lê Văn Hùng");
     assertThat(decision.get("rewardAmount").asLong()).isPositive();
+    // the amount of the decision's Article 2 is the catalogue view's, rounded per the same rule on the signing day
+    String signedOn = decision.get("signedAt").asText().substring(0, 10);
+    JsonNode catalogue = api.get("officer.sgddt", "/api/award-types/" + d.get("awardType").asText() + "?on=" + signedOn)
+        .getBody();
+    assertThat(decision.get("rewardAmount").asLong()).isEqualTo(catalogue.get("reward").get("bySubjectKind")
+        .get(d.get("subjectKind").asText()).get("amount").asLong());
     assertThat(decision.get("rewardBasis").asText()).isNotBlank();
     String certificate = decision.get("certificateUrl").asText();
     assertThat(certificate).isEqualTo("/api/dossiers/" + code + "/certificate");
