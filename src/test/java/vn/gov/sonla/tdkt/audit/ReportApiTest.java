@@ -17,23 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Reports over HTTP: dossiers created through the API (two units), two sudden-achievement dossiers driven to
  * AWARDED through the engine REST API; the JSON counts, processing times, CSV and XLSX, and who may read.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=report-api")
-@ActiveProfiles("test")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportApiTest {
 

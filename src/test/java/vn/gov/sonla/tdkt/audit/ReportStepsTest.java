@@ -14,15 +14,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.council.CouncilRepository;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Processing time per step from the engine's history, with the clock moved so that every duration is known: one
@@ -30,9 +28,7 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * whose appraisal ends a minute after its due date, and one withdrawn during its appraisal (a cancelled step that
  * must not count).
  */
-@DirtiesContext
-@SpringBootTest(properties = "tdkt.test.context=report-steps")
-@ActiveProfiles("test")
+@AppTest
 class ReportStepsTest {
 
   @Autowired ReportService reports;

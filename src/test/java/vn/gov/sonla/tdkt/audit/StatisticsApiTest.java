@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -25,21 +24,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * The yearly statistics reported upward (Circular 02/2023/TT-BNV forms) and the priority shares of the reports,
  * over HTTP: the awards of 2024 come from a register import with known roles, kinds and decision dates (the base
  * salary changed on 1 July 2024), the current year's proposals from a thematic movement and its dossier.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=statistics-api")
-@ActiveProfiles("test")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticsApiTest {
 

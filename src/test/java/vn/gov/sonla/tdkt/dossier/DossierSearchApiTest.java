@@ -12,20 +12,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /** The dossier search over HTTP: accent-insensitive names, filters, paging, order, who may search. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=dossier-search-api")
-@ActiveProfiles("test")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierSearchApiTest {
 

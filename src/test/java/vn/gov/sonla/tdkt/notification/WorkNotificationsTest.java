@@ -25,16 +25,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DocumentType;
 import vn.gov.sonla.tdkt.notice.ObjectionRequest;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Issue 17, notifications that follow the work: every new task tells its assignee or candidate group once, with
@@ -42,10 +40,7 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * one digest. (Same configuration as the other web tests: shares their context; data isolated by dossier code,
  * session key and recipient.)
  */
-// one process engine per JVM at a time (static registry): the context is closed after the class
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class WorkNotificationsTest {
 
   @Autowired DossierService dossiers;

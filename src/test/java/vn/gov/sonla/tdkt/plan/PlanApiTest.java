@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
@@ -16,13 +15,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /** Uploading a year's plan: a file with errors is refused whole, naming each error, and starts nothing. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tdkt.test.context=plan-api")
-@ActiveProfiles("test")
+@AppTest
 class PlanApiTest {
 
   @Autowired TestRestTemplate rest;
