@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -43,6 +44,7 @@ import vn.gov.sonla.tdkt.support.AppTest;
 @AppTest
 class WorkNotificationsTest {
 
+  @Autowired Clock clock;
   @Autowired DossierService dossiers;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -191,7 +193,8 @@ class WorkNotificationsTest {
 
   @Test
   void aBurstToOneRecipientBecomesOneDigest() {
-    Notifications withBursts = new Notifications(jdbc, mailer, new NotificationProperties(3, Duration.ofMinutes(10)));
+    Notifications withBursts = new Notifications(jdbc, mailer, new NotificationProperties(3, Duration.ofMinutes(10)),
+        clock);
     String recipient = "unit-burst-" + UUID.randomUUID().toString().substring(0, 8);
     String reader = "reader-" + recipient;
     List<String> recipients = List.of(recipient);
