@@ -43,15 +43,15 @@ import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.support.AppTest;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
 
 /**
  * Every path of council-session.bpmn, the thresholds at and one vote under them, absent members and
  * quorum, the resolution each dossier receives, the minutes and the secrecy of the ballot in the
- * engine's history. The class has its own context (and so its own in-memory database), so that the
- * agendas hold only its dossiers.
+ * engine's history. The class runs in the second shared context ({@code IsolatedAppTest}), where no other class
+ * leaves a dossier awaiting the council, so that the agendas (every dossier awaiting the council) hold only its own.
  */
-@AppTest
+@IsolatedAppTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CouncilSessionProcessTest {
 

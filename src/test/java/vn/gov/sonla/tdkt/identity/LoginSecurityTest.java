@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.gov.sonla.tdkt.support.BrowserSession;
-import vn.gov.sonla.tdkt.support.LimitsAppTest;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
 
 /**
  * One login for the project's pages and the webapps, logout everywhere, CSRF on cookie sessions, the
  * session cookie's flags and the login rate limit. The rate limit is tried on users made for it, never on
  * the shared demo users (a failed password also locks a Camunda user for a few seconds, ENGINE-27001).
  */
-@LimitsAppTest
+@IsolatedAppTest
 class LoginSecurityTest {
 
   @LocalServerPort int port;

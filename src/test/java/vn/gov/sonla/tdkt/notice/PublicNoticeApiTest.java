@@ -20,14 +20,14 @@ import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.TestDossiers;
-import vn.gov.sonla.tdkt.support.LimitsAppTest;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
 
 /**
  * The public side (no login): the notice list and objections, with validation and the rate limit;
  * and the officers' and home-affairs' endpoints after the council (withdrawal, State submission,
  * central decision), with who may call them.
  */
-@LimitsAppTest
+@IsolatedAppTest
 class PublicNoticeApiTest {
 
   @Autowired TestRestTemplate rest;

@@ -10,10 +10,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The application on H2 with low abuse limits (3 failed logins per user name, 3 objections per client address and
- * hour), shared by the tests that prove those limits. A separate context because in {@link AppTest}'s all tests share
- * one client address (127.0.0.1) and their attempts would add up (application-test.yaml raises the per-address
- * limits there).
+ * A second application on H2, shared by the few tests that the main one's ({@link AppTest}) traffic would disturb:
+ * low abuse limits (3 failed logins per user name, 3 objections per client address and hour; in {@code AppTest} all
+ * tests call from 127.0.0.1 and their attempts would add up, so application-test.yaml raises those limits there),
+ * the yearly statistics, whose forms count every award of a year in the register (their 2024 awards must be the
+ * only ones), and the council session process, whose agendas take every dossier awaiting the council (no other class
+ * here leaves one). Tests here keep to their own data as in {@code AppTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,4 +24,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.login.max-failures=3", "tdkt.login.max-failures-per-address=1000", "tdkt.objections.per-hour=3"})
 @ActiveProfiles("test")
-public @interface LimitsAppTest {}
+public @interface IsolatedAppTest {}
