@@ -8,6 +8,16 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 
 /**
  * The architecture's rules (docs/architecture.md), checked on the compiled main classes. Rules the code already meets
@@ -41,4 +51,26 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule kernelKnowsNoFeature = noClasses().that().resideInAPackage("vn.gov.sonla.tdkt.kernel..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES);
+
+  /**
+   * Time comes from the application's {@link Clock} bean (engine.EngineClock, the engine's time), never from the
+   * system clock: what a feature stamps and compares must agree with the engine's timers, which tests move.
+   */
+  @ArchTest
+  static final ArchRule timeFromTheApplicationsClock = FreezingArchRule.freeze(
+      noClasses().that().resideOutsideOfPackage("vn.gov.sonla.tdkt.engine..")
+          .should().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+          .orShould().callMethod(LocalDateTime.class, "now")
+          .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+          .orShould().callMethod(LocalTime.class, "now")
+          .orShould().callMethod(OffsetDateTime.class, "now")
+          .orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+          .orShould().callMethod(ZonedDateTime.class, "now")
+          .orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
+          .orShould().callMethod(Instant.class, "now")
+          .orShould().callMethod(Year.class, "now")
+          .orShould().callMethod(System.class, "currentTimeMillis")
+          .orShould().callConstructor(Date.class)
+          .orShould().callMethod(Clock.class, "systemUTC")
+          .orShould().callMethod(Clock.class, "systemDefaultZone"));
 }

@@ -88,6 +88,7 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * {@code pgbench -N -c 4 -j 2 -T 20} on a scratch database when pgbench is installed: PostgreSQL's own commit rate
  * on this machine, the upper bound.
  */
+// closed after the class: each benchmark fills a large database of its own, freed before the next one starts
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.test.context=pipeline-benchmark", "tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD=",

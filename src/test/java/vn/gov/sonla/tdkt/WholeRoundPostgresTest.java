@@ -15,42 +15,26 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.support.Api;
-import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
+import vn.gov.sonla.tdkt.support.PostgresAppTest;
 
 /**
  * A whole round on the real PostgreSQL server, through the APIs as the users do it: 30 dossiers from
  * 3 units (mixed award types and kinds), appraisal, one council session with 9 members voting, the
  * public notice, the Chairman's decisions (sudden awards singly, the others by batch) and a State submission with its central decisions.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD="})
-@ActiveProfiles({"test", "postgres"})
+@PostgresAppTest
 class WholeRoundPostgresTest {
 
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    // the datasource itself: the test profile's H2 URL would otherwise win over the postgres profile's DB_URL
-    registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("tdkt_round_it"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;

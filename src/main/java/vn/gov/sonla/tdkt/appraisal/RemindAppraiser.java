@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.appraisal;
 
 import java.text.SimpleDateFormat;
+import java.time.Clock;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,17 +22,19 @@ public class RemindAppraiser implements JavaDelegate {
   private final TaskService tasks;
   private final Notifications notifications;
   private final CalendarProperties calendar;
+  private final Clock clock;
 
-  public RemindAppraiser(TaskService tasks, Notifications notifications, CalendarProperties calendar) {
+  public RemindAppraiser(TaskService tasks, Notifications notifications, CalendarProperties calendar, Clock clock) {
     this.tasks = tasks;
     this.notifications = notifications;
     this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Task task = AppraisalTasks.current(tasks, execution);
-    if (EngineClock.reached(task.getDueDate())) {
+    if (EngineClock.reached(clock, task.getDueDate())) {
       return; // already overdue (the reminder's job ran late): the escalation tells the people, not "nearly due"
     }
     String recipient = task.getAssignee() != null ? task.getAssignee() : Groups.HOME_AFFAIRS;

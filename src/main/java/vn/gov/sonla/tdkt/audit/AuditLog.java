@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +66,10 @@ public class AuditLog {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-  public AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, GaplessCounter counter, IdentityService identity) {
+  private final Clock clock;
+
+  public AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, GaplessCounter counter, IdentityService identity, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.counter = counter;
@@ -94,7 +97,7 @@ public class AuditLog {
     String canonicalDetail = canonical(detail);
     Authentication current = identity.getCurrentAuthentication();
     String actor = current == null || current.getUserId() == null ? SYSTEM : current.getUserId();
-    Instant at = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     pending().add(new Pending(at, actor, dossierCode, kind, canonicalDetail));
   }
 

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.audit;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -54,9 +55,12 @@ public class ReportService {
     this.procedureDeadlines = procedureDeadlines;
   }
 
+  private final Clock clock;
+
   public ReportService(JdbcClient jdbc, IdentityService identity, EngineAuthentication engine,
       WorkingDayCalendar calendar, DeadlineProperties deadlines, ReportProperties properties,
-      RepositoryService repository) {
+      RepositoryService repository, Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.jdbc = jdbc;
     this.identity = identity;
@@ -78,7 +82,7 @@ public class ReportService {
    * the status of the end), read here in one query.
    */
   Report.LateDossiers late(Integer year) {
-    var now = java.time.OffsetDateTime.now(procedureDeadlines.zone());
+    var now = java.time.OffsetDateTime.now(clock.withZone(procedureDeadlines.zone()));
     var statement = jdbc.sql("SELECT d.code, d.unit_code, d.award_type, d.subject_name, d.status, d.submitted_at,"
         + " d.updated_at, (SELECT MAX(t.END_TIME_) FROM ACT_HI_TASKINST t WHERE t.PROC_INST_ID_ ="
         + " d.process_instance_id AND t.TASK_DEF_KEY_ = 'Task_Supplement') AS supplemented,"

@@ -1,9 +1,10 @@
 package vn.gov.sonla.tdkt.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +30,10 @@ public class TrailController {
   private final TrailExport export;
   private final CurrentUserProvider currentUser;
 
-  public TrailController(DossierTrail trail, TrailExport export, CurrentUserProvider currentUser) {
+  private final Clock clock;
+
+  public TrailController(DossierTrail trail, TrailExport export, CurrentUserProvider currentUser, Clock clock) {
+    this.clock = clock;
     this.trail = trail;
     this.export = export;
     this.currentUser = currentUser;
@@ -76,7 +80,7 @@ public class TrailController {
   @GetMapping("/history.pdf")
   public ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) String view) {
     CurrentUser user = currentUser.get();
-    OffsetDateTime now = DossierTrail.vn(ClockUtil.getCurrentTime());
+    OffsetDateTime now = DossierTrail.vn(Date.from(clock.instant()));
     byte[] body = export.pdf(code, viewed(trail.of(code, user), view), trail.personName(user.id()), now);
     return file(body, MediaType.APPLICATION_PDF, "nhat-ky-" + code + ".pdf");
   }

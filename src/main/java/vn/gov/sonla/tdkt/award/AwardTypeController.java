@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.award;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +61,12 @@ public class AwardTypeController {
   private final CurrentUserProvider currentUser;
   private final RewardMoney rewardMoney;
 
+  private final Clock clock;
+
   public AwardTypeController(AwardCatalog catalog, BaseSalaryProperties baseSalary,
-      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser, RewardMoney rewardMoney) {
+      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser, RewardMoney rewardMoney,
+      Clock clock) {
+    this.clock = clock;
     this.catalog = catalog;
     this.baseSalary = baseSalary;
     this.rewardMoney = rewardMoney;
@@ -302,7 +306,7 @@ public class AwardTypeController {
     return Optional.empty();
   }
 
-  private static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
   }
 }

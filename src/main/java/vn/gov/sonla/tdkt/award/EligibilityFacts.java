@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.award;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,7 +43,10 @@ public class EligibilityFacts implements JavaDelegate {
   private final AwardRegister register;
   private final AwardCatalog catalog;
 
-  public EligibilityFacts(DossierRepository dossiers, Subjects subjects, AwardRegister register, AwardCatalog catalog) {
+  private final Clock clock;
+
+  public EligibilityFacts(DossierRepository dossiers, Subjects subjects, AwardRegister register, AwardCatalog catalog, Clock clock) {
+    this.clock = clock;
     this.dossiers = dossiers;
     this.subjects = subjects;
     this.register = register;
@@ -56,7 +60,7 @@ public class EligibilityFacts implements JavaDelegate {
         "Không có hồ sơ " + code + ": hồ sơ phải được nộp qua trang nộp hồ sơ hoặc POST /api/dossiers."));
     // received when submitted; at the first evaluation the process is being started by the submission itself
     LocalDate receivedOn = dossier.submittedAt() != null ? dossier.submittedAt().atZoneSameInstant(VN).toLocalDate()
-        : LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), VN);
+        : LocalDate.ofInstant(clock.instant(), VN);
     Optional<Subject> subject = subjects.byKey(SubjectKey.of(dossier.subjectKind(), dossier.subjectName(),
         dossier.subjectBirthDate(), dossier.unitCode()));
     Map<String, Object> facts = compute(subject.map(Subject::id).orElse(null), dossier.awardType(),

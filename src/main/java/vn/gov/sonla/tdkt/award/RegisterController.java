@@ -2,8 +2,8 @@ package vn.gov.sonla.tdkt.award;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,15 +56,17 @@ public class RegisterController {
   private final CitizenIds citizenIds;
   private final RegisterImportJobs imports;
   private final CurrentUserProvider currentUser;
+  private final Clock clock;
 
   public RegisterController(Subjects subjects, AwardRegister register, AwardCatalog catalog, CitizenIds citizenIds,
-      RegisterImportJobs imports, CurrentUserProvider currentUser) {
+      RegisterImportJobs imports, CurrentUserProvider currentUser, Clock clock) {
     this.subjects = subjects;
     this.register = register;
     this.catalog = catalog;
     this.citizenIds = citizenIds;
     this.imports = imports;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   // --- lookup ---
@@ -236,6 +238,7 @@ public class RegisterController {
   public ResponseEntity<Map<String, Object>> unitRecord(@RequestBody UnitRecordRequest r) {
     CurrentUser user = currentUser.get();
     List<FieldProblem> problems = new ArrayList<>();
+    LocalDate today = LocalDate.now(clock);
     String unit = r.unitCode() == null || r.unitCode().isBlank() ? null : r.unitCode().strip().toLowerCase();
     if (unit == null && user.unitCodes().size() == 1) {
       unit = user.unitCodes().get(0);
@@ -254,9 +257,9 @@ public class RegisterController {
     }
     if (kind == SubjectKind.INDIVIDUAL && r.birthDate() == null) {
       problems.add(new FieldProblem("birthDate", "Cá nhân phải có ngày sinh."));
-    } else if (vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate()) != null) {
+    } else if (vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate(), today) != null) {
       problems.add(new FieldProblem("birthDate",
-          vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate())));
+          vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate(), today)));
     }
     if (r.citizenId() != null && !r.citizenId().isBlank() && (!CitizenIds.valid(r.citizenId()) || kind != SubjectKind.INDIVIDUAL)) {
       problems.add(new FieldProblem("citizenId", "Số định danh cá nhân gồm 12 chữ số (chỉ cho cá nhân)."));
@@ -266,7 +269,7 @@ public class RegisterController {
     if (r.role() != null && !r.role().isBlank() && (role == null || (kind != null && role.kind() != kind))) {
       problems.add(new FieldProblem("role", "Vai trò không hợp lệ cho loại đối tượng."));
     }
-    int thisYear = Year.now().getValue();
+    int thisYear = today.getYear();
     if (r.year() == null || r.year() < 1945 || r.year() > thisYear) {
       problems.add(new FieldProblem("year", "Năm từ 1945 đến " + thisYear + "."));
     }
@@ -282,7 +285,7 @@ public class RegisterController {
       if (r.decisionNumber() == null || r.decisionNumber().isBlank() || r.decisionNumber().length() > 40) {
         problems.add(new FieldProblem("decisionNumber", "Nhập số quyết định công nhận danh hiệu (tối đa 40 ký tự)."));
       }
-      if (r.decisionDate() == null || r.decisionDate().isAfter(LocalDate.now())
+      if (r.decisionDate() == null || r.decisionDate().isAfter(today)
           || (r.year() != null && r.decisionDate().getYear() < r.year())) {
         problems.add(new FieldProblem("decisionDate", "Ngày quyết định không hợp lệ (không trước năm được công nhận,"
             + " không ở tương lai)."));

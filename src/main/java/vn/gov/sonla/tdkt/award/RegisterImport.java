@@ -1,7 +1,7 @@
 package vn.gov.sonla.tdkt.award;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,15 +49,17 @@ public class RegisterImport {
   private final CitizenIds citizenIds;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
+  private final Clock clock;
 
   public RegisterImport(AwardCatalog catalog, Subjects subjects, AwardRegister register, CitizenIds citizenIds,
-      IdentityService identity, TransactionTemplate transaction) {
+      IdentityService identity, TransactionTemplate transaction, Clock clock) {
     this.catalog = catalog;
     this.subjects = subjects;
     this.register = register;
     this.citizenIds = citizenIds;
     this.identity = identity;
     this.transaction = transaction;
+    this.clock = clock;
   }
 
   /** A checked row, ready to store. */
@@ -245,7 +247,7 @@ public class RegisterImport {
       if (birth == null) {
         errors.add(new RowError(row, Column.BIRTH_DATE.header, "Ngày sinh không hợp lệ: \"" + birthText
             + "\" (dạng ngày/tháng/năm, ví dụ 14/05/1990)."));
-      } else if (birth.isBefore(LocalDate.of(1900, 1, 1)) || birth.isAfter(LocalDate.now().minusYears(15))) {
+      } else if (birth.isBefore(LocalDate.of(1900, 1, 1)) || birth.isAfter(LocalDate.now(clock).minusYears(15))) {
         errors.add(new RowError(row, Column.BIRTH_DATE.header, "Ngày sinh không hợp lệ: " + birthText + "."));
         birth = null;
       }
@@ -289,7 +291,7 @@ public class RegisterImport {
     }
     int year = 0;
     String yearText = raw.get(Column.YEAR);
-    int thisYear = Year.now().getValue();
+    int thisYear = LocalDate.now(clock).getYear();
     if (yearText == null) {
       errors.add(new RowError(row, Column.YEAR.header, "Chưa có năm."));
     } else if (!yearText.matches("\\d{4}") || Integer.parseInt(yearText) < 1945 || Integer.parseInt(yearText) > thisYear) {
@@ -342,7 +344,7 @@ public class RegisterImport {
         if (decisionDate == null) {
           errors.add(new RowError(row, Column.DECISION_DATE.header, "Ngày quyết định không hợp lệ: \"" + dateText
               + "\" (dạng ngày/tháng/năm)."));
-        } else if (decisionDate.isAfter(LocalDate.now())) {
+        } else if (decisionDate.isAfter(LocalDate.now(clock))) {
           errors.add(new RowError(row, Column.DECISION_DATE.header, "Ngày quyết định " + dateText + " ở tương lai."));
         } else if (year > 0 && decisionDate.getYear() < year) {
           errors.add(new RowError(row, Column.DECISION_DATE.header, "Ngày quyết định " + dateText

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.bloc;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -15,7 +16,10 @@ public class BlocSchedule {
   private final CalendarProperties calendarProperties;
   private final BlocProperties properties;
 
-  public BlocSchedule(WorkingDayCalendar calendar, CalendarProperties calendarProperties, BlocProperties properties) {
+  private final Clock clock;
+
+  public BlocSchedule(WorkingDayCalendar calendar, CalendarProperties calendarProperties, BlocProperties properties, Clock clock) {
+    this.clock = clock;
     this.calendar = calendar;
     this.calendarProperties = calendarProperties;
     this.properties = properties;
@@ -29,7 +33,7 @@ public class BlocSchedule {
 
   /** Close of office N working days from now (due dates of the bloc tasks). */
   public Date due(int workingDays) {
-    return calendar.deadline(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime(), workingDays);
+    return calendar.deadline(Date.from(clock.instant()), workingDays);
   }
 
   /** 08:00 on the day the self-assessments open (tdkt.blocs.self-assessment-opens), or the next working day. */

@@ -1,7 +1,7 @@
 package vn.gov.sonla.tdkt.calendar;
 
+import java.time.Clock;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.engine.EngineClock;
 
@@ -15,13 +15,16 @@ public class Deadlines {
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties properties;
 
-  public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+  private final Clock clock;
+
+  public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, Clock clock) {
+    this.clock = clock;
     this.calendar = calendar;
     this.properties = properties;
   }
 
   public Date appraisalDue() {
-    return calendar.deadline(ClockUtil.getCurrentTime(), properties.appraisalWorkingDays());
+    return calendar.deadline(Date.from(clock.instant()), properties.appraisalWorkingDays());
   }
 
   public Date appraisalReminder() {
@@ -30,7 +33,7 @@ public class Deadlines {
 
   /** End of the public notice of a dossier the council passed. */
   public Date publicNoticeEnd() {
-    return calendar.deadline(ClockUtil.getCurrentTime(), properties.publicNoticeWorkingDays());
+    return calendar.deadline(Date.from(clock.instant()), properties.publicNoticeWorkingDays());
   }
 
   /** End of the consultation before the council of a dossier for an order or State honour. */
@@ -44,6 +47,6 @@ public class Deadlines {
   }
 
   public Date supplementDue() {
-    return calendar.deadline(ClockUtil.getCurrentTime(), properties.supplementWorkingDays());
+    return calendar.deadline(Date.from(clock.instant()), properties.supplementWorkingDays());
   }
 }

@@ -1,7 +1,7 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,11 +18,14 @@ public class DossierValidator {
   private final AwardCatalog catalog;
   private final RequiredDocuments requiredDocuments;
   private final List<DossierCheck> checks;
+  private final Clock clock;
 
-  public DossierValidator(AwardCatalog catalog, RequiredDocuments requiredDocuments, List<DossierCheck> checks) {
+  public DossierValidator(AwardCatalog catalog, RequiredDocuments requiredDocuments, List<DossierCheck> checks,
+      Clock clock) {
     this.catalog = catalog;
     this.requiredDocuments = requiredDocuments;
     this.checks = checks;
+    this.clock = clock;
   }
 
   /**
@@ -89,11 +92,10 @@ public class DossierValidator {
    * What is wrong with a person's birth date, in words the officer can act on; null when it is plausible
    * (from 01/01/1900, at least 15 years before today) or absent.
    */
-  public static String birthDateProblem(LocalDate birthDate) {
+  public static String birthDateProblem(LocalDate birthDate, LocalDate today) {
     if (birthDate == null) {
       return null;
     }
-    LocalDate today = LocalDate.now();
     if (birthDate.isAfter(today)) {
       return "Ngày sinh không được sau ngày hôm nay.";
     }
@@ -107,6 +109,7 @@ public class DossierValidator {
   }
 
   private List<FieldProblem> checkFields(DossierRequest r, boolean complete) {
+    LocalDate today = LocalDate.now(clock);
     List<FieldProblem> problems = new ArrayList<>();
     Optional<AwardType> award = Optional.empty();
     if (blank(r.awardType())) {
@@ -131,7 +134,7 @@ public class DossierValidator {
     } else if (parse(AwardKind.class, r.awardKind()).isEmpty()) {
       problems.add(new FieldProblem("awardKind", "Loại hình khen thưởng không hợp lệ."));
     }
-    int thisYear = Year.now().getValue();
+    int thisYear = today.getYear();
     if (r.year() == null) {
       problems.add(new FieldProblem("year", "Chưa nhập năm đề nghị khen thưởng."));
     } else if (r.year() < thisYear - 5 || r.year() > thisYear + 1) {
@@ -158,7 +161,7 @@ public class DossierValidator {
     invalidCharacters(problems, "workUnit", r.workUnit(), false);
     invalidCharacters(problems, "achievements", r.achievements(), true);
     boolean individual = subjectKind.map(k -> k == SubjectKind.INDIVIDUAL).orElse(false);
-    String birthProblem = birthDateProblem(r.birthDate());
+    String birthProblem = birthDateProblem(r.birthDate(), today);
     if (birthProblem != null) {
       problems.add(new FieldProblem("birthDate", birthProblem));
     }
@@ -180,7 +183,7 @@ public class DossierValidator {
       problems.add(new FieldProblem("workUnit", "Đơn vị công tác không được dài quá 200 ký tự."));
     }
     checkRole(r, subjectKind, complete, problems);
-    checkDeclaredFacts(r, subjectKind, complete, problems);
+    checkDeclaredFacts(r, subjectKind, complete, problems, today);
     if (complete && blank(r.achievements())) {
       problems.add(new FieldProblem("achievements", "Chưa nhập tóm tắt thành tích."));
     } else if (r.achievements() != null && r.achievements().length() > 8000) {
@@ -223,9 +226,9 @@ public class DossierValidator {
 
   /** Declared facts are well-formed; the collective's figures are required for Tập thể lao động xuất sắc. */
   private static void checkDeclaredFacts(DossierRequest r, Optional<SubjectKind> kind, boolean complete,
-      List<FieldProblem> problems) {
+      List<FieldProblem> problems, LocalDate today) {
     DeclaredFacts f = r.declaredFacts() == null ? DeclaredFacts.NONE : r.declaredFacts();
-    if (f.disciplineEndedOn() != null && f.disciplineEndedOn().isAfter(LocalDate.now())) {
+    if (f.disciplineEndedOn() != null && f.disciplineEndedOn().isAfter(today)) {
       problems.add(new FieldProblem("declaredFacts.disciplineEndedOn", "Ngày hết thời hạn kỷ luật không được sau hôm nay."));
     }
     Integer members = f.memberCount();

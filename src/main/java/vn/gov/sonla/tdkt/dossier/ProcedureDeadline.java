@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -23,8 +24,11 @@ public class ProcedureDeadline {
   private final EngineAuthentication engine;
   private final DecisionLookup decisions;
 
+  private final Clock clock;
+
   public ProcedureDeadline(ProcedureDeadlines deadlines, HistoryService history, EngineAuthentication engine,
-      DecisionLookup decisions) {
+      DecisionLookup decisions, Clock clock) {
+    this.clock = clock;
     this.deadlines = deadlines;
     this.history = history;
     this.engine = engine;
@@ -44,7 +48,7 @@ public class ProcedureDeadline {
     OffsetDateTime endedAt = d.status() == DossierStatus.AWARDED
         ? decisions.forDossier(d.code()).map(DossierView.DecisionView::signedAt).orElse(d.updatedAt())
         : d.updatedAt();
-    return deadlines.compute(phase(d.status()), completeAt, endedAt, OffsetDateTime.now(deadlines.zone()));
+    return deadlines.compute(phase(d.status()), completeAt, endedAt, OffsetDateTime.now(clock.withZone(deadlines.zone())));
   }
 
   public static ProcedureDeadlines.Phase phase(DossierStatus status) {

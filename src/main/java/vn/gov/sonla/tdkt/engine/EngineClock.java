@@ -1,22 +1,63 @@
 package vn.gov.sonla.tdkt.engine;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The engine adapter's clock: the engine's current time (moved by tests with ClockUtil), for the features, which
- * do not import engine internals.
+ * The application's clock, a {@link Clock} bean ({@link ClockConfiguration}): the engine's current time, so that
+ * what the features stamp and compare agrees with the engine's timers and due dates (tests move both with the
+ * engine's {@code ClockUtil}; in production it is the system time). In the province's time zone
+ * ({@code tdkt.calendar.zone}). Business code takes this bean ({@code LocalDate.now(clock)}, {@code clock.instant()})
+ * and never reads the system clock itself (ArchitectureTest).
  */
-public final class EngineClock {
+public final class EngineClock extends Clock {
 
-  private EngineClock() {}
+  private final ZoneId zone;
 
-  public static Date now() {
-    return ClockUtil.getCurrentTime();
+  public EngineClock(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return zone;
+  }
+
+  @Override
+  public Clock withZone(ZoneId other) {
+    return other.equals(zone) ? this : new EngineClock(other);
+  }
+
+  @Override
+  public Instant instant() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Now as a {@link Date}, the engine API's type. */
+  public static Date date(Clock clock) {
+    return Date.from(clock.instant());
   }
 
   /** Whether the moment has come (now is at or after it); false for no moment. */
-  public static boolean reached(Date moment) {
-    return moment != null && !now().before(moment);
+  public static boolean reached(Clock clock, Date moment) {
+    return moment != null && !clock.instant().isBefore(moment.toInstant());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EngineClock o && o.zone.equals(zone);
+  }
+
+  @Override
+  public int hashCode() {
+    return zone.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "EngineClock[" + zone + "]";
   }
 }

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.legal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.List;
 import vn.gov.sonla.tdkt.calendar.CalendarDay;
 import vn.gov.sonla.tdkt.calendar.CalendarDays;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
-import vn.gov.sonla.tdkt.engine.EngineClock;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,13 +46,15 @@ public class CalendarDayController {
   private final WorkingDayCalendar calendar;
   private final AuditLog audit;
   private final CurrentUserProvider currentUser;
+  private final Clock clock;
 
   public CalendarDayController(CalendarDays days, WorkingDayCalendar calendar, AuditLog audit,
-      CurrentUserProvider currentUser) {
+      CurrentUserProvider currentUser, Clock clock) {
     this.days = days;
     this.calendar = calendar;
     this.audit = audit;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   /** The calendar's days off and make-up working days, of a year or all, each with its source. */
@@ -89,7 +91,7 @@ public class CalendarDayController {
     CalendarDay before = days.find(day).orElse(null);
     CalendarDay after = new CalendarDay(day, kind, request.name().strip(), request.source().strip(),
         Boolean.TRUE.equals(request.confirmed()), user,
-        OffsetDateTime.ofInstant(EngineClock.now().toInstant(), ZoneOffset.UTC));
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     days.save(after);
     audit.append(null, AUDIT_KIND, AuditLog.detail("day", day.toString(), "before", describe(before),
         "after", describe(after)));

@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.movement;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +42,11 @@ public class MovementController {
   private final CurrentUserProvider currentUser;
   private final MovementRules rules;
 
+  private final Clock clock;
+
   public MovementController(MovementRepository movements, AwardCatalog catalog, CurrentUserProvider currentUser,
-      MovementRules rules) {
+      MovementRules rules, Clock clock) {
+    this.clock = clock;
     this.movements = movements;
     this.catalog = catalog;
     this.currentUser = currentUser;
@@ -88,7 +91,7 @@ public class MovementController {
     }
     Movement movement = new Movement(UUID.randomUUID().toString(), r.name().strip(), r.launchingDocument().strip(),
         r.periodStart(), r.periodEnd(), r.criteria().strip(), r.intakeStart(), r.intakeEnd(), List.copyOf(r.awards()),
-        currentUser.get().id(), OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+        currentUser.get().id(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     movements.insert(movement);
     return ResponseEntity.created(URI.create("/api/movements/" + movement.id())).body(view(movement));
   }

@@ -1,11 +1,12 @@
 package vn.gov.sonla.tdkt.movement;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.dossier.DossierCheck;
@@ -24,13 +25,16 @@ public class MovementRules implements DossierCheck {
   private final MovementRepository movements;
   private final WorkingDayCalendar calendar;
 
-  public MovementRules(MovementRepository movements, WorkingDayCalendar calendar) {
+  private final Clock clock;
+
+  public MovementRules(MovementRepository movements, WorkingDayCalendar calendar, Clock clock) {
+    this.clock = clock;
     this.movements = movements;
     this.calendar = calendar;
   }
 
   public LocalDate today() {
-    return calendar.localDate(ClockUtil.getCurrentTime());
+    return calendar.localDate(Date.from(clock.instant()));
   }
 
   @Override

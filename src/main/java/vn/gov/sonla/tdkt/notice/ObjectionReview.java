@@ -1,10 +1,10 @@
 package vn.gov.sonla.tdkt.notice;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.audit.AuditLog;
@@ -19,7 +19,10 @@ public class ObjectionReview {
   private final ObjectionRepository objections;
   private final AuditLog audit;
 
-  public ObjectionReview(ObjectionRepository objections, AuditLog audit) {
+  private final Clock clock;
+
+  public ObjectionReview(ObjectionRepository objections, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.objections = objections;
     this.audit = audit;
   }
@@ -37,7 +40,7 @@ public class ObjectionReview {
     Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String reviewer = current != null ? current.getUserId() : task.getAssignee();
     objections.review((String) task.getVariable("objectionId"), value, text.strip(), reviewer,
-        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     audit.append(task.getExecution().getProcessBusinessKey(), AuditLog.OBJECTION_REVIEWED,
         AuditLog.detail("objectionId", task.getVariable("objectionId"), "outcome", outcome, "reviewedBy", reviewer));
     // the outcome drives the model's gateway; an upheld finding is the reason the dossier is not awarded

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.notice;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -53,10 +53,13 @@ public class PublicNoticeService {
   private final GaplessCounter counter;
   private final CalendarProperties calendar;
 
+  private final Clock clock;
+
   public PublicNoticeService(DossierRepository dossiers, AwardCatalog catalog, IdentityService identity,
       ManagementService management, RuntimeService runtime, ObjectionRepository objections,
       EngineAuthentication engineAuthentication, AuditLog audit, GaplessCounter counter,
-      CalendarProperties calendar) {
+      CalendarProperties calendar, Clock clock) {
+    this.clock = clock;
     this.counter = counter;
     this.calendar = calendar;
     this.dossiers = dossiers;
@@ -145,7 +148,7 @@ public class PublicNoticeService {
     String code = request.dossierCode().strip();
     Dossier dossier = dossiers.find(code).filter(d -> d.status() == DossierStatus.PUBLIC_NOTICE || inConsultation(d))
         .orElseThrow(() -> new DossierNotFoundException(code));
-    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     int year = now.atZoneSameInstant(calendar.zone()).getYear();
     // gapless per year, in this transaction: a refused or rolled-back objection takes no number
     String reference = String.format("PA-%d-%04d", year, counter.next("objection-" + year));

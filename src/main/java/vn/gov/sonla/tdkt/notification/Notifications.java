@@ -1,11 +1,11 @@
 package vn.gov.sonla.tdkt.notification;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import vn.gov.sonla.tdkt.engine.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +25,13 @@ public class Notifications {
   private final JdbcClient jdbc;
   private final NotificationMailer mailer;
   private final NotificationProperties properties;
+  private final Clock clock;
 
-  public Notifications(JdbcClient jdbc, NotificationMailer mailer, NotificationProperties properties) {
+  public Notifications(JdbcClient jdbc, NotificationMailer mailer, NotificationProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.mailer = mailer;
     this.properties = properties;
+    this.clock = clock;
   }
 
   /**
@@ -37,7 +39,7 @@ public class Notifications {
    * burst to the same recipient, into the recipient's digest instead.
    */
   public void send(String recipient, String dossierCode, String kind, String message) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(EngineClock.now().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     OffsetDateTime since = now.minus(properties.burstWindow());
     String digest = jdbc.sql("SELECT id FROM notification WHERE recipient = :recipient AND kind = :digest"
             + " AND created_at > :since ORDER BY created_at DESC LIMIT 1")
@@ -139,7 +141,7 @@ public class Notifications {
             + " AND NOT EXISTS"
             + " (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = :user)")
         .param("user", user).param("recipients", recipients)
-        .param("at", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
   }
 
   public List<Notification> forDossier(String dossierCode) {

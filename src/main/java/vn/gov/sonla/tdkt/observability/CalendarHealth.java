@@ -1,8 +1,8 @@
 package vn.gov.sonla.tdkt.observability;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import vn.gov.sonla.tdkt.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -34,13 +34,15 @@ public class CalendarHealth implements HealthIndicator {
   private final CalendarProperties calendar;
   private final Notifications notifications;
   private final JdbcClient jdbc;
+  private final Clock clock;
 
   public CalendarHealth(CalendarCoverage coverage, CalendarProperties calendar, Notifications notifications,
-      JdbcClient jdbc) {
+      JdbcClient jdbc, Clock clock) {
     this.coverage = coverage;
     this.calendar = calendar;
     this.notifications = notifications;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Override
@@ -60,7 +62,7 @@ public class CalendarHealth implements HealthIndicator {
   public void notifyAdministrators() {
     coverage.warning(today()).ifPresent(w -> {
       java.time.OffsetDateTime weekAgo = java.time.OffsetDateTime.ofInstant(
-          EngineClock.now().toInstant(), java.time.ZoneOffset.UTC).minusDays(7);
+          clock.instant(), java.time.ZoneOffset.UTC).minusDays(7);
       long recent = jdbc.sql("SELECT COUNT(*) FROM notification WHERE kind = :kind AND recipient = :to"
               + " AND created_at > :since")
           .param("kind", KIND).param("to", Groups.ADMIN).param("since", weekAgo).query(Long.class).single();
@@ -71,6 +73,6 @@ public class CalendarHealth implements HealthIndicator {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(EngineClock.now().toInstant(), calendar.zone());
+    return LocalDate.ofInstant(clock.instant(), calendar.zone());
   }
 }

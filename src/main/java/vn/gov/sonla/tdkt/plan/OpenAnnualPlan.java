@@ -1,10 +1,11 @@
 package vn.gov.sonla.tdkt.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 
@@ -21,7 +22,10 @@ public class OpenAnnualPlan implements JavaDelegate {
   private final PlanOpening opening;
   private final WorkingDayCalendar calendar;
 
-  public OpenAnnualPlan(PlanFiles files, PlanStore store, PlanOpening opening, WorkingDayCalendar calendar) {
+  private final Clock clock;
+
+  public OpenAnnualPlan(PlanFiles files, PlanStore store, PlanOpening opening, WorkingDayCalendar calendar, Clock clock) {
+    this.clock = clock;
     this.files = files;
     this.store = store;
     this.opening = opening;
@@ -35,7 +39,7 @@ public class OpenAnnualPlan implements JavaDelegate {
     if (uploadedYear != null) {
       year = uploadedYear;
     } else {
-      LocalDate today = calendar.localDate(ClockUtil.getCurrentTime());
+      LocalDate today = calendar.localDate(Date.from(clock.instant()));
       year = today.getYear();
       Optional<String> deployed = files.deployed(year);
       if (!isFirstWorkingDayOfYear(today) || deployed.isEmpty() || store.exists(year)) {

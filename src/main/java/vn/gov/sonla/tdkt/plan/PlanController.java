@@ -2,11 +2,12 @@ package vn.gov.sonla.tdkt.plan;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,11 @@ public class PlanController {
   private final CurrentUserProvider currentUser;
   private final EngineAuthentication engineAuthentication;
 
+  private final Clock clock;
+
   public PlanController(PlanOpening opening, PlanStore store, RuntimeService runtime, CurrentUserProvider currentUser,
-      EngineAuthentication engineAuthentication) {
+      EngineAuthentication engineAuthentication, Clock clock) {
+    this.clock = clock;
     this.opening = opening;
     this.store = store;
     this.runtime = runtime;
@@ -111,12 +115,12 @@ public class PlanController {
   }
 
   private PlanProgress progress(int year) {
-    return PlanProgress.of(store.items(year), PlanProgress.today(ClockUtil.getCurrentTime()));
+    return PlanProgress.of(store.items(year), PlanProgress.today(Date.from(clock.instant())));
   }
 
   private Map<String, Object> view(int year) {
     List<PlanStore.ItemStatus> items = store.items(year);
-    PlanProgress progress = PlanProgress.of(items, PlanProgress.today(ClockUtil.getCurrentTime()));
+    PlanProgress progress = PlanProgress.of(items, PlanProgress.today(Date.from(clock.instant())));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("year", year);
     view.put("items", progress.items());

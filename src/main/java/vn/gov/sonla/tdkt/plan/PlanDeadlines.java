@@ -1,9 +1,9 @@
 package vn.gov.sonla.tdkt.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
@@ -17,8 +17,11 @@ public class PlanDeadlines {
   private final CalendarProperties properties;
   private final int reminderWorkingDays;
 
+  private final Clock clock;
+
   public PlanDeadlines(WorkingDayCalendar calendar, CalendarProperties properties,
-      @Value("${tdkt.plan.reminder-working-days:5}") int reminderWorkingDays) {
+      @Value("${tdkt.plan.reminder-working-days:5}") int reminderWorkingDays, Clock clock) {
+    this.clock = clock;
     this.calendar = calendar;
     this.properties = properties;
     this.reminderWorkingDays = reminderWorkingDays;
@@ -85,6 +88,6 @@ public class PlanDeadlines {
   }
 
   LocalDate today() {
-    return calendar.localDate(ClockUtil.getCurrentTime());
+    return calendar.localDate(Date.from(clock.instant()));
   }
 }

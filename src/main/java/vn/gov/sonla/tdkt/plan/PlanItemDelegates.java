@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.plan;
 
 import java.text.SimpleDateFormat;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
@@ -24,10 +26,10 @@ public class PlanItemDelegates {
    * the year fires the reminders of past items at once: those are overdue, and the overdue step tells them).
    */
   @Bean
-  JavaDelegate remindPlanTask(Notifications notifications, CalendarProperties calendar) {
+  JavaDelegate remindPlanTask(Notifications notifications, CalendarProperties calendar, Clock clock) {
     return execution -> {
       Date due = (Date) execution.getVariable("planDue");
-      if (vn.gov.sonla.tdkt.engine.EngineClock.reached(due)) {
+      if (EngineClock.reached(clock, due)) {
         return;
       }
       SimpleDateFormat format = new SimpleDateFormat("dd/MM/yyyy");

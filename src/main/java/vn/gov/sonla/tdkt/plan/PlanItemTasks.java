@@ -2,13 +2,13 @@ package vn.gov.sonla.tdkt.plan;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
@@ -22,7 +22,10 @@ public class PlanItemTasks {
 
   private final PlanStore store;
 
-  public PlanItemTasks(PlanStore store) {
+  private final Clock clock;
+
+  public PlanItemTasks(PlanStore store, Clock clock) {
+    this.clock = clock;
     this.store = store;
   }
 
@@ -36,7 +39,7 @@ public class PlanItemTasks {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("group", task.getVariable("coordinatingGroup"));
     entry.put("by", actor(task));
-    entry.put("at", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("at", clock.instant().toString());
     entry.put("text", text);
     contributions.add(entry);
     task.getExecution().getProcessInstance().setVariable("contributions", JSON(contributions));

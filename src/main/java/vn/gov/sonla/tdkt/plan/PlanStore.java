@@ -1,12 +1,12 @@
 package vn.gov.sonla.tdkt.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +21,10 @@ public class PlanStore {
 
   private final JdbcClient jdbc;
 
-  public PlanStore(JdbcClient jdbc) {
+  private final Clock clock;
+
+  public PlanStore(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -104,7 +107,7 @@ public class PlanStore {
     jdbc.sql(sql).param("year", year).param("key", key).update();
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 }

@@ -53,6 +53,7 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * passed by the council) and copying their rows ({@link HistoryCloner}) across 50 units and ten years, mixed 40 / 30 /
  * 15 / 15.
  */
+// closed after the class: each benchmark fills a large database of its own, freed before the next one starts
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.test.context=audit-benchmark", "tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD=",

@@ -7,31 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sonla.tdkt.support.Api;
-import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
+import vn.gov.sonla.tdkt.support.PostgresAppTest;
 
 /**
  * Integrity of the audit trail on the real PostgreSQL server: the database refuses to change or
  * delete records, and a record changed behind its back (trigger disabled by a superuser) is found by
  * {@code GET /api/audit/verify}.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tdkt.test.context=audit-integrity-postgres", "tdkt.demo-data=true", "DB_USER=postgres",
-        "DB_PASSWORD="})
-@ActiveProfiles({"test", "postgres"})
+@PostgresAppTest
 class AuditIntegrityPostgresTest {
 
   @Autowired TestRestTemplate rest;
@@ -39,12 +29,6 @@ class AuditIntegrityPostgresTest {
   @Autowired TransactionTemplate transaction;
   @Autowired AuditLog audit;
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("DB_URL", () -> PostgresTestDatabase.url("tdkt_audit_it"));
-    // application-test.yaml's H2 URL would win over the postgres profile's ${DB_URL}: set the URL itself
-    registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("tdkt_audit_it"));
-  }
 
   @Test
   void theDatabaseRefusesChangesAndVerifyFindsTheFirstTamperedRecord() {

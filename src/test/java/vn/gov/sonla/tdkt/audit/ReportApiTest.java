@@ -17,27 +17,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Reports over HTTP: dossiers created through the API (two units), two sudden-achievement dossiers driven to
  * AWARDED through the engine REST API; the JSON counts, processing times, CSV and XLSX, and who may read.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=report-api")
-@ActiveProfiles("test")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportApiTest {
 
-  static final int YEAR = LocalDate.now().getYear();
+  /**
+   * A past award year of its own (proposals may be up to five years back): the context is shared, and the report of a
+   * year counts every dossier of that year.
+   */
+  static final int YEAR = LocalDate.now().getYear() - 4;
 
   @Autowired TestRestTemplate rest;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -52,7 +51,7 @@ class ReportApiTest {
     jdbc.update("INSERT INTO bloc (code, name, kind, created_at) VALUES ('KVX', 'Khối Văn hóa - Xã hội', 'BLOC',"
         + " CURRENT_TIMESTAMP), ('KKT', 'Khối Kinh tế', 'BLOC', CURRENT_TIMESTAMP)");
     jdbc.update("INSERT INTO bloc_member (bloc_code, unit_code, year_from, year_to) VALUES ('KKT', 'sgddt', ?, ?),"
-        + " ('KVX', 'sgddt', ?, NULL)", YEAR - 3, YEAR - 1, YEAR);
+        + " ('KVX', 'sgddt', ?, ?)", YEAR - 3, YEAR - 1, YEAR, YEAR);
     awarded.add(submit("officer.sgddt", "SUDDEN", "Lò Văn Thắng"));
     awarded.add(submit("officer.sgddt", "SUDDEN", "Quàng Thị Hoa"));
     submit("officer.sgddt", "ANNUAL", "Cầm Văn Bình");
@@ -74,7 +73,8 @@ class ReportApiTest {
     d.put("subjectKind", "INDIVIDUAL");
     d.put("subjectRole", "DIRECT_WORKER");
     d.put("subjectName", name);
-    d.put("birthDate", "1984-09-02");
+    // a birth date of its own: the context is shared, and other classes propose people of the same names
+    d.put("birthDate", "1986-11-20");
     d.put("position", "Chuyên viên");
     d.put("workUnit", "Phòng Tổ chức cán bộ");
     d.put("achievements", "Hoàn thành xuất sắc nhiệm vụ; có sáng kiến được áp dụng toàn tỉnh.");
@@ -149,7 +149,8 @@ class ReportApiTest {
     assertThat(other.get("processing").get("steps").get(0).get("all").get("medianHours").isNull()).isTrue();
     JsonNode all = api.get("auditor", "/api/reports").getBody();
     assertThat(all.get("year").isNull()).isTrue();
-    assertThat(all.get("dossiers").get("total").asLong()).isEqualTo(4);
+    // every year: at least this year's four (the context is shared)
+    assertThat(all.get("dossiers").get("total").asLong()).isGreaterThanOrEqualTo(4);
   }
 
   @Test

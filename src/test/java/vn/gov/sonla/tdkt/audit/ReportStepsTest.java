@@ -14,15 +14,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.council.CouncilRepository;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Processing time per step from the engine's history, with the clock moved so that every duration is known: one
@@ -30,9 +28,7 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * whose appraisal ends a minute after its due date, and one withdrawn during its appraisal (a cancelled step that
  * must not count).
  */
-@DirtiesContext
-@SpringBootTest(properties = "tdkt.test.context=report-steps")
-@ActiveProfiles("test")
+@AppTest
 class ReportStepsTest {
 
   @Autowired ReportService reports;
@@ -45,6 +41,12 @@ class ReportStepsTest {
   @Autowired PublicNoticeService notices;
   @Autowired DecisionRepository decisions;
 
+  /**
+   * An award year of its own (proposals may be five years back from the scenario's 2025): the context is shared, and
+   * the processing times of a year count every dossier of that year.
+   */
+  static final int YEAR = 2021;
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
@@ -53,11 +55,11 @@ class ReportStepsTest {
   @Test
   void eachStepHasItsDurationsLateCountsAndLabelFromTheModel() {
     TrailScenario.Run run = new TrailScenario(dossiers, runtime, tasks, management, identity, council, notices,
-        decisions).run();
+        decisions).run(YEAR);
     lateAppraisal();
     withdrawnDuringAppraisal();
 
-    Report.Processing processing = reports.processing(null);
+    Report.Processing processing = reports.processing(YEAR);
     assertThat(processing.steps()).extracting(Report.Step::step).containsExactly("Task_Appraise", "Task_Supplement",
         "Event_AwaitCouncilResolution", "Sub_PublicNotice", "Task_VerifyObjection", "Task_Decide",
         "Event_AwaitDecisionBatch", "Event_AwaitStateSubmission", "Event_AwaitCentralDecision");
@@ -106,7 +108,7 @@ class ReportStepsTest {
 
   private void lateAppraisal() {
     ClockUtil.setCurrentTime(TrailScenario.at(2025, 6, 2, 8, 0));
-    Dossier d = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"), false,
+    Dossier d = dossiers.create(TestDossiers.individual("ANNUAL", YEAR), TestDossiers.requiredUploads("ANNUAL"), false,
         TestDossiers.OFFICER_SYT);
     Task task = appraisalTask(d.code());
     ClockUtil.setCurrentTime(new Date(task.getDueDate().getTime() + 60_000));
@@ -119,7 +121,7 @@ class ReportStepsTest {
 
   private void withdrawnDuringAppraisal() {
     ClockUtil.setCurrentTime(TrailScenario.at(2025, 6, 9, 8, 0));
-    Dossier d = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"), false,
+    Dossier d = dossiers.create(TestDossiers.individual("ANNUAL", YEAR), TestDossiers.requiredUploads("ANNUAL"), false,
         TestDossiers.OFFICER_SGDDT);
     Task task = appraisalTask(d.code());
     as(() -> tasks.claim(task.getId(), "appraiser"));

@@ -7,18 +7,20 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -27,25 +29,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
 
 /**
  * The yearly statistics reported upward (Circular 02/2023/TT-BNV forms) and the priority shares of the reports,
  * over HTTP: the awards of 2024 come from a register import with known roles, kinds and decision dates (the base
  * salary changed on 1 July 2024), the current year's proposals from a thematic movement and its dossier.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=statistics-api")
-@ActiveProfiles("test")
+@IsolatedAppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticsApiTest {
 
-  static final int THIS_YEAR = LocalDate.now().getYear();
+  /**
+   * The movement's year: a year of its own, into which the engine clock (the application's clock) is moved while its
+   * movement and dossier are made, so that the year's proposals are only this test's (the context is shared).
+   */
+  static final int THIS_YEAR = 2031;
   static final String HEADER = "STT,Loại đối tượng,Họ và tên / Tên tập thể,Ngày sinh,Vai trò,Năm,"
       + "\"Danh hiệu, hình thức khen thưởng\",Loại hình khen thưởng,Số quyết định,Ngày quyết định";
 
@@ -66,7 +68,16 @@ class StatisticsApiTest {
         "7,Cá nhân,Lường Văn Giang,03/03/1990,Trực tiếp lao động,2024,CSTD_CS,Thường xuyên,5/QĐ-SGDĐT,15/12/2024")
         + "\n");
 
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.of(THIS_YEAR, 6, 16);
+    ClockUtil.setCurrentTime(Date.from(today.atTime(10, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+    try {
+      movementAndItsDossier(today);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void movementAndItsDossier(LocalDate today) {
     ResponseEntity<JsonNode> movement = api.postJson("appraiser", "/api/movements", Map.of(
         "name", "Phong trào \"Sơn La chung sức xây dựng nông thôn mới\"", "launchingDocument", "Kế hoạch số 45/KH-UBND",
         "periodStart", today.minusMonths(6).toString(), "periodEnd", today.plusMonths(6).toString(),

@@ -10,23 +10,19 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.council.CouncilRepository;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Retention: when the engine's history of a finished dossier is removed (as the history cleanup does
  * after the time to live), its trail still shows every status change, document, council tally,
  * objection and decision from the project's own records.
  */
-@DirtiesContext
-@SpringBootTest(properties = "tdkt.test.context=trail-cleanup")
-@ActiveProfiles("test")
+@AppTest
 class TrailAfterHistoryCleanupTest {
 
   private static final CurrentUser AUDITOR = new CurrentUser("auditor", java.util.Set.of("auditors"));

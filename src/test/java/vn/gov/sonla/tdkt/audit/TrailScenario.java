@@ -59,10 +59,15 @@ class TrailScenario {
   }
 
   Run run() {
+    return run(java.time.LocalDate.now().getYear());
+  }
+
+  /** The scenario for a dossier of this award year. */
+  Run run(int year) {
     try {
       Date submitted = at(2025, 3, 3, 8, 30);
       ClockUtil.setCurrentTime(submitted);
-      Dossier d = dossiers.create(TestDossiers.individual("ANNUAL"), TestDossiers.requiredUploads("ANNUAL"), false,
+      Dossier d = dossiers.create(TestDossiers.individual("ANNUAL", year), TestDossiers.requiredUploads("ANNUAL"), false,
           TestDossiers.OFFICER_SGDDT);
       String code = d.code();
       String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();

@@ -18,12 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.dossier.DeclaredFacts;
 import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Every row of the eligibility tables (award-criteria-nd98-2023.dmn, award-criteria-nd152-2025.dmn), under both
@@ -31,10 +29,7 @@ import vn.gov.sonla.tdkt.dossier.SubjectKind;
  * one item. Facts come from {@link EligibilityFacts} over the register, the verdict from the deployed decisions
  * chosen by receipt date (award-eligibility-regime), as in the process.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 @Transactional
 class EligibilityRulesTest {
 

@@ -21,6 +21,7 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  * PostgreSQL: read, checked row by row, stored in JDBC batches in one transaction; then the same file again
  * (idempotent: nothing added). Target: 10,000 rows in under 10 s. {@code ./mvnw -Pbench verify}.
  */
+// closed after the class: each benchmark fills a large database of its own, freed before the next one starts
 @DirtiesContext
 @SpringBootTest(properties = {"tdkt.demo-data=true", "spring.datasource.hikari.maximum-pool-size=5"})
 @ActiveProfiles({"test", "postgres"})

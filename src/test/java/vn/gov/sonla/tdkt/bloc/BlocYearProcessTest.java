@@ -22,19 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.DocumentRepository;
 import vn.gov.sonla.tdkt.dossier.DocumentType;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.StoredDocument;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /** Every path of emulation-year and bloc-year, with the engine clock moved through the year. */
-@DirtiesContext
-@SpringBootTest(properties = "tdkt.test.context=bloc-process")
-@ActiveProfiles("test")
+@AppTest
 class BlocYearProcessTest {
 
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");

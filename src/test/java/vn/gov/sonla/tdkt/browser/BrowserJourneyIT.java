@@ -27,7 +27,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,7 +51,6 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * page's HTML when it fails); axe-core checks the project's pages (no serious or critical violation) and
  * the pages are photographed at 390 px.
  */
-@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD=",
         "spring.datasource.hikari.maximum-pool-size=8"})

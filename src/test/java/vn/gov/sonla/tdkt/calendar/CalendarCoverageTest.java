@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.legal.LegalFixtures;
 import vn.gov.sonla.tdkt.observability.CalendarHealth;
 
@@ -37,7 +38,8 @@ class CalendarCoverageTest {
   }
 
   private static CalendarHealth health(CalendarDays days, WorkingDayCalendar calendar) {
-    return new CalendarHealth(new CalendarCoverage(calendar, days, "10-01"), PROPERTIES, null, null);
+    return new CalendarHealth(new CalendarCoverage(calendar, days, "10-01"), PROPERTIES, null, null,
+        new EngineClock(PROPERTIES.zone()));
   }
 
   @Test

@@ -39,24 +39,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
 
 /**
  * Every path of council-session.bpmn, the thresholds at and one vote under them, absent members and
  * quorum, the resolution each dossier receives, the minutes and the secrecy of the ballot in the
- * engine's history. The class has its own context (and so its own in-memory database), so that the
- * agendas hold only its dossiers.
+ * engine's history. The class runs in the second shared context ({@code IsolatedAppTest}), where no other class
+ * leaves a dossier awaiting the council, so that the agendas (every dossier awaiting the council) hold only its own.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(properties = "tdkt.test.context=council-session-process")
-@ActiveProfiles("test")
+@IsolatedAppTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CouncilSessionProcessTest {
 

@@ -20,26 +20,21 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.signing.PdfSigning;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * A decision issued through the HTTP APIs: in the state format, signed (PAdES) with the demo certificate, its
  * signature shown on the dossier and failing once the stored PDF changes; the signatures of uploaded PDFs verified
  * at intake; and the numbering by the clerk, a number unique per year and register.
  */
-// one process engine per JVM at a time (static registry): the context is closed after the class
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class DecisionIssueApiTest {
 
   @Autowired TestRestTemplate rest;

@@ -30,25 +30,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.decision.StateSubmissionRepository;
 import vn.gov.sonla.tdkt.notice.ObjectionRepository;
 import vn.gov.sonla.tdkt.notice.ObjectionRequest;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * The paths of commendation-dossier after the council (public notice, objections, routing by
  * approval-authority.dmn, State submission and central decision, withdrawal at each wait state) and
  * every path of state-submission.bpmn.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 class AfterCouncilProcessTest {
 
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");

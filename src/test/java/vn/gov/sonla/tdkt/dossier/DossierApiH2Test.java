@@ -1,12 +1,8 @@
 package vn.gov.sonla.tdkt.dossier;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import vn.gov.sonla.tdkt.support.AppTest;
+
 
 /** The API scenarios on the embedded H2 database. */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class DossierApiH2Test extends DossierApiScenarios {}

@@ -6,30 +6,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /** The dossier search over HTTP: accent-insensitive names, filters, paging, order, who may search. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=dossier-search-api")
-@ActiveProfiles("test")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierSearchApiTest {
 
   private static final int YEAR = LocalDate.now().getYear();
+  private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+  /**
+   * The day this class's three dossiers are submitted and decided (the engine clock, the application's clock, is moved
+   * to it): the context is shared, so every search here is limited to that day unless it tests the day range itself.
+   */
+  private static final LocalDate DAY = LocalDate.of(YEAR + 1, 2, 3);
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
@@ -44,9 +47,25 @@ class DossierSearchApiTest {
   @BeforeAll
   void dossiers() {
     api = new Api(rest);
+    at(10, 0);
+    try {
+      submitAndDecide();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static void at(int hour, int minute) {
+    ClockUtil.setCurrentTime(Date.from(DAY.atTime(hour, minute).atZone(VN).toInstant()));
+  }
+
+  private void submitAndDecide() {
     an = submit("officer.sgddt", "SUDDEN", YEAR, "Nguyễn Văn An");
+    at(10, 1); // the moved clock stands still: one minute between submissions, for their order
     binh = submit("officer.syt", "ANNUAL", YEAR, "Đặng Thị Bình");
+    at(10, 2);
     hong = submit("officer.syt", "ANNUAL", YEAR - 1, "Nguyễn Thị Hồng");
+    at(10, 3);
     api.appraiseValid(an);
     api.chairmanApproves(an);
     JsonNode awarded = api.get("officer.sgddt", "/api/dossiers/" + an).getBody();
@@ -65,7 +84,9 @@ class DossierSearchApiTest {
 
 
   private JsonNode search(String query) {
-    ResponseEntity<JsonNode> response = api.get("auditor", "/api/dossiers/search" + query);
+    String scoped = query.contains("from=") || query.contains("to=") ? query
+        : query + (query.isEmpty() ? "?" : "&") + "from=" + DAY + "&to=" + DAY;
+    ResponseEntity<JsonNode> response = api.get("auditor", "/api/dossiers/search" + scoped);
     assertThat(response.getStatusCode()).as(query + " " + response.getBody()).isEqualTo(HttpStatus.OK);
     return response.getBody();
   }
@@ -127,12 +148,12 @@ class DossierSearchApiTest {
 
   @Test
   void theSubmittedDateRangeIsInclusiveInVietnameseDays() {
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    assertThat(codes("?from=" + today + "&to=" + today)).hasSize(3);
-    assertThat(codes("?from=" + today)).hasSize(3);
-    assertThat(codes("?to=" + today)).hasSize(3);
-    assertThat(codes("?from=" + today.plusDays(1))).isEmpty();
-    assertThat(codes("?to=" + today.minusDays(1))).isEmpty();
+    // the day of submission, in Vietnam (nobody else submits on or after it; before it, others do)
+    assertThat(codes("?from=" + DAY + "&to=" + DAY)).hasSize(3);
+    assertThat(codes("?from=" + DAY)).hasSize(3);
+    assertThat(codes("?from=" + DAY.minusDays(1) + "&to=" + DAY)).hasSize(3);
+    assertThat(codes("?from=" + DAY.plusDays(1))).isEmpty();
+    assertThat(codes("?from=" + DAY.minusDays(1) + "&to=" + DAY.minusDays(1))).isEmpty();
   }
 
   @Test

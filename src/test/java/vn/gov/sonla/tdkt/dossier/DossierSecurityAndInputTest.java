@@ -10,24 +10,19 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.Api.FilePart;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Who may see and do what, and bad input: each refused request names its bad fields in Vietnamese
  * (RFC 7807) and leaves nothing behind.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class DossierSecurityAndInputTest {
 
   @Autowired TestRestTemplate rest;

@@ -9,15 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.Api.FilePart;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Issue 15, finding 8: uploads are bounded before anything is buffered. Tomcat streams parts to disk and stops a
@@ -25,10 +23,7 @@ import vn.gov.sonla.tdkt.support.Api.FilePart;
  * or too long a part header while reading it; every refusal is a Vietnamese problem detail (413 or 400), never a
  * 500 or an English message, and stores nothing.
  */
-// one process engine per JVM at a time (static registry): the context is closed after the class
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class UploadLimitsTest {
 
   @Autowired TestRestTemplate rest;

@@ -16,14 +16,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Issue 15, findings 9 and 10. A stranger who tries wrong passwords slowly (under the project's login limiter)
@@ -31,10 +29,7 @@ import vn.gov.sonla.tdkt.support.Api;
  * of reach, the limiter's temporary lock is the one gate. And an administrator cannot give a user a weak
  * password: Camunda's password policy is on, its rules shown in Vietnamese in Admin.
  */
-// one process engine per JVM at a time (static registry): the context is closed after the class
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class AccountPolicyTest {
 
   @Autowired IdentityService identity;

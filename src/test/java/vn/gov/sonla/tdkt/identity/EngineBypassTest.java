@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -28,20 +26,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.DossierApiScenariosAccess;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.BrowserSession;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Issue 15, "What was found" 1–6, 13, 15 and 16, each as it was reproduced with the demo accounts: nobody but the
  * application (as the system) and {@code camunda-admin} gets past the pipeline through the engine's HTTP API, and
  * a refused call changes nothing. Data isolated by subject names, dossier codes and the council year 2071.
  */
-// one process engine per JVM at a time (static registry): the context is closed after the class
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class EngineBypassTest {
 
   private static final String START = "/engine-rest/process-definition/key/commendation-dossier/start";

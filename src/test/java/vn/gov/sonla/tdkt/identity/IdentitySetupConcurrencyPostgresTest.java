@@ -22,12 +22,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
+import vn.gov.sonla.tdkt.support.PostgresAppTest;
 
 /**
  * Two nodes of a cluster that start at once run the start-up identity set-up at once on one database. Here two
@@ -35,18 +30,8 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  * next start) and with the Tasklist filters missing (as on a first start): the set-ups must follow each other, so
  * that neither fails on the other's rows and nothing is created twice.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD="})
-@ActiveProfiles({"test", "postgres"})
+@PostgresAppTest
 class IdentitySetupConcurrencyPostgresTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("tdkt_identity"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
 
   @Autowired IdentitySetup identitySetup;
   @Autowired IdentityService identity;

@@ -14,15 +14,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /** Groups, demo users, authorizations and Tasklist filters created at start-up, idempotently. */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 class IdentitySetupTest {
 
   @Autowired IdentityService identityService;

@@ -11,21 +11,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.BrowserSession;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
 
 /**
  * One login for the project's pages and the webapps, logout everywhere, CSRF on cookie sessions, the
  * session cookie's flags and the login rate limit. The rate limit is tried on users made for it, never on
  * the shared demo users (a failed password also locks a Camunda user for a few seconds, ENGINE-27001).
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tdkt.login.max-failures=3", "tdkt.login.max-failures-per-address=1000"})
-@ActiveProfiles("test")
+@IsolatedAppTest
 class LoginSecurityTest {
 
   @LocalServerPort int port;

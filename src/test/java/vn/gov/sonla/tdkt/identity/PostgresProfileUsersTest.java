@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +22,6 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  * that password, and none of the demo profile's users, units or passwords exists. (Without the password start-up
  * fails: {@link PostgresProfileWithoutAdminPasswordTest}.)
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
 @SpringBootTest(properties = {"TDKT_ADMIN_PASSWORD=fresh-admin-secret", "TDKT_CITIZEN_ID_KEY=postgres-profile-test-key",
     "DB_USER=postgres", "DB_PASSWORD=", "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")

@@ -38,7 +38,8 @@ class RewardRoundingShownTest {
   @SuppressWarnings("unchecked")
   private long catalogueAmount(String award, String kind, LocalDate on) {
     AwardTypeController controller = new AwardTypeController(catalog, LegalFixtures.baseSalaries(),
-        Mockito.mock(RequiredDocuments.class), Mockito.mock(CurrentUserProvider.class), money);
+        Mockito.mock(RequiredDocuments.class), Mockito.mock(CurrentUserProvider.class), money,
+        java.time.Clock.systemUTC());
     Map<String, Object> view = controller.list(on).stream().filter(v -> award.equals(v.get("code"))).findFirst()
         .orElseThrow();
     Map<String, Object> reward = (Map<String, Object>) view.get("reward");

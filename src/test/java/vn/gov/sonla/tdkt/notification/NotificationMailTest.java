@@ -29,6 +29,7 @@ import vn.gov.sonla.tdkt.support.Api;
  * transaction, at the e-mail addresses of the Camunda users (every member of a group), in Vietnamese, with
  * a link; a mail server that is down never undoes the step, the failure is recorded and retried.
  */
+// its own context (the SMTP server's port), closed with the class: the server stops after it
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.mail.base-url=https://tdkt.sonla.gov.vn", "tdkt.mail.from=tdkt@sonla.gov.vn"})

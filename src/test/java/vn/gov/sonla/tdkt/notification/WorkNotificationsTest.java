@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -25,16 +26,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DocumentType;
 import vn.gov.sonla.tdkt.notice.ObjectionRequest;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Issue 17, notifications that follow the work: every new task tells its assignee or candidate group once, with
@@ -42,12 +41,10 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * one digest. (Same configuration as the other web tests: shares their context; data isolated by dossier code,
  * session key and recipient.)
  */
-// one process engine per JVM at a time (static registry): the context is closed after the class
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class WorkNotificationsTest {
 
+  @Autowired Clock clock;
   @Autowired DossierService dossiers;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -201,7 +198,8 @@ class WorkNotificationsTest {
 
   @Test
   void aBurstToOneRecipientBecomesOneDigest() {
-    Notifications withBursts = new Notifications(jdbc, mailer, new NotificationProperties(3, Duration.ofMinutes(10)));
+    Notifications withBursts = new Notifications(jdbc, mailer, new NotificationProperties(3, Duration.ofMinutes(10)),
+        clock);
     String recipient = "unit-burst-" + UUID.randomUUID().toString().substring(0, 8);
     String reader = "reader-" + recipient;
     List<String> recipients = List.of(recipient);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
@@ -16,13 +15,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /** Uploading a year's plan: a file with errors is refused whole, naming each error, and starts nothing. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tdkt.test.context=plan-api")
-@ActiveProfiles("test")
+@AppTest
 class PlanApiTest {
 
   @Autowired TestRestTemplate rest;
@@ -71,15 +67,19 @@ class PlanApiTest {
     assertThat(errors.findValuesAsText("field")).contains("lead", "content", "timing", "number");
     assertThat(errors.findValues("line")).allSatisfy(line -> assertThat(line.asInt()).isPositive());
     assertThat(store.exists(2026)).isFalse();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-plan").count()).isZero();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("plan-task").count()).isZero();
+    // the context is shared: count this year's instances only
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-plan")
+        .processInstanceBusinessKey("2026").count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("plan-task")
+        .processInstanceBusinessKeyLike("2026-%").count()).isZero();
 
     ResponseEntity<JsonNode> accepted = upload("appraiser", plan2026());
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(accepted.getBody().get("total").asInt()).isEqualTo(24);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-plan")
         .processInstanceBusinessKey("2026").count()).isEqualTo(1);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("plan-task").count()).isEqualTo(24);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("plan-task")
+        .processInstanceBusinessKeyLike("2026-%").count()).isEqualTo(24);
     JsonNode dashboard = rest.withBasicAuth("auditor", "demo").getForEntity("/api/plans/2026", JsonNode.class).getBody();
     assertThat(dashboard.get("items")).hasSize(24);
     assertThat(dashboard.get("items").findValuesAsText("status")).containsOnly("IN_PROGRESS");

@@ -26,22 +26,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * The yearly plan cycle with the engine clock moved through 2025: the annual timer, every path of
  * plan-task, and the council rounds driving the dossier pipeline.
  */
-@DirtiesContext
-@SpringBootTest(properties = "tdkt.test.context=plan")
-@ActiveProfiles("test")
+@AppTest
 class PlanProcessTest {
 
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * plan-task.bpmn on the bare engine: a 2027 plan uploaded on 2026-12-07 (as Sở Nội vụ does, before the year)
@@ -43,7 +44,7 @@ class PlanYearStartTest {
     WorkingDayCalendar calendar = new WorkingDayCalendar(new CalendarProperties(VN, LocalTime.of(17, 0),
         List.of(NEW_YEAR_2027), List.of()));
     PlanDeadlines deadlines = new PlanDeadlines(calendar, new CalendarProperties(VN, LocalTime.of(17, 0),
-        List.of(NEW_YEAR_2027), List.of()), 5);
+        List.of(NEW_YEAR_2027), List.of()), 5, new EngineClock(VN));
     PlanSchedule schedule = new PlanSchedule();
     JavaDelegate noop = execution -> { };
     JavaDelegate prepare = execution -> {

@@ -21,7 +21,12 @@ public final class TestDossiers {
 
   /** An individual proposed for the Chairman's certificate of merit, with a unique name. */
   public static DossierRequest individual(String awardKind) {
-    return new DossierRequest(null, "BK_TINH", awardKind, LocalDate.now().getYear(), "INDIVIDUAL",
+    return individual(awardKind, LocalDate.now().getYear());
+  }
+
+  /** The same, for an award year of the test's own (full-application tests share their database). */
+  public static DossierRequest individual(String awardKind, int year) {
+    return new DossierRequest(null, "BK_TINH", awardKind, year, "INDIVIDUAL",
         "Nguyễn Thị Hương " + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(1985, 3, 12),
         "Giáo viên", "Trường THPT Chiềng Sinh",
         "Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến đổi mới phương pháp dạy học được áp dụng toàn tỉnh.")
