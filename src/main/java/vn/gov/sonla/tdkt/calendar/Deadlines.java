@@ -3,7 +3,6 @@ package vn.gov.sonla.tdkt.calendar;
 import java.time.Clock;
 import java.util.Date;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * Deadlines used by the process models' timers and task due dates ({@code ${deadlines.…}}).
@@ -38,7 +37,7 @@ public class Deadlines {
 
   /** End of the consultation before the council of a dossier for an order or State honour. */
   public Date consultationEnd() {
-    return calendar.deadline(EngineClock.now(), properties.consultationWorkingDays());
+    return calendar.deadline(Date.from(clock.instant()), properties.consultationWorkingDays());
   }
 
   /** Repeating follow-up while a State-level result is awaited (calendar days, as the central level counts). */

@@ -44,8 +44,11 @@ public class CollectBatchDossiers implements JavaDelegate {
   private final DecisionComposer composer;
   private final CalendarProperties calendar;
 
+  private final java.time.Clock clock;
+
   public CollectBatchDossiers(RuntimeService runtime, DossierRepository dossiers, DecisionBatchRepository batches,
-      AwardCatalog catalog, AwardRegistration registration, DecisionComposer composer, CalendarProperties calendar) {
+      AwardCatalog catalog, AwardRegistration registration, DecisionComposer composer, CalendarProperties calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.runtime = runtime;
     this.dossiers = dossiers;
     this.batches = batches;
@@ -65,7 +68,7 @@ public class CollectBatchDossiers implements JavaDelegate {
     int year = Integer.parseInt(m.group(1));
     int round = Integer.parseInt(m.group(2));
     String awardType = m.group(3);
-    OffsetDateTime now = OffsetDateTime.ofInstant(vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     batches.create(key, year, round, awardType, (String) execution.getVariable("openedBy"), now);
     LocalDate today = now.atZoneSameInstant(calendar.zone()).toLocalDate();
     List<Map<String, Object>> items = new ArrayList<>();

@@ -15,8 +15,11 @@ public class ComposeBatchProposal implements JavaDelegate {
   private final BatchProposalDocument document;
   private final CalendarProperties calendar;
 
+  private final java.time.Clock clock;
+
   public ComposeBatchProposal(DecisionBatchRepository batches, BatchDecisionComposer composer,
-      BatchProposalDocument document, CalendarProperties calendar) {
+      BatchProposalDocument document, CalendarProperties calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.batches = batches;
     this.composer = composer;
     this.document = document;
@@ -27,7 +30,7 @@ public class ComposeBatchProposal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
     DecisionBatchRepository.Batch batch = batches.find(key).orElseThrow();
-    LocalDate today = vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant().atZone(calendar.zone()).toLocalDate();
+    LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     DecisionContent draft = composer.compose(batch, batches.codes(key, DecisionBatchRepository.PROPOSED), null,
         today, null);
     batches.proposal(key, document.render(draft, batch.year(), batch.round(), today));

@@ -66,11 +66,14 @@ public class DecisionBatchController {
   private final CalendarProperties calendar;
   private final DecisionProperties properties;
 
+  private final java.time.Clock clock;
+
   public DecisionBatchController(RuntimeService runtime, DecisionBatchRepository batches,
       DecisionRepository decisions, DossierRepository dossiers, AwardCatalog catalog, AwardRegistration registration,
       BatchDecisionComposer composer, DecisionDocument document, CurrentUserProvider currentUser,
       EngineAuthentication engineAuthentication, PersonNames names, SignatureVerifier verifier,
-      CalendarProperties calendar, DecisionProperties properties) {
+      CalendarProperties calendar, DecisionProperties properties, java.time.Clock clock) {
+    this.clock = clock;
     this.runtime = runtime;
     this.batches = batches;
     this.decisions = decisions;
@@ -167,7 +170,7 @@ public class DecisionBatchController {
     if (codes.isEmpty()) {
       throw new DossierStateException("Đợt " + key + " không còn hồ sơ chờ quyết định.");
     }
-    LocalDate today = vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant().atZone(calendar.zone()).toLocalDate();
+    LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     String signer = user.groups().contains(Groups.CHAIRMAN) ? user.id() : null;
     // the căn cứ lines come from a DMN table: read as the system (people hold no right to evaluate it)
     byte[] pdf = document.render(engineAuthentication.asSystem(() -> composer.compose(batch, codes, null, today,

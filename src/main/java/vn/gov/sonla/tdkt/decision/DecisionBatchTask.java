@@ -29,7 +29,10 @@ public class DecisionBatchTask {
   private final DecisionBatchRepository batches;
   private final CalendarProperties calendar;
 
-  public DecisionBatchTask(DecisionBatchRepository batches, CalendarProperties calendar) {
+  private final java.time.Clock clock;
+
+  public DecisionBatchTask(DecisionBatchRepository batches, CalendarProperties calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.batches = batches;
     this.calendar = calendar;
   }
@@ -62,7 +65,7 @@ public class DecisionBatchTask {
     execution.setVariable("includedCount", proposed.size() - excluded.size() - refused.size());
     execution.setVariable("decidedBy", decidedBy);
     execution.setVariable("decidedOn",
-        vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant().atZone(calendar.zone()).toLocalDate().toString());
+        clock.instant().atZone(calendar.zone()).toLocalDate().toString());
   }
 
   /**

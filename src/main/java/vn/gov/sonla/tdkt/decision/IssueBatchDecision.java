@@ -39,9 +39,12 @@ public class IssueBatchDecision implements JavaDelegate {
   private final DecisionProperties properties;
   private final CalendarProperties calendar;
 
+  private final java.time.Clock clock;
+
   public IssueBatchDecision(GaplessCounter counter, DecisionBatchRepository batches, DecisionRepository decisions,
       BatchDecisionComposer composer, DecisionDocument document, PdfSigning signing, BatchOutcomes outcomes,
-      DecisionProperties properties, CalendarProperties calendar) {
+      DecisionProperties properties, CalendarProperties calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.counter = counter;
     this.batches = batches;
     this.decisions = decisions;
@@ -69,7 +72,7 @@ public class IssueBatchDecision implements JavaDelegate {
       throw new IllegalStateException("No dossier of batch " + key + " waits for its decision any more");
     }
     String signedBy = (String) execution.getVariable("decidedBy");
-    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(vn.gov.sonla.tdkt.engine.EngineClock.now().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     Object decidedOn = execution.getVariable("decidedOn");
     LocalDate date = decidedOn instanceof String day ? LocalDate.parse(day)
         : issuedAt.atZoneSameInstant(calendar.zone()).toLocalDate();

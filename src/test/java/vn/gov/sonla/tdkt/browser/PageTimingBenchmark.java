@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +30,6 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * {@code -Dtdkt.bench.pages.samples=} times (20) after one warm-up, each sample in a fresh browser session where the
  * first load is measured; median and 95th percentile in milliseconds. Run it on an idle machine for figures.
  */
-@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD="})
 @ActiveProfiles({"test", "postgres"})

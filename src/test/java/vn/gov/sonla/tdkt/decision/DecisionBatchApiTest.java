@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.decision;
 
+import vn.gov.sonla.tdkt.support.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +12,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.support.Api;
 
@@ -27,9 +25,7 @@ import vn.gov.sonla.tdkt.support.Api;
  * API, its PDF and certificate.
  */
 // one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class DecisionBatchApiTest {
 
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");

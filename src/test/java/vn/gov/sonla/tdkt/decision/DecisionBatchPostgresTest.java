@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,8 +39,8 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  * number is refused. Who may call each batch and decision route is checked on the way. The proposal, the draft and
  * the decision are rendered to PNG in target/screenshots/decision-batch.
  */
-// one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
+// its own fresh database (it counts the year's decisions and numbers): a context of its own, kept in the cache like
+// the shared ones (support.CurrentEngineListener registers its engine for each test)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD="})
 @ActiveProfiles({"test", "postgres"})

@@ -82,7 +82,8 @@ class ConsultationProcessTest {
     Mocks.register("dossierStatus", new DossierStatusListener(dossiers, mock(AuditLog.class)));
     Mocks.register("awardConsultation", awardConsultation);
     Mocks.register("deadlines", deadlines);
-    Mocks.register("objectionReview", new ObjectionReview(objections, mock(AuditLog.class)));
+    Mocks.register("objectionReview", new ObjectionReview(objections, mock(AuditLog.class),
+        new vn.gov.sonla.tdkt.engine.EngineClock(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
     Mocks.register("recordNotAwarded", recordNotAwarded);
     Mocks.register("notifyConsultationEnded", notifyConsultationEnded);
   }

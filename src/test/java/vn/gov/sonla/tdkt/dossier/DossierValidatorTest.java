@@ -21,7 +21,8 @@ class DossierValidatorTest {
 
   final AwardCatalog catalog = mock(AwardCatalog.class);
   final RequiredDocuments required = mock(RequiredDocuments.class);
-  final DossierValidator validator = new DossierValidator(catalog, required, List.of());
+  final DossierValidator validator = new DossierValidator(catalog, required, List.of(),
+      java.time.Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
 
   {
     when(catalog.find(anyString())).thenReturn(Optional.empty());
@@ -80,7 +81,7 @@ class DossierValidatorTest {
 
   @Test
   void aFutureBirthDateSaysSo() {
-    assertThat(DossierValidator.birthDateProblem(LocalDate.now().plusDays(1)))
+    assertThat(DossierValidator.birthDateProblem(LocalDate.now().plusDays(1), LocalDate.now()))
         .isEqualTo("Ngày sinh không được sau ngày hôm nay.");
     DossierRequest future = new DossierRequest(null, null, null, Year.now().getValue(), "INDIVIDUAL", "Cầm Văn Thanh",
         LocalDate.now().plusYears(1), null, null, null);

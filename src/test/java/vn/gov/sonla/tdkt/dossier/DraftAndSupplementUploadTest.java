@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import vn.gov.sonla.tdkt.support.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,15 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.support.Api;
 
 /**
@@ -29,9 +27,7 @@ import vn.gov.sonla.tdkt.support.Api;
  * appraiser's next form carries the unit's note and this round's files.
  */
 // one process engine per JVM at a time: the engine REST API and the webapps find it in a static registry
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class DraftAndSupplementUploadTest {
 
   @Autowired TestRestTemplate rest;

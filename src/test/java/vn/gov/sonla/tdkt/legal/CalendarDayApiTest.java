@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.legal;
 
+import vn.gov.sonla.tdkt.support.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.support.Api;
 
@@ -28,10 +26,7 @@ import vn.gov.sonla.tdkt.support.Api;
  * applies to the next deadline at once (no restart) and is an audit record with the day before and after; other
  * roles read the calendar but may not change it; bad input is a Vietnamese 400 and changes nothing.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tdkt.test.context=calendar-api")
-@ActiveProfiles("test")
+@AppTest
 class CalendarDayApiTest {
 
   // Monday 4 January 2027: an ordinary working day in the shipped calendar
