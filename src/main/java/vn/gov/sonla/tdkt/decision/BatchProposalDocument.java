@@ -9,23 +9,40 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardGroup;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardedSubject;
 import vn.gov.sonla.tdkt.decision.PageWriter.Style;
+import vn.gov.sonla.tdkt.identity.PersonNames;
 
 /**
  * Renders the proposal of the Department of Home Affairs (tờ trình của Sở Nội vụ) for a decision batch in the state
  * format of Nghị định 30/2020/NĐ-CP ({@link StateFormat}, {@link PageWriter}): the department under the People's
  * Committee, "Số:      /TTr-SNV" (the department's own register numbers it), the căn cứ lines of the draft
  * decision, the round and the council's consideration, the subjects grouped by award with their rewards and the
- * total, and the Director's signer block.
+ * total, and the Director's signer block with the name of the user {@code tdkt.decision.proposal-signer} (empty: the
+ * name is left for the Director to sign by hand).
  */
 @Component
 public class BatchProposalDocument {
 
   static final String DEPARTMENT = "Sở Nội vụ";
   static final String SYMBOL = "TTr-SNV";
+
+  private final PersonNames names;
+  private final String signer;
+
+  public BatchProposalDocument(PersonNames names, @Value("${tdkt.decision.proposal-signer:}") String signer) {
+    this.names = names;
+    this.signer = signer == null ? "" : signer.strip();
+  }
+
+  /** The Director's full name, family name first; empty when no signer is configured. */
+  String signerName() {
+    String name = signer.isEmpty() ? null : names.of(signer);
+    return name == null ? "" : name;
+  }
 
   /**
    * @param draft the draft decision of the batch ({@link DecisionComposer}), whose subjects and rewards are proposed
@@ -77,7 +94,7 @@ public class BatchProposalDocument {
         w.paragraph("Sở Nội vụ kính trình Chủ tịch " + draft.issuer() + " xem xét, quyết định./.", BODY, INDENT, 0,
             Style.REGULAR, null);
         StateFormat.closing(w, List.of("Như trên;", "Lưu: VT, TĐKT."),
-            new StateFormat.Signer(List.of("GIÁM ĐỐC"), ""));
+            new StateFormat.Signer(List.of("GIÁM ĐỐC"), signerName()));
       }
       document.getDocumentInformation().setTitle("Tờ trình đề nghị khen thưởng đợt " + round + " năm " + year);
       document.getDocumentInformation().setAuthor(DEPARTMENT);

@@ -33,8 +33,8 @@ import vn.gov.sonla.tdkt.dossier.DossierRepository;
 public class CollectBatchDossiers implements JavaDelegate {
 
   public static final String WAIT_ACTIVITY = "Event_AwaitDecisionBatch";
-  static final Pattern KEY = Pattern.compile("(\\d{4})-R(\\d{1,2})-([A-Z0-9_]+)");
-  private static final Pattern SESSION = Pattern.compile("(\\d{4})-R(\\d{1,2})");
+  static final Pattern KEY = Pattern.compile("(\\d{4})-R(\\d{1,3})-([A-Z0-9_]+)");
+  private static final Pattern SESSION = Pattern.compile("(\\d{4})-R(\\d{1,3})");
 
   private final RuntimeService runtime;
   private final DossierRepository dossiers;

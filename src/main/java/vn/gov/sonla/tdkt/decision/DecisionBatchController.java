@@ -106,8 +106,9 @@ public class DecisionBatchController {
     if (request.year() == null || request.year() < thisYear - 1 || request.year() > thisYear + 1) {
       problems.add(new FieldProblem("year", "Năm phải từ " + (thisYear - 1) + " đến " + (thisYear + 1) + "."));
     }
-    if (request.round() == null || request.round() < 1 || request.round() > 12) {
-      problems.add(new FieldProblem("round", "Đợt phải từ 1 đến 12."));
+    // the council's rounds (council sessions take 1–999)
+    if (request.round() == null || request.round() < 1 || request.round() > 999) {
+      problems.add(new FieldProblem("round", "Đợt phải từ 1 đến 999."));
     }
     AwardType award = request.awardType() == null ? null : catalog.find(request.awardType().strip()).orElse(null);
     if (award == null || award.level() != AwardLevel.PROVINCIAL) {
@@ -118,6 +119,8 @@ public class DecisionBatchController {
       throw new InvalidDossierException(problems);
     }
     String key = request.year() + "-R" + request.round() + "-" + award.code();
+    // one opening of a batch of this award type at a time: a dossier is proposed in one batch only
+    batches.lockAwardType(award.code());
     if (batches.exists(key)) {
       throw new TaskInputException("Đợt quyết định " + key + " đã được lập.");
     }

@@ -37,6 +37,16 @@ public class DecisionBatchRepository {
         .param("by", openedBy).param("now", now).update();
   }
 
+  /**
+   * Serialises the opening of batches of one award type until the caller's transaction ends: the award type's
+   * catalogue row locked ({@code SELECT … FOR UPDATE}), so that two batches opened at the same moment never take the
+   * same dossier (the second sees the first's dossiers as proposed once it may go on).
+   */
+  public void lockAwardType(String awardType) {
+    jdbc.sql("SELECT code FROM award_type WHERE code = :code FOR UPDATE").param("code", awardType)
+        .query(String.class).list();
+  }
+
   public boolean exists(String key) {
     return jdbc.sql("SELECT COUNT(*) FROM decision_batch WHERE batch_key = :key").param("key", key)
         .query(Long.class).single() > 0;

@@ -334,7 +334,8 @@ abstract class RegisterApiScenarios {
     assertThat(api.postJson("appraiser", "/api/award-types", type).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(api.postJson("admin", "/api/award-types", type).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(api.get("admin", "/api/award-types/" + code + "?on=2025-08-01").getBody().get("reward")
-        .get("bySubjectKind").get("INDIVIDUAL").get("amount").asLong()).isEqualTo(702_000);
+        // 0.3 × 2,340,000 = 702,000, rounded up to tens of thousands per the rule in force: 710,000
+        .get("bySubjectKind").get("INDIVIDUAL").get("amount").asLong()).isEqualTo(710_000);
 
     Map<String, Object> bad = new java.util.LinkedHashMap<>(type);
     bad.put("level", "GALAXY");

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.support.Api;
 
@@ -33,6 +35,8 @@ class DecisionBatchApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;
   @Autowired DossierRepository dossiers;
+  @Autowired DecisionBatchRepository batches;
+  @Autowired PlatformTransactionManager transactions;
 
   private String waitingForBatch(Api api, String name, int year) {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -75,7 +79,7 @@ class DecisionBatchApiTest {
         Map.of("year", 1999, "round", 0, "awardType", "KHONG_CO"));
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-    assertThat(bad.getBody().toString()).contains("Năm phải từ", "Đợt phải từ 1 đến 12", "hình thức cấp tỉnh");
+    assertThat(bad.getBody().toString()).contains("Năm phải từ", "Đợt phải từ 1 đến 999", "hình thức cấp tỉnh");
     assertThat(api.get("appraiser", "/api/decision-batches/" + year + "-R1-BK_TINH").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(rest.postForEntity("/api/decision-batches", Map.of("year", year), JsonNode.class).getStatusCode())
@@ -158,6 +162,29 @@ class DecisionBatchApiTest {
     assertThat(status(api, "officer.sgddt", "/api/dossiers/" + first + "/decision")).isEqualTo(HttpStatus.OK);
     assertThat(status(api, "officer.sgddt", "/api/dossiers/" + first + "/certificate")).isEqualTo(HttpStatus.OK);
 
+    // a sudden award decided on its own in the same year: the year's list holds single and batch decisions
+    Map<String, Object> sudden = new LinkedHashMap<>();
+    sudden.put("awardType", "BK_TINH");
+    sudden.put("awardKind", "SUDDEN");
+    sudden.put("year", year);
+    sudden.put("subjectKind", "INDIVIDUAL");
+    sudden.put("subjectRole", "DIRECT_WORKER");
+    sudden.put("subjectName", "Lò Thị Hương");
+    sudden.put("birthDate", "1990-03-02");
+    sudden.put("position", "Y sĩ");
+    sudden.put("workUnit", "Trạm Y tế xã Chiềng Cơi");
+    sudden.put("achievements", "Cứu người trong lũ quét.");
+    ResponseEntity<JsonNode> suddenCreated = api.createDossier("officer.sgddt", sudden, Api.requiredFiles("SUDDEN"),
+        false);
+    assertThat(suddenCreated.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String suddenCode = suddenCreated.getBody().get("code").asText();
+    api.appraiseValid(suddenCode);
+    api.chairmanApproves(suddenCode);
+    String suddenNumber = api.get("officer.sgddt", "/api/dossiers/" + suddenCode).getBody().get("decision")
+        .get("number").asText();
+    JsonNode listed = api.get("auditor", "/api/decisions?year=" + year).getBody();
+    assertThat(listed.findValuesAsText("number")).contains(number, suddenNumber);
+
     // the decisions of the year and their PDFs: provincial bodies
     String seq = number.substring(0, number.indexOf('/'));
     String pdfUrl = "/api/decisions/" + year + "/" + seq + ".pdf";
@@ -178,5 +205,60 @@ class DecisionBatchApiTest {
       assertThat(d.get("signerName").asText()).isEqualTo("Lê Văn Hùng");
       assertThat(d.get("subjects").findValuesAsText("code")).containsExactly(first);
     });
+  }
+
+  /**
+   * Two batches of one award type opened at the same moment never take the same dossier: the opening waits while
+   * another transaction holds the award type (here a test transaction holding it for ten times as long as an opening takes) and answers only after
+   * that one ended.
+   */
+  @Test
+  void batchesOfOneAwardTypeAreOpenedOneAtATime() throws Exception {
+    Api api = new Api(rest);
+    int year = LocalDate.now(VN).getYear();
+    Map<String, Object> request = Map.of("year", year, "round", 3, "awardType", "CSTD_TINH");
+    // the same opening once without contention (warm), timed: the other transaction then holds the award type for
+    // much longer than an opening takes, so an opening that did not wait would answer while it is held
+    long started = System.nanoTime();
+    assertThat(api.postJson("appraiser", "/api/decision-batches", request).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    long holdMillis = Math.max(3000, 10 * (System.nanoTime() - started) / 1_000_000);
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicLong releasedAt = new java.util.concurrent.atomic.AtomicLong();
+    Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+      batches.lockAwardType("CSTD_TINH");
+      locked.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      releasedAt.set(System.nanoTime());
+    }));
+    holder.start();
+    assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    java.util.concurrent.atomic.AtomicLong answeredAt = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.CompletableFuture<ResponseEntity<JsonNode>> opening =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          ResponseEntity<JsonNode> r = api.postJson("appraiser", "/api/decision-batches", request);
+          answeredAt.set(System.nanoTime());
+          return r;
+        });
+    try {
+      opening.get(holdMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException stillWaiting) {
+      // expected: the opening waits for the award type
+    }
+    release.countDown();
+    holder.join(10_000);
+    ResponseEntity<JsonNode> answer = opening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(releasedAt.get()).as("the other transaction ended").isPositive();
+    assertThat(answeredAt.get()).as("answered only after the other transaction ended")
+        .isGreaterThan(releasedAt.get());
+    // no CSTD_TINH dossier waits in this test: a Vietnamese 400, no batch
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().get("detail").asText()).contains("Không có hồ sơ");
+    assertThat(batches.exists(year + "-R3-CSTD_TINH")).isFalse();
   }
 }

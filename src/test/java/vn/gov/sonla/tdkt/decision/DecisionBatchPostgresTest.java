@@ -42,7 +42,8 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 // its own fresh database (it counts the year's decisions and numbers): a context of its own, kept in the cache like
 // the shared ones (support.CurrentEngineListener registers its engine for each test)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD="})
+    properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD=",
+        "tdkt.decision.proposal-signer=council2"})
 @ActiveProfiles({"test", "postgres"})
 class DecisionBatchPostgresTest {
 
@@ -181,6 +182,8 @@ class DecisionBatchPostgresTest {
     }
     String proposalText = text(proposal);
     assertThat(proposalText).contains("TỜ TRÌNH", "SỞ NỘI VỤ", "Kính gửi");
+    // the Director of Home Affairs (tdkt.decision.proposal-signer) signs with his full name, family name first
+    assertThat(proposalText).contains("GIÁM ĐỐC", "Cầm Thị Bích");
     names.values().forEach(n -> assertThat(proposalText).contains(n));
     String draftText = text(draft);
     assertThat(draftText).contains("DANH SÁCH", "Số: /QĐ-UBND");

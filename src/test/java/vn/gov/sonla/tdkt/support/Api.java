@@ -147,24 +147,37 @@ public class Api {
       claimAndComplete("chairman", code, "Task_Decide", variables("decisionOutcome", "APPROVE"));
       return;
     }
-    String awardType = get("appraiser", "/api/dossiers/" + code).getBody().get("awardType").asText();
-    String key = openBatch(awardType);
+    JsonNode dossier = get("appraiser", "/api/dossiers/" + code).getBody();
+    String key = openBatch(dossier.get("awardType").asText(), dossier.get("year").asInt());
     decideBatch(key, "", "");
   }
 
-  /** Home Affairs opens a decision batch of the award type in the first round still free; its key. */
-  public String openBatch(String awardType) {
-    int year = java.time.Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
-    for (int y : new int[] {year, year + 1, year - 1}) {
-      for (int round = 12; round >= 1; round--) {
+  /**
+   * Home Affairs opens a decision batch of the award type: the first round still free, counted down from 999 (a
+   * round's batch takes the year's dossiers of that round and the earlier ones), in the dossier's year first; its key.
+   */
+  public String openBatch(String awardType, int year) {
+    int thisYear = java.time.Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
+    List<String> refusals = new java.util.ArrayList<>();
+    for (int y : java.util.stream.IntStream.of(year, thisYear, thisYear - 1, thisYear + 1).distinct().toArray()) {
+      for (int round = 999; round >= 900; round--) {
         ResponseEntity<JsonNode> opened = postJson("appraiser", "/api/decision-batches",
             Map.of("year", y, "round", round, "awardType", awardType));
         if (opened.getStatusCode().value() == 201) {
           return opened.getBody().get("key").asText();
         }
+        if (!String.valueOf(opened.getBody()).contains("đã được lập")) {
+          refusals.add(y + "-R" + round + ": " + opened.getBody());
+          break; // nothing of that year waits: an earlier round would take fewer
+        }
       }
     }
-    throw new AssertionError("No decision batch of " + awardType + " could be opened");
+    throw new AssertionError("No decision batch of " + awardType + " could be opened: " + refusals);
+  }
+
+  /** The same in the current year. */
+  public String openBatch(String awardType) {
+    return openBatch(awardType, java.time.Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue());
   }
 
   /** The Chairman decides the batch: excluded and refused dossiers as lines "code: reason", the rest awarded. */
