@@ -71,8 +71,9 @@ public class DecisionRepository {
 
   /** The batch a decision was issued for; null for a single dossier's decision. */
   public String batchKey(String id) {
-    return jdbc.sql("SELECT batch_key FROM decision WHERE id = :id").param("id", id)
-        .query((rs, row) -> rs.getString(1)).single();
+    List<String> keys = jdbc.sql("SELECT batch_key FROM decision WHERE id = :id").param("id", id)
+        .query((rs, row) -> rs.getString(1)).list();
+    return keys.isEmpty() ? null : keys.get(0);
   }
 
   public Optional<Decision> forBatch(String batchKey) {
