@@ -2,16 +2,17 @@ package vn.gov.sonla.tdkt.appraisal;
 
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.dossier.ClosingDelegate;
-import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
-/** Returns the dossier to its unit ({@code RETURNED}) with the reason given by the model ({@code reason}). */
+/**
+ * Tells the unit its dossier is returned, with the reason given by the model ({@code reason}); the status
+ * {@code RETURNED} is declared on the model's step.
+ */
 @Component("returnDossier")
 public class ReturnDossier extends ClosingDelegate {
 
-  public ReturnDossier(DossierStatusListener status, Notifications notifications) {
-    super(status, notifications, DossierStatus.RETURNED, "DOSSIER_RETURNED");
+  public ReturnDossier(Notifications notifications) {
+    super(notifications, "DOSSIER_RETURNED");
   }
 
   @Override

@@ -23,8 +23,6 @@ import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierService;
-import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 import vn.gov.sonla.tdkt.identity.PersonName;
 import vn.gov.sonla.tdkt.notification.Notifications;
@@ -34,7 +32,8 @@ import vn.gov.sonla.tdkt.signing.PdfSigning;
  * Issues the Chairman's decision in the engine's transaction: its number ({@code <n>/QĐ-UBND}: the next of the
  * system's gapless register, or the one the clerk entered from the office's register, {@link DecisionNumbering}),
  * the decision document in the state format (PDF, signed with the organisation's certificate), the award register
- * entry, and {@code AWARDED}. The issue date is the signing date: the day the Chairman approved.
+ * entry ({@code AWARDED} is declared on the model's step). The issue date is the signing date: the day the
+ * Chairman approved.
  */
 @Component("issueDecision")
 public class IssueDecision implements JavaDelegate {
@@ -47,7 +46,6 @@ public class IssueDecision implements JavaDelegate {
   private final PdfSigning signing;
   private final AwardCatalog catalog;
   private final AwardRegistration registration;
-  private final DossierStatusListener status;
   private final Notifications notifications;
   private final IdentityService identity;
   private final DecisionProperties properties;
@@ -56,7 +54,7 @@ public class IssueDecision implements JavaDelegate {
 
   public IssueDecision(GaplessCounter counter, DossierRepository dossiers, DecisionRepository decisions,
       DecisionDocument document, DecisionComposer composer, PdfSigning signing, AwardCatalog catalog,
-      AwardRegistration registration, DossierStatusListener status, Notifications notifications,
+      AwardRegistration registration, Notifications notifications,
       IdentityService identity, DecisionProperties properties, CalendarProperties calendar, AuditLog audit) {
     this.counter = counter;
     this.dossiers = dossiers;
@@ -66,7 +64,6 @@ public class IssueDecision implements JavaDelegate {
     this.signing = signing;
     this.catalog = catalog;
     this.registration = registration;
-    this.status = status;
     this.notifications = notifications;
     this.identity = identity;
     this.properties = properties;
@@ -108,7 +105,6 @@ public class IssueDecision implements JavaDelegate {
         "signedBy", signedBy, "sha256", pdfSha256, "numberedBy", numberedBy == null ? "" : numberedBy,
         "signed", signing.enabled()));
     registration.register(dossier, number, date, "Chủ tịch UBND tỉnh Sơn La");
-    status.set(execution, DossierStatus.AWARDED, null);
     execution.setVariable("decisionNumber", number);
     execution.setVariable("decisionDate", java.sql.Date.valueOf(date));
     notifications.send(dossier.unitGroup(), code, "AWARDED", "Hồ sơ " + code + ": " + dossier.subjectName()

@@ -8,29 +8,25 @@ import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
-import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
 /**
  * A dossier awarded by its batch's decision ({@code decisionNumber}, {@code decisionDate}, {@code batchKey}): its
- * decision number, one award register entry, {@code AWARDED}, the unit told.
+ * decision number, one award register entry, the unit told ({@code AWARDED} is declared on the model's step).
  */
 @Component("recordBatchAward")
 public class RecordBatchAward implements JavaDelegate {
 
   private final DossierRepository dossiers;
   private final AwardRegistration registration;
-  private final DossierStatusListener status;
   private final Notifications notifications;
   private final AwardCatalog catalog;
   private final AuditLog audit;
 
-  public RecordBatchAward(DossierRepository dossiers, AwardRegistration registration, DossierStatusListener status,
+  public RecordBatchAward(DossierRepository dossiers, AwardRegistration registration,
       Notifications notifications, AwardCatalog catalog, AuditLog audit) {
     this.dossiers = dossiers;
     this.registration = registration;
-    this.status = status;
     this.notifications = notifications;
     this.catalog = catalog;
     this.audit = audit;
@@ -48,7 +44,6 @@ public class RecordBatchAward implements JavaDelegate {
     audit.append(code, AuditLog.DECISION_ISSUED, AuditLog.detail("number", number, "date", day,
         "signedBy", execution.getVariable("decidedBy"), "batch", execution.getVariable("batchKey")));
     registration.register(dossier, number, day, "Chủ tịch UBND tỉnh Sơn La");
-    status.set(execution, DossierStatus.AWARDED, null);
     notifications.send(dossier.unitGroup(), code, "AWARDED", "Hồ sơ " + code + ": " + dossier.subjectName()
         + " được tặng " + catalog.get(dossier.awardType()).name() + " theo Quyết định số " + number + ".");
   }

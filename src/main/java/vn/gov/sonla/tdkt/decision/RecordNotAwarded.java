@@ -2,16 +2,17 @@ package vn.gov.sonla.tdkt.decision;
 
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.dossier.ClosingDelegate;
-import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
-/** Closes the dossier as {@code NOT_AWARDED} with the reason given by the model ({@code reason}). */
+/**
+ * Tells the unit its dossier is not awarded, with the reason given by the model ({@code reason}); the status
+ * {@code NOT_AWARDED} is declared on the model's step.
+ */
 @Component("recordNotAwarded")
 public class RecordNotAwarded extends ClosingDelegate {
 
-  public RecordNotAwarded(DossierStatusListener status, Notifications notifications) {
-    super(status, notifications, DossierStatus.NOT_AWARDED, "NOT_AWARDED");
+  public RecordNotAwarded(Notifications notifications) {
+    super(notifications, "NOT_AWARDED");
   }
 
   @Override

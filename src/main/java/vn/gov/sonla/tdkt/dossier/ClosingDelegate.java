@@ -5,28 +5,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
 /**
- * A step that closes the dossier with a final status and a reason (from the model's variable), and
- * tells whoever must know. Subclasses name the status, the reason variable, the recipient and the message.
+ * A step that closes the dossier and tells whoever must know, with the reason (from the model's variable).
+ * The final status is declared on the model's activity ({@code dossierStatusOnEnd}, with
+ * {@code dossierStatusReason}) and applied by {@link DossierStatusListener} when the step ends. Subclasses name
+ * the reason variable, the recipient and the message.
  */
 public abstract class ClosingDelegate implements JavaDelegate {
 
-  private final DossierStatusListener status;
   private final Notifications notifications;
-  private final DossierStatus target;
   private final String kind;
 
-  protected ClosingDelegate(DossierStatusListener status, Notifications notifications, DossierStatus target,
-      String kind) {
-    this.status = status;
+  protected ClosingDelegate(Notifications notifications, String kind) {
     this.notifications = notifications;
-    this.target = target;
     this.kind = kind;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String reason = (String) execution.getVariable(reasonVariable());
-    status.set(execution, target, reason);
     notifications.send(recipient(execution), execution.getProcessBusinessKey(), kind,
         message(execution.getProcessBusinessKey(), reason));
   }

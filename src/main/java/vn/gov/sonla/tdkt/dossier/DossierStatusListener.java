@@ -1,18 +1,30 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
+import vn.gov.sonla.tdkt.engine.DossierStatusPlugin;
 
 /**
- * Keeps the dossier read model in step with the process, in the engine's transaction
- * ({@code ${dossierStatus.set(execution, 'STATUS')}} in the models). The status is also kept as the
- * process variable {@code status}, so the engine's history records every change and when; each change
- * is also an audit record ({@code STATUS_CHANGED}).
+ * The one writer of the dossier status: keeps the dossier read model in step with the process, in the engine's
+ * transaction. Each activity of the model declares the status it brings as an extension property
+ * ({@code <camunda:property name="dossierStatus" value="AWAITING_COUNCIL"/>}, see {@link DossierStatusPlugin} for
+ * the events), and the plugin registers this listener on it. The status is also kept as the process variable
+ * {@code status}, so the engine's history records every change and when; each change is also an audit record
+ * ({@code STATUS_CHANGED}). A draft (no process yet) is withdrawn through {@link #change} by {@link DossierService}.
  */
-@Component("dossierStatus")
-public class DossierStatusListener {
+@Component(DossierStatusPlugin.LISTENER_BEAN)
+public class DossierStatusListener implements ExecutionListener, TaskListener {
 
   private final DossierRepository dossiers;
   private final AuditLog audit;
@@ -22,13 +34,44 @@ public class DossierStatusListener {
     this.audit = audit;
   }
 
-  public void set(DelegateExecution execution, String status) {
-    set(execution, DossierStatus.valueOf(status), null);
+  @Override
+  public void notify(DelegateExecution execution) {
+    String property = ExecutionListener.EVENTNAME_END.equals(execution.getEventName())
+        ? DossierStatusPlugin.ON_END : DossierStatusPlugin.ON_START;
+    apply(execution, declared(execution.getBpmnModelElementInstance()), property);
   }
 
-  public void set(DelegateExecution execution, DossierStatus status, String reason) {
-    change(execution.getProcessBusinessKey(), status, reason);
-    execution.setVariable("status", status.name());
+  @Override
+  public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      apply(task.getExecution(), declared(task.getBpmnModelElementInstance()), DossierStatusPlugin.ON_ASSIGNMENT);
+    }
+  }
+
+  private void apply(DelegateExecution execution, Map<String, String> declared, String property) {
+    String status = declared.get(property);
+    if (status == null) {
+      return;
+    }
+    String reasonVariable = declared.get(DossierStatusPlugin.REASON);
+    Object reason = reasonVariable == null ? null : execution.getVariable(reasonVariable);
+    change(execution.getProcessBusinessKey(), DossierStatus.valueOf(status), reason == null ? null : reason.toString());
+    execution.setVariable("status", status);
+  }
+
+  /** The extension properties the model declares on the element. */
+  static Map<String, String> declared(BaseElement element) {
+    Map<String, String> declared = new HashMap<>();
+    ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+    if (extensions == null) {
+      return declared;
+    }
+    for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+      for (CamundaProperty property : properties.getCamundaProperties()) {
+        declared.put(property.getCamundaName(), property.getCamundaValue());
+      }
+    }
+    return declared;
   }
 
   /** Changes the read model and records the change; also for a dossier without a process (a draft). */

@@ -7,13 +7,14 @@ import vn.gov.sonla.tdkt.notification.Notifications;
 
 /**
  * The unit withdrew its dossier ({@code DossierWithdrawn}, variable {@code withdrawalReason}):
- * {@code WITHDRAWN}, and home-affairs is told. Council sessions and State submissions skip it.
+ * home-affairs is told ({@code WITHDRAWN} is declared on the model's step). Council sessions and State
+ * submissions skip it.
  */
 @Component("withdrawDossier")
 public class WithdrawDossier extends ClosingDelegate {
 
-  public WithdrawDossier(DossierStatusListener status, Notifications notifications) {
-    super(status, notifications, DossierStatus.WITHDRAWN, "DOSSIER_WITHDRAWN");
+  public WithdrawDossier(Notifications notifications) {
+    super(notifications, "DOSSIER_WITHDRAWN");
   }
 
   @Override

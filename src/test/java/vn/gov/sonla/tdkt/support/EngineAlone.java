@@ -7,10 +7,12 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import vn.gov.sonla.tdkt.engine.DossierStatusPlugin;
 
 /**
  * A process engine alone, without Spring: in-memory H2, no job executor (tests execute the jobs), full history,
- * Spin for JSON variables, and the model's {@code ${bean}} expressions resolved from
+ * Spin for JSON variables, the dossier status declared on the models ({@link DossierStatusPlugin}, its listener
+ * registered as the mock {@code dossierStatus}), and the model's {@code ${bean}} expressions resolved from
  * {@link org.camunda.bpm.engine.test.mock.Mocks} (register the mocked beans before the process reaches them).
  * Each test class gets its own engine (its own name and database), closed after the class.
  */
@@ -27,7 +29,7 @@ public final class EngineAlone {
     config.setJobExecutorActivate(false);
     config.setHistory("full");
     config.setExpressionManager(new MockExpressionManager());
-    config.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+    config.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin(), new DossierStatusPlugin()));
     ProcessEngine engine = config.buildProcessEngine();
     return new ClosingExtension(engine);
   }
