@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
@@ -39,11 +40,11 @@ public class OpenBallot implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    List<String> members = SystemCall.run(() -> identity.createUserQuery().memberOfGroup(Groups.COUNCIL)
+    List<String> members = EngineAuthentication.inProcess(() -> identity.createUserQuery().memberOfGroup(Groups.COUNCIL)
         .orderByUserId().asc().list().stream().map(User::getId).toList());
     Object days = execution.getVariable("reconveneWorkingDays");
     int workingDays = days instanceof Number n && n.intValue() > 0 ? n.intValue() : properties.ballotWorkingDays();
-    Date due = calendar.deadline(ClockUtil.getCurrentTime(), workingDays);
+    Date due = calendar.deadline(EngineClock.engineNow(), workingDays);
     Object previous = execution.getVariable("ballotRound");
     int ballotRound = previous instanceof Number n ? n.intValue() + 1 : 1;
     List<String> codes = sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode).toList();

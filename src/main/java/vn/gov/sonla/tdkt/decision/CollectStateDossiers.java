@@ -2,8 +2,6 @@ package vn.gov.sonla.tdkt.decision;
 
 import static org.camunda.spin.Spin.JSON;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +9,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * Gathers the State-level dossiers waiting for the province's submission (at
@@ -46,7 +44,7 @@ public class CollectStateDossiers implements JavaDelegate {
     String key = execution.getProcessBusinessKey();
     String[] parts = key.split("-R");
     submissions.create(key, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+        EngineClock.utcNow());
     List<Map<String, Object>> items = new ArrayList<>();
     runtime.createProcessInstanceQuery().processDefinitionKey("commendation-dossier").activityIdIn(WAIT_ACTIVITY)
         .list().stream()

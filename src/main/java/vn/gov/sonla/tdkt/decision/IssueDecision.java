@@ -2,7 +2,6 @@ package vn.gov.sonla.tdkt.decision;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
@@ -26,6 +24,7 @@ import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.PersonName;
 import vn.gov.sonla.tdkt.notification.Notifications;
 import vn.gov.sonla.tdkt.signing.PdfSigning;
@@ -80,7 +79,7 @@ public class IssueDecision implements JavaDelegate {
     Dossier dossier = dossiers.find(code).orElseThrow();
     AwardType award = catalog.get(dossier.awardType());
     String signedBy = (String) execution.getVariable("decidedBy");
-    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime issuedAt = EngineClock.utcNow();
     Object decidedOn = execution.getVariable("decidedOn");
     LocalDate date = decidedOn instanceof String day ? LocalDate.parse(day)
         : issuedAt.atZoneSameInstant(calendar.zone()).toLocalDate();

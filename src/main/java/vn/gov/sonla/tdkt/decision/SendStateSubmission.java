@@ -2,15 +2,14 @@ package vn.gov.sonla.tdkt.decision;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
 /**
@@ -40,7 +39,7 @@ public class SendStateSubmission implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = EngineClock.utcNow();
     LocalDate date = now.atZoneSameInstant(calendar.zone()).toLocalDate();
     String number = counter.next("submission/" + date.getYear()) + "/TTr-UBND";
     submissions.signed(key, number, (String) execution.getVariable("signedBy"), now);
