@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.council;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -24,13 +25,16 @@ import vn.gov.sonla.tdkt.identity.Groups;
 @Component("openBallot")
 public class OpenBallot implements JavaDelegate {
 
+  private final Clock clock;
+
   private final CouncilRepository sessions;
   private final IdentityService identity;
   private final WorkingDayCalendar calendar;
   private final CouncilProperties properties;
 
   public OpenBallot(CouncilRepository sessions, IdentityService identity, WorkingDayCalendar calendar,
-      CouncilProperties properties) {
+      CouncilProperties properties, Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.identity = identity;
     this.calendar = calendar;
@@ -44,7 +48,7 @@ public class OpenBallot implements JavaDelegate {
         .orderByUserId().asc().list().stream().map(User::getId).toList());
     Object days = execution.getVariable("reconveneWorkingDays");
     int workingDays = days instanceof Number n && n.intValue() > 0 ? n.intValue() : properties.ballotWorkingDays();
-    Date due = calendar.deadline(EngineClock.engineNow(), workingDays);
+    Date due = calendar.deadline(EngineClock.date(clock), workingDays);
     Object previous = execution.getVariable("ballotRound");
     int ballotRound = previous instanceof Number n ? n.intValue() + 1 : 1;
     List<String> codes = sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode).toList();

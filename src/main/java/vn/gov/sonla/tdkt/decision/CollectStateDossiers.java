@@ -2,6 +2,9 @@ package vn.gov.sonla.tdkt.decision;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,6 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
-import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * Gathers the State-level dossiers waiting for the province's submission (at
@@ -21,6 +23,8 @@ import vn.gov.sonla.tdkt.engine.EngineClock;
  */
 @Component("collectStateDossiers")
 public class CollectStateDossiers implements JavaDelegate {
+
+  private final Clock clock;
 
   static final String WAIT_ACTIVITY = "Event_AwaitStateSubmission";
 
@@ -31,7 +35,8 @@ public class CollectStateDossiers implements JavaDelegate {
   private final AwardRegistration registration;
 
   public CollectStateDossiers(RuntimeService runtime, DossierRepository dossiers,
-      StateSubmissionRepository submissions, AwardCatalog catalog, AwardRegistration registration) {
+      StateSubmissionRepository submissions, AwardCatalog catalog, AwardRegistration registration, Clock clock) {
+    this.clock = clock;
     this.runtime = runtime;
     this.dossiers = dossiers;
     this.submissions = submissions;
@@ -44,7 +49,7 @@ public class CollectStateDossiers implements JavaDelegate {
     String key = execution.getProcessBusinessKey();
     String[] parts = key.split("-R");
     submissions.create(key, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-        EngineClock.utcNow());
+        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     List<Map<String, Object>> items = new ArrayList<>();
     runtime.createProcessInstanceQuery().processDefinitionKey("commendation-dossier").activityIdIn(WAIT_ACTIVITY)
         .list().stream()

@@ -1,7 +1,9 @@
 package vn.gov.sonla.tdkt.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -24,7 +26,6 @@ import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
-import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.PersonName;
 import vn.gov.sonla.tdkt.notification.Notifications;
 import vn.gov.sonla.tdkt.signing.PdfSigning;
@@ -37,6 +38,8 @@ import vn.gov.sonla.tdkt.signing.PdfSigning;
  */
 @Component("issueDecision")
 public class IssueDecision implements JavaDelegate {
+
+  private final Clock clock;
 
   private final GaplessCounter counter;
   private final DossierRepository dossiers;
@@ -56,7 +59,8 @@ public class IssueDecision implements JavaDelegate {
   public IssueDecision(GaplessCounter counter, DossierRepository dossiers, DecisionRepository decisions,
       DecisionDocument document, DecisionComposer composer, PdfSigning signing, AwardCatalog catalog,
       AwardRegistration registration, DossierStatusListener status, Notifications notifications,
-      IdentityService identity, DecisionProperties properties, CalendarProperties calendar, AuditLog audit) {
+      IdentityService identity, DecisionProperties properties, CalendarProperties calendar, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.counter = counter;
     this.dossiers = dossiers;
     this.decisions = decisions;
@@ -79,7 +83,7 @@ public class IssueDecision implements JavaDelegate {
     Dossier dossier = dossiers.find(code).orElseThrow();
     AwardType award = catalog.get(dossier.awardType());
     String signedBy = (String) execution.getVariable("decidedBy");
-    OffsetDateTime issuedAt = EngineClock.utcNow();
+    OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     Object decidedOn = execution.getVariable("decidedOn");
     LocalDate date = decidedOn instanceof String day ? LocalDate.parse(day)
         : issuedAt.atZoneSameInstant(calendar.zone()).toLocalDate();
