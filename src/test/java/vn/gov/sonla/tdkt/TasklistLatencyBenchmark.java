@@ -304,7 +304,7 @@ class TasklistLatencyBenchmark {
     cfg.setAuthorizationEnabled(true);
     // as the application (application.yaml, AuthorizedGroupsPlugin), so that the captured SQL is the node's
     cfg.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
-    cfg.setProcessEnginePlugins(List.of(new vn.gov.sonla.tdkt.identity.AuthorizedGroupsPlugin(20)));
+    cfg.setProcessEnginePlugins(List.of(new vn.gov.sonla.tdkt.engine.AuthorizedGroupsPlugin(20)));
     cfg.setJobExecutorActivate(false);
     cfg.setMetricsEnabled(false);
     cfg.setDbMetricsReporterActivate(false);

@@ -3,12 +3,13 @@ package vn.gov.sonla.tdkt.appraisal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /**
  * The appraisal task ({@code ${appraisalTask…}}): after a supplement the dossier goes back to the
@@ -55,8 +56,7 @@ public class AppraisalTask {
     }
     task.getExecution().setVariable("eligibilityOverridden", override);
     String appraiser = task.getAssignee() != null ? task.getAssignee()
-        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        : EngineUser.currentUserId(task.getProcessEngineServices().getIdentityService());
     task.getExecution().setVariable("appraiser", appraiser);
     dossiers.setAppraiser(task.getExecution().getProcessBusinessKey(), appraiser);
     if (override) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /**
  * The project's own audit trail: append-only records, each carrying the SHA-256 of its content and of
@@ -95,8 +95,8 @@ public class AuditLog {
   @Transactional(propagation = Propagation.MANDATORY)
   public void append(String dossierCode, String kind, Map<String, Object> detail) {
     String canonicalDetail = canonical(detail);
-    Authentication current = identity.getCurrentAuthentication();
-    String actor = current == null || current.getUserId() == null ? SYSTEM : current.getUserId();
+    String user = EngineUser.currentUserId(identity);
+    String actor = user == null ? SYSTEM : user;
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     pending().add(new Pending(at, actor, dossierCode, kind, canonicalDetail));
   }

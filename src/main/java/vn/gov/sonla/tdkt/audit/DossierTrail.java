@@ -27,15 +27,15 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Service;
 import vn.gov.sonla.tdkt.council.CouncilRepository;
-import vn.gov.sonla.tdkt.council.SecretBallotHistoryLevel;
+import vn.gov.sonla.tdkt.council.SecretBallot;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.dossier.DocumentRepository;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.StoredDocument;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.PersonNames;
 import vn.gov.sonla.tdkt.notice.Objection;
 import vn.gov.sonla.tdkt.notice.ObjectionRepository;
@@ -56,7 +56,7 @@ public class DossierTrail {
   private static final int MAX_VALUE_LENGTH = 1000;
   private static final String STATUS_VARIABLE = "status";
   /** Variables never shown: the secret ballot, and anything named as secret. */
-  private static final Set<String> SECRET = SecretBallotHistoryLevel.SECRET_VARIABLES;
+  private static final Set<String> SECRET = SecretBallot.SECRET_VARIABLES;
   /** Who objected is shown to the provincial bodies and auditors only, never to the unit; contacts to no one. */
   private static final Set<String> OBJECTOR = Set.of("objectorName", "objectorContact");
   private static final String HIDDEN = "(ẩn)";

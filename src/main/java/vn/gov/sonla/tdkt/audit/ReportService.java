@@ -20,7 +20,7 @@ import vn.gov.sonla.tdkt.dossier.AwardKind;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.SubjectKind;
 import vn.gov.sonla.tdkt.dossier.SubjectRole;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.identity.PersonName;
 

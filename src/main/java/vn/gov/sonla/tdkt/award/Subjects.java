@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.gov.sonla.tdkt.dossier.Page;
 import vn.gov.sonla.tdkt.dossier.VietnameseText;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * Subjects of the register and their stable identity: an individual by name, date of birth and unit, or by
@@ -246,6 +245,6 @@ public class Subjects {
   }
 
   static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return EngineClock.utcNow();
   }
 }

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.dossier.DossierStateException;
 import vn.gov.sonla.tdkt.dossier.FieldProblem;
 import vn.gov.sonla.tdkt.dossier.InvalidInputException;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.kernel.Created;
 

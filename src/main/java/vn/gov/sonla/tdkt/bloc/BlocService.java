@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -27,8 +26,9 @@ import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierStateException;
 import vn.gov.sonla.tdkt.dossier.FieldProblem;
 import vn.gov.sonla.tdkt.dossier.InvalidInputException;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 
@@ -86,7 +86,7 @@ public class BlocService {
   }
 
   static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return EngineClock.utcNow();
   }
 
   public static boolean manages(CurrentUser user) {

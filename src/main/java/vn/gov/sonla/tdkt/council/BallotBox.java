@@ -9,6 +9,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
@@ -17,7 +18,7 @@ import vn.gov.sonla.tdkt.identity.Groups;
  * left unchecked is a vote against). The box checks the codes, adds one to the in-favour count of each,
  * records that the member voted and when, and removes {@code approvals} in the same transaction, so
  * the choices are never stored with the member: not in the engine's variables, not in its history
- * (see {@link SecretBallotHistoryLevel}), not in the project's tables.
+ * (see {@link SecretBallot}), not in the project's tables.
  */
 @Component("ballotBox")
 public class BallotBox {
@@ -37,12 +38,11 @@ public class BallotBox {
     }
     String member = task.getAssignee();
     var identity = task.getProcessEngineServices().getIdentityService();
-    var auth = identity.getCurrentAuthentication();
+    String caller = EngineUser.currentUserId(identity);
     // the ballot's assignee casts it, and only while a council member: not someone it was handed on to, not an
     // administrator (who may take any task but does not vote)
-    boolean byAssignee = auth == null || auth.getUserId() == null || auth.getUserId().equals(member);
-    if (member == null || !byAssignee
-        || SystemCall.run(() -> identity.createUserQuery().userId(member).memberOfGroup(Groups.COUNCIL).count()) == 0) {
+    boolean byAssignee = caller == null || caller.equals(member);
+    if (member == null || !byAssignee || !EngineUser.isMember(identity, member, Groups.COUNCIL)) {
       throw new TaskInputException("Chỉ thành viên Hội đồng được giao phiếu này mới được bỏ phiếu.");
     }
     String key = (String) task.getVariable("sessionKey");

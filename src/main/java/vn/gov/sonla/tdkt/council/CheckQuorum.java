@@ -3,6 +3,7 @@ package vn.gov.sonla.tdkt.council;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * "Kiểm tra số thành viên tham gia biểu quyết": the session decides only if at least the quorum
@@ -28,7 +29,7 @@ public class CheckQuorum implements JavaDelegate {
     boolean meeting = CouncilRepository.MEETING.equals(execution.getVariable("mode"));
     // members who took part: online ballots or those present at the meeting, and written opinions counted for it
     int cast = CouncilCount.of(sessions, key, ballotRound, meeting, members).participants();
-    int required = SystemCall.run(() -> threshold.quorum(members));
+    int required = EngineAuthentication.inProcess(() -> threshold.quorum(members));
     boolean reached = members > 0 && cast >= required;
     execution.setVariable("ballotsCast", cast);
     execution.setVariable("quorumRequired", required);

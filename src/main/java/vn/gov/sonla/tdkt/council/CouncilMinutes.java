@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import vn.gov.sonla.tdkt.identity.PersonName;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.decision.DecisionProperties;
 import vn.gov.sonla.tdkt.dossier.DossierService;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.identity.PersonName;
 
 /** "Lập biên bản phiên họp": renders the minutes PDF and stores it with the session. */
 @Component("councilMinutes")
@@ -42,7 +43,7 @@ public class CouncilMinutes implements JavaDelegate {
         .collect(Collectors.toMap(CouncilRepository.Attendance::member, Function.identity()));
     List<MinutesDocument.Member> members = new ArrayList<>();
     for (String id : councilSession.members(execution)) {
-      User user = SystemCall.run(() -> identity.createUserQuery().userId(id).singleResult());
+      User user = EngineAuthentication.inProcess(() -> identity.createUserQuery().userId(id).singleResult());
       String name = PersonName.of(user) == null ? id : PersonName.of(user);
       if (councilSession.title(id) != null) {
         name += " – " + councilSession.title(id);

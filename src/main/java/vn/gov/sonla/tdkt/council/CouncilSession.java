@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * Listeners and expressions of council-session.bpmn ({@code ${councilSession…}}): the session key
@@ -79,7 +80,7 @@ public class CouncilSession {
 
   /** Whether a session with the key is running, or exists with an agenda (one without agenda may be reopened). */
   boolean exists(DelegateExecution execution, String key) {
-    long running = SystemCall.run(() -> execution.getProcessEngineServices().getRuntimeService()
+    long running = EngineAuthentication.inProcess(() -> execution.getProcessEngineServices().getRuntimeService()
         .createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).list()
         .stream().filter(pi -> !pi.getId().equals(execution.getProcessInstanceId())).count());
     return running > 0 || sessions.find(key).filter(s -> !"NO_AGENDA".equals(s.status())).isPresent();

@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.council;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -10,9 +11,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
@@ -23,13 +25,16 @@ import vn.gov.sonla.tdkt.identity.Groups;
 @Component("openBallot")
 public class OpenBallot implements JavaDelegate {
 
+  private final Clock clock;
+
   private final CouncilRepository sessions;
   private final IdentityService identity;
   private final WorkingDayCalendar calendar;
   private final CouncilProperties properties;
 
   public OpenBallot(CouncilRepository sessions, IdentityService identity, WorkingDayCalendar calendar,
-      CouncilProperties properties) {
+      CouncilProperties properties, Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.identity = identity;
     this.calendar = calendar;
@@ -39,11 +44,11 @@ public class OpenBallot implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    List<String> members = SystemCall.run(() -> identity.createUserQuery().memberOfGroup(Groups.COUNCIL)
+    List<String> members = EngineAuthentication.inProcess(() -> identity.createUserQuery().memberOfGroup(Groups.COUNCIL)
         .orderByUserId().asc().list().stream().map(User::getId).toList());
     Object days = execution.getVariable("reconveneWorkingDays");
     int workingDays = days instanceof Number n && n.intValue() > 0 ? n.intValue() : properties.ballotWorkingDays();
-    Date due = calendar.deadline(ClockUtil.getCurrentTime(), workingDays);
+    Date due = calendar.deadline(EngineClock.date(clock), workingDays);
     Object previous = execution.getVariable("ballotRound");
     int ballotRound = previous instanceof Number n ? n.intValue() + 1 : 1;
     List<String> codes = sessions.agenda(key).stream().map(CouncilRepository.AgendaItem::dossierCode).toList();

@@ -3,7 +3,6 @@ package vn.gov.sonla.tdkt.council;
 import static org.camunda.spin.Spin.JSON;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,13 +12,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierFilter;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /**
  * "Chuẩn bị chương trình phiên họp": every dossier waiting for the council (any unit, provincial and
@@ -52,10 +53,10 @@ public class PrepareAgenda implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    var auth = identity.getCurrentAuthentication();
+    String caller = EngineUser.currentUserId(identity);
     sessions.insertSession(key, (Integer) execution.getVariable("year"), (Integer) execution.getVariable("round"),
         (String) execution.getVariable("note"), execution.getProcessInstanceId(),
-        execution.getVariable("openedBy") instanceof String by ? by : auth == null ? null : auth.getUserId(), now());
+        execution.getVariable("openedBy") instanceof String by ? by : caller, now());
     if (execution.getVariable("mode") instanceof String mode) {
       sessions.setMode(key, mode);
     }
@@ -76,12 +77,12 @@ public class PrepareAgenda implements JavaDelegate {
     for (Dossier d : waiting) {
       position++;
       String awardTypeName = catalog.find(d.awardType()).map(a -> a.name()).orElse(d.awardType());
-      String unitName = SystemCall.run(() -> {
+      String unitName = EngineAuthentication.inProcess(() -> {
         var group = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
         return group == null ? d.unitCode() : group.getName();
       });
       String summary = d.processInstanceId() == null ? null
-          : (String) SystemCall.run(() -> runtime.getVariable(d.processInstanceId(), "appraisalSummary"));
+          : (String) EngineAuthentication.inProcess(() -> runtime.getVariable(d.processInstanceId(), "appraisalSummary"));
       sessions.insertAgendaItem(new CouncilRepository.AgendaItem(key, position, d.code(), d.subjectName(), unitName,
           d.awardType(), awardTypeName, summary, null, null, null, null, null));
       Map<String, Object> item = new LinkedHashMap<>();
@@ -127,13 +128,13 @@ public class PrepareAgenda implements JavaDelegate {
     if (d.processInstanceId() == null) {
       return false;
     }
-    return SystemCall.run(() -> {
+    return EngineAuthentication.inProcess(() -> {
       var tree = runtime.getActivityInstance(d.processInstanceId());
       return tree != null && tree.getActivityInstances(CONSULTATION).length > 0;
     });
   }
 
   static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return EngineClock.utcNow();
   }
 }

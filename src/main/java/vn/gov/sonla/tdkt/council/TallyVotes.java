@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * "Kiểm phiếu, gửi nghị quyết đến từng hồ sơ": for each agenda dossier still waiting for the council
@@ -54,7 +55,7 @@ public class TallyVotes implements JavaDelegate {
       int votesFor = votes.votesFor();
       int against = votes.votesAgainst();
       int absent = votes.votesAbsent();
-      int required = SystemCall.run(() -> threshold.votesRequired(item.awardType(), members));
+      int required = EngineAuthentication.inProcess(() -> threshold.votesRequired(item.awardType(), members));
       boolean passed = votesFor >= required;
       passedCount += passed ? 1 : 0;
       sessions.recordOutcome(key, item.dossierCode(), passed ? "PASSED" : "NOT_PASSED", votesFor, against, absent,
@@ -62,7 +63,7 @@ public class TallyVotes implements JavaDelegate {
       // the totals only: individual ballots are secret
       audit.append(item.dossierCode(), AuditLog.COUNCIL_TALLY, AuditLog.detail("session", key, "round", ballotRound,
           "for", votesFor, "against", against, "absent", absent, "required", required, "passed", passed));
-      SystemCall.run(() -> runtime.createMessageCorrelation(MESSAGE)
+      EngineAuthentication.inProcess(() -> runtime.createMessageCorrelation(MESSAGE)
           .processInstanceBusinessKey(item.dossierCode())
           .setVariables(Variables.createVariables()
               .putValue("councilPassed", passed)

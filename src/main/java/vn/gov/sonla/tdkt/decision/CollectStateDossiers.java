@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.decision;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.dossier.Dossier;
@@ -24,6 +24,8 @@ import vn.gov.sonla.tdkt.dossier.DossierRepository;
 @Component("collectStateDossiers")
 public class CollectStateDossiers implements JavaDelegate {
 
+  private final Clock clock;
+
   static final String WAIT_ACTIVITY = "Event_AwaitStateSubmission";
 
   private final RuntimeService runtime;
@@ -33,7 +35,8 @@ public class CollectStateDossiers implements JavaDelegate {
   private final AwardRegistration registration;
 
   public CollectStateDossiers(RuntimeService runtime, DossierRepository dossiers,
-      StateSubmissionRepository submissions, AwardCatalog catalog, AwardRegistration registration) {
+      StateSubmissionRepository submissions, AwardCatalog catalog, AwardRegistration registration, Clock clock) {
+    this.clock = clock;
     this.runtime = runtime;
     this.dossiers = dossiers;
     this.submissions = submissions;
@@ -46,7 +49,7 @@ public class CollectStateDossiers implements JavaDelegate {
     String key = execution.getProcessBusinessKey();
     String[] parts = key.split("-R");
     submissions.create(key, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-        OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     List<Map<String, Object>> items = new ArrayList<>();
     runtime.createProcessInstanceQuery().processDefinitionKey("commendation-dossier").activityIdIn(WAIT_ACTIVITY)
         .list().stream()

@@ -2,9 +2,9 @@ package vn.gov.sonla.tdkt.decision;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 import vn.gov.sonla.tdkt.identity.Groups;
 
 /** The Chairman's decision task ({@code ${decisionTask.completed(task)}}): checks the input, records who decided. */
@@ -24,9 +24,8 @@ public class DecisionTask {
         throw new TaskInputException("Chưa nêu lý do không khen thưởng.");
       }
     }
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    requireChairman(task.getProcessEngineServices().getIdentityService(), current, "quyết định khen thưởng");
-    String decidedBy = current != null ? current.getUserId() : task.getAssignee();
+    requireChairman(task.getProcessEngineServices().getIdentityService(), "quyết định khen thưởng");
+    String decidedBy = EngineUser.actor(task);
     if (decidedBy == null) {
       throw new TaskInputException("Không xác định được người quyết định: hãy đăng nhập và nhận việc trước khi quyết định.");
     }
@@ -37,10 +36,9 @@ public class DecisionTask {
    * Only the Chairman (group chairman) decides and signs: a user outside it who took the task (an administrator
    * may take any task) is refused. The system (no user) passes: the application's own calls and the tests.
    */
-  static void requireChairman(org.camunda.bpm.engine.IdentityService identity, Authentication current, String what) {
-    if (current != null && current.getUserId() != null && org.camunda.bpm.engine.impl.context.Context
-        .getCommandContext().runWithoutAuthorization(() -> identity.createUserQuery().userId(current.getUserId())
-            .memberOfGroup(Groups.CHAIRMAN).count()) == 0) {
+  static void requireChairman(org.camunda.bpm.engine.IdentityService identity, String what) {
+    String current = EngineUser.currentUserId(identity);
+    if (current != null && !EngineUser.isMember(identity, current, Groups.CHAIRMAN)) {
       throw new TaskInputException("Chỉ Chủ tịch UBND tỉnh (nhóm chairman) được " + what + ".");
     }
   }

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
@@ -38,6 +38,8 @@ import vn.gov.sonla.tdkt.signing.PdfSigning;
 @Component("issueDecision")
 public class IssueDecision implements JavaDelegate {
 
+  private final Clock clock;
+
   private final GaplessCounter counter;
   private final DossierRepository dossiers;
   private final DecisionRepository decisions;
@@ -55,7 +57,8 @@ public class IssueDecision implements JavaDelegate {
   public IssueDecision(GaplessCounter counter, DossierRepository dossiers, DecisionRepository decisions,
       DecisionDocument document, DecisionComposer composer, PdfSigning signing, AwardCatalog catalog,
       AwardRegistration registration, Notifications notifications,
-      IdentityService identity, DecisionProperties properties, CalendarProperties calendar, AuditLog audit) {
+      IdentityService identity, DecisionProperties properties, CalendarProperties calendar, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.counter = counter;
     this.dossiers = dossiers;
     this.decisions = decisions;
@@ -77,7 +80,7 @@ public class IssueDecision implements JavaDelegate {
     Dossier dossier = dossiers.find(code).orElseThrow();
     AwardType award = catalog.get(dossier.awardType());
     String signedBy = (String) execution.getVariable("decidedBy");
-    OffsetDateTime issuedAt = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     Object decidedOn = execution.getVariable("decidedOn");
     LocalDate date = decidedOn instanceof String day ? LocalDate.parse(day)
         : issuedAt.atZoneSameInstant(calendar.zone()).toLocalDate();

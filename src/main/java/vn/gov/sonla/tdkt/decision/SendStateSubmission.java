@@ -1,12 +1,12 @@
 package vn.gov.sonla.tdkt.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
@@ -20,6 +20,8 @@ import vn.gov.sonla.tdkt.notification.Notifications;
 @Component("sendStateSubmission")
 public class SendStateSubmission implements JavaDelegate {
 
+  private final Clock clock;
+
   private final GaplessCounter counter;
   private final StateSubmissionRepository submissions;
   private final RuntimeService runtime;
@@ -28,7 +30,8 @@ public class SendStateSubmission implements JavaDelegate {
   private final CalendarProperties calendar;
 
   public SendStateSubmission(GaplessCounter counter, StateSubmissionRepository submissions, RuntimeService runtime,
-      JdbcClient jdbc, Notifications notifications, CalendarProperties calendar) {
+      JdbcClient jdbc, Notifications notifications, CalendarProperties calendar, Clock clock) {
+    this.clock = clock;
     this.counter = counter;
     this.submissions = submissions;
     this.runtime = runtime;
@@ -40,7 +43,7 @@ public class SendStateSubmission implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     LocalDate date = now.atZoneSameInstant(calendar.zone()).toLocalDate();
     String number = counter.next("submission/" + date.getYear()) + "/TTr-UBND";
     submissions.signed(key, number, (String) execution.getVariable("signedBy"), now);

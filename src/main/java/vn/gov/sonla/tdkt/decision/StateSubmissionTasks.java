@@ -1,9 +1,9 @@
 package vn.gov.sonla.tdkt.decision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /** Checks and records the preparation and the signature of a State submission. */
 @Component("stateSubmissionTasks")
@@ -20,7 +20,7 @@ public class StateSubmissionTasks {
     if (!(summary instanceof String text) || text.isBlank()) {
       throw new TaskInputException("Chưa nhập nội dung tờ trình.");
     }
-    submissions.prepared(task.getExecution().getProcessBusinessKey(), text.strip(), actor(task));
+    submissions.prepared(task.getExecution().getProcessBusinessKey(), text.strip(), EngineUser.actor(task));
     task.getExecution().removeVariable("submissionOutcome");
   }
 
@@ -35,17 +35,11 @@ public class StateSubmissionTasks {
         throw new TaskInputException("Chưa nêu nội dung cần hoàn thiện.");
       }
     }
-    DecisionTask.requireChairman(task.getProcessEngineServices().getIdentityService(),
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication(), "ký tờ trình");
-    String signer = actor(task);
+    DecisionTask.requireChairman(task.getProcessEngineServices().getIdentityService(), "ký tờ trình");
+    String signer = EngineUser.actor(task);
     if (signer == null) {
       throw new TaskInputException("Không xác định được người ký: hãy đăng nhập và nhận việc trước khi ký.");
     }
     task.getExecution().setVariable("signedBy", signer);
-  }
-
-  private static String actor(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current != null ? current.getUserId() : task.getAssignee();
   }
 }

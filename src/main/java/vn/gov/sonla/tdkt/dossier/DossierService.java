@@ -11,10 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import vn.gov.sonla.tdkt.signing.SignatureCheck;
-import vn.gov.sonla.tdkt.signing.SignatureVerifier;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,12 +20,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.audit.AuditLog;
+import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
 import vn.gov.sonla.tdkt.kernel.LogContext;
+import vn.gov.sonla.tdkt.signing.SignatureCheck;
+import vn.gov.sonla.tdkt.signing.SignatureVerifier;
 
 /**
  * Intake of commendation dossiers: drafts, submission (row, documents and process instance in one
@@ -469,6 +469,6 @@ public class DossierService {
   }
 
   static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return EngineClock.utcNow();
   }
 }

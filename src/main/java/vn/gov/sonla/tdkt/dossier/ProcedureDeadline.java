@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.ProcedureDeadlines;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * A dossier's whole-procedure deadline ({@link ProcedureDeadlines}). The dossier is complete when received

@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /** Which documents a dossier must carry: decided by required-documents.dmn. */
 @Component

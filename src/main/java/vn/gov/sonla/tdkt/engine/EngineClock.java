@@ -2,7 +2,9 @@ package vn.gov.sonla.tdkt.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -34,6 +36,19 @@ public final class EngineClock extends Clock {
   @Override
   public Instant instant() {
     return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /**
+   * The engine's current time in UTC, for the static {@code now()} helpers of code that is not (yet) handed the
+   * {@link Clock} bean; new code takes the bean.
+   */
+  public static OffsetDateTime utcNow() {
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  }
+
+  /** The engine's current time as a {@link Date}, for code not handed the {@link Clock} bean. */
+  public static Date engineNow() {
+    return ClockUtil.getCurrentTime();
   }
 
   /** Now as a {@link Date}, the engine API's type. */

@@ -30,6 +30,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /**
  * Creates at start-up, idempotently, the groups of design.md, their authorizations and Tasklist
@@ -144,11 +145,7 @@ public class IdentitySetup implements ApplicationRunner {
           user.setEmail(u.id() + "@sonla.gov.vn");
           // the password policy (enable-password-policy) is for users created in Admin and the API; these come
           // from the set-up: the demo users ("demo") and the administrator with the operator's password
-          if (identity instanceof org.camunda.bpm.engine.impl.IdentityServiceImpl engineIdentity) {
-            engineIdentity.saveUser(user, true);
-          } else {
-            identity.saveUser(user);
-          }
+          EngineUser.saveWithoutPasswordPolicy(identity, user);
         } else if (properties.demoData() && (!u.firstName().equals(present.getFirstName())
             || !u.lastName().equals(present.getLastName()))) {
           // demo users of an older version stored the given name in firstName (PersonName): put them right

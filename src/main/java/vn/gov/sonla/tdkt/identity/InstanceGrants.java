@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * Grants on single process instances, written by the application (as the system) in the transaction that starts

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * Full names of users and names of units for what people read (pages, API answers, documents), looked up as the

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * The signed-in user, for the project's pages: name and groups for the header, and the CSRF token that

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.audit.AuditLog;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /**
  * Verification of an objection ({@code ${objectionReview.completed(task)}}): the finding is
@@ -37,8 +37,7 @@ public class ObjectionReview {
     if (!(finding instanceof String text) || text.isBlank()) {
       throw new TaskInputException("Chưa nhập kết quả xác minh.");
     }
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String reviewer = current != null ? current.getUserId() : task.getAssignee();
+    String reviewer = EngineUser.actor(task);
     objections.review((String) task.getVariable("objectionId"), value, text.strip(), reviewer,
         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     audit.append(task.getExecution().getProcessBusinessKey(), AuditLog.OBJECTION_REVIEWED,

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,7 +30,7 @@ import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.FieldProblem;
 import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
-import vn.gov.sonla.tdkt.identity.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
  * The public notice of dossiers the council passed, the consultation before the council of dossiers for orders and

@@ -1,12 +1,11 @@
 package vn.gov.sonla.tdkt.observability;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.EngineInternals;
 
 /**
  * Health component {@code jobExecutor} of {@code /actuator/health} (in place of the starter's one of the same
@@ -32,15 +31,14 @@ public class JobExecutorHealth implements HealthIndicator {
 
   @Override
   public Health health() {
-    JobExecutor executor = engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl impl
-        ? impl.getJobExecutor() : null;
-    boolean active = executor != null && executor.isActive();
+    EngineInternals.JobExecutorState executor = EngineInternals.jobExecutor(engine).orElse(null);
+    boolean active = executor != null && executor.active();
     Health.Builder health = !enabled || active ? Health.up() : Health.down();
     health.withDetail("enabled", enabled).withDetail("active", active);
     if (executor != null && active) {
-      health.withDetail("lockOwner", executor.getLockOwner())
-          .withDetail("lockTimeInMillis", executor.getLockTimeInMillis())
-          .withDetail("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition());
+      health.withDetail("lockOwner", executor.lockOwner())
+          .withDetail("lockTimeInMillis", executor.lockTimeInMillis())
+          .withDetail("maxJobsPerAcquisition", executor.maxJobsPerAcquisition());
     }
     try {
       WorkloadMetrics.Snapshot counts = workload.current();

@@ -20,8 +20,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +29,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
+import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineInternals;
 
 /**
  * The workload gauges of {@code /actuator/prometheus}, read from the engine's query APIs, the engine's task tables
@@ -132,9 +132,7 @@ public class WorkloadMetrics implements MeterBinder {
    */
   private Snapshot compute() {
     IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    return EngineAuthentication.asSystem(identity, () -> {
       ManagementService management = engine.getManagementService();
       RuntimeService runtime = engine.getRuntimeService();
       Date now = Date.from(clock.instant());
@@ -163,10 +161,7 @@ public class WorkloadMetrics implements MeterBinder {
 
       Set<String> incidentTypes = new TreeSet<>(List.of(Incident.FAILED_JOB_HANDLER_TYPE,
           Incident.EXTERNAL_TASK_HANDLER_TYPE));
-      if (engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl impl
-          && impl.getIncidentHandlers() != null) {
-        incidentTypes.addAll(impl.getIncidentHandlers().keySet());
-      }
+      incidentTypes.addAll(EngineInternals.incidentHandlerTypes(engine));
       Map<String, Long> incidents = new LinkedHashMap<>();
       for (String type : incidentTypes) {
         incidents.put(type, runtime.createIncidentQuery().incidentType(type).count());
@@ -179,11 +174,7 @@ public class WorkloadMetrics implements MeterBinder {
           });
       return new Snapshot(clock.instant(), Map.copyOf(open), Map.copyOf(overdue), due, failed, Map.copyOf(incidents),
           Map.copyOf(dossiers));
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /**
@@ -192,8 +183,7 @@ public class WorkloadMetrics implements MeterBinder {
    * engine's table prefix).
    */
   private String tasksPerGroupSql() {
-    String prefix = engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl impl
-        && impl.getDatabaseTablePrefix() != null ? impl.getDatabaseTablePrefix() : "";
+    String prefix = EngineInternals.tablePrefix(engine);
     return "SELECT I.GROUP_ID_, COUNT(DISTINCT T.ID_), COUNT(DISTINCT CASE WHEN T.DUE_DATE_ < ? THEN T.ID_ END)"
         + " FROM " + prefix + "ACT_RU_TASK T JOIN " + prefix + "ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = T.ID_"
         + " WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL GROUP BY I.GROUP_ID_";

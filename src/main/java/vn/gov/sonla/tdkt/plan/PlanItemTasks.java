@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.engine.EngineUser;
 
 /**
  * The plan-task model's user tasks: a coordinating unit's contribution (shown to the lead unit in
@@ -65,7 +65,6 @@ public class PlanItemTasks {
   }
 
   private static String actor(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current != null ? current.getUserId() : task.getAssignee();
+    return EngineUser.actor(task);
   }
 }

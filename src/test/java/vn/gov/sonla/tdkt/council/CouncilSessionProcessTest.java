@@ -60,7 +60,7 @@ class CouncilSessionProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
-  @Autowired vn.gov.sonla.tdkt.identity.EngineAuthentication engineAuthentication;
+  @Autowired vn.gov.sonla.tdkt.engine.EngineAuthentication engineAuthentication;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired ManagementService management;

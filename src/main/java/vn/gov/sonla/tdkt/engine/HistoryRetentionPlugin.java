@@ -1,4 +1,4 @@
-package vn.gov.sonla.tdkt.audit;
+package vn.gov.sonla.tdkt.engine;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

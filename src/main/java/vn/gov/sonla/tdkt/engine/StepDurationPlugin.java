@@ -1,4 +1,4 @@
-package vn.gov.sonla.tdkt.observability;
+package vn.gov.sonla.tdkt.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package vn.gov.sonla.tdkt.db;
+package vn.gov.sonla.tdkt.engine;
 
 import java.util.LinkedHashSet;
 import java.util.List;

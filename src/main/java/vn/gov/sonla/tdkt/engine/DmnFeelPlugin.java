@@ -1,10 +1,11 @@
-package vn.gov.sonla.tdkt.dmn;
+package vn.gov.sonla.tdkt.engine;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.dmn.CachingFeelEngine;
 
 /**
  * Gives the engine's DMN engine the {@link CachingFeelEngine} (FEEL as before, parsed expressions remembered).

@@ -1,4 +1,4 @@
-package vn.gov.sonla.tdkt.identity;
+package vn.gov.sonla.tdkt.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
