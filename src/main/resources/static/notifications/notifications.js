@@ -20,6 +20,10 @@
       pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes());
   }
 
+  /* the kinds that tell of a new task (notification.TaskNotifications) */
+  var TASK_KINDS = ['NEW_DOSSIER', 'SUPPLEMENT_RECEIVED', 'OBJECTION_FILED', 'CONSULTATION_OBJECTION_FILED',
+    'BALLOT_OPENED', 'DECISION_WAITING', 'NEW_TASK'];
+
   var list = document.getElementById('notification-list');
   var message = document.getElementById('notifications-message');
 
@@ -45,6 +49,11 @@
           meta.appendChild(document.createTextNode(' · '));
           meta.appendChild(el('a', { href: '/dossiers/view.html?code=' + encodeURIComponent(n.dossierCode) },
             'Hồ sơ ' + n.dossierCode));
+        }
+        if (TASK_KINDS.indexOf(n.kind) >= 0) {
+          // a new task waits for the reader: open it where it is done
+          meta.appendChild(document.createTextNode(' · '));
+          meta.appendChild(el('a', { href: '/camunda/app/tasklist/default/' }, 'Mở việc trong Tasklist'));
         }
         li.appendChild(meta);
         list.appendChild(li);

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.calendar.VietnameseDates;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.engine.EngineClock;
@@ -20,7 +22,8 @@ import vn.gov.sonla.tdkt.identity.Groups;
 /**
  * "Phát phiếu biểu quyết": the members are the users of group {@code council} now; the deadline is
  * {@code tdkt.council.ballot-working-days} working days away (or the days given when reconvening);
- * a new ballot round starts with an empty ballot box, so earlier ballots of the session do not count.
+ * a new ballot round starts with an empty ballot box, so earlier ballots of the session do not count. The ballot
+ * form prints the deadline from {@code ballotDueLabel} ("17:00 ngày 14/12/2026").
  */
 @Component("openBallot")
 public class OpenBallot implements JavaDelegate {
@@ -31,14 +34,16 @@ public class OpenBallot implements JavaDelegate {
   private final IdentityService identity;
   private final WorkingDayCalendar calendar;
   private final CouncilProperties properties;
+  private final CalendarProperties zone;
 
   public OpenBallot(CouncilRepository sessions, IdentityService identity, WorkingDayCalendar calendar,
-      CouncilProperties properties, Clock clock) {
+      CouncilProperties properties, CalendarProperties zone, Clock clock) {
     this.clock = clock;
     this.sessions = sessions;
     this.identity = identity;
     this.calendar = calendar;
     this.properties = properties;
+    this.zone = zone;
   }
 
   @Override
@@ -58,5 +63,7 @@ public class OpenBallot implements JavaDelegate {
     execution.setVariable("memberCount", members.size());
     execution.setVariable("ballotRound", ballotRound);
     execution.setVariable("ballotDue", due);
+    // what the ballot form prints: "17:00 ngày 14/12/2026" in the province's time, never the engine's timestamp
+    execution.setVariable("ballotDueLabel", VietnameseDates.dateTime(due, zone.zone()));
   }
 }

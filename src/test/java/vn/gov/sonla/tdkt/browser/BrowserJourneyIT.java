@@ -77,6 +77,7 @@ class BrowserJourneyIT {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
   @Autowired DossierRepository dossiers;
+  @Autowired vn.gov.sonla.tdkt.decision.DecisionNumbering numbering;
 
   private Path files;
 
@@ -697,6 +698,197 @@ class BrowserJourneyIT {
         assertThat(ISO_TIME.matcher(b.bodyText()).find()).isFalse();
         assertThat(RAW_KEY.matcher(b.bodyText()).find()).as("a raw key on the public page").isFalse();
         b.assertAccessible("/public/notices.html (objection sent)");
+      });
+    }
+  }
+
+  /**
+   * Whole tasks of the other roles (issue 17): a council member opens the ballot in Tasklist from the notification,
+   * reads the dossier's code and subject, votes and sees the vote counted on the council page; the administrator reads
+   * the dossier's instance in Cockpit and the holidays page; the clerk numbers the batch's decision in Tasklist (the
+   * numbering switched to {@code clerk} for the walk, as an administrator would set it); the auditor finds the dossier
+   * by a search without accents, reads its plain-language trail and exports it (CSV and PDF). The other members' votes
+   * and the Chairman's approval of the batch are made through the API (their screens are walked in the first
+   * journey); timers are run from the test as the job executor would. Screenshots under
+   * {@code target/screenshots/<role>/task-*}.
+   */
+  @Test
+  void theCouncilMemberTheAdministratorTheClerkAndTheAuditorWalkWholeTasks() throws Exception {
+    Api api = new Api(rest);
+    String subject = "Cầm Thị Nguyệt";
+    int year = LocalDate.now(VN).getYear();
+    int round = 3;
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("awardType", "BK_TINH");
+    json.put("awardKind", "ANNUAL");
+    json.put("year", year);
+    json.put("subjectKind", "INDIVIDUAL");
+    json.put("subjectName", subject);
+    json.put("subjectRole", "DIRECT_WORKER");
+    json.put("birthDate", "1985-03-20");
+    json.put("position", "Cán bộ văn hóa - xã hội");
+    json.put("workUnit", "UBND phường Tô Hiệu");
+    json.put("achievements", "Hoàn thành xuất sắc nhiệm vụ; sáng kiến được áp dụng trong phường.");
+    ResponseEntity<JsonNode> created = api.createDossier("officer.ptohieu", json, Api.requiredFiles("ANNUAL"), false);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String code = created.getBody().get("code").asText();
+    api.appraiseValid(code);
+    awaitStatus(code, "AWAITING_COUNCIL");
+    ResponseEntity<JsonNode> opened = api.postJson("appraiser", "/api/council-sessions",
+        Map.of("year", year, "round", round));
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String session = opened.getBody().get("key").asText();
+
+    try (Browser b = new Browser(base(), "council/task-ballot", "vi")) {
+      Tasklist tasklist = new Tasklist(b);
+      b.step("reads-the-notification", () -> {
+        b.login("council2", "demo");
+        b.open("/notifications/index.html");
+        WebElement item = b.visible(By.xpath("//li[@data-kind='BALLOT_OPENED'][contains(normalize-space(.), "
+            + Browser.literal(session) + ")]"));
+        assertThat(item.getText()).contains("xin đồng chí bỏ phiếu");
+        b.screenshot("council/task-ballot-01a-the-notification");
+        readableVietnamese(b, "council2", "Cầm Thị Bích", false);
+        b.assertAccessible("/notifications/index.html (ballot opened)");
+        item.findElement(By.linkText("Mở việc trong Tasklist")).click();
+        b.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/"));
+      });
+      b.step("opens-the-ballot-and-votes", () -> {
+        b.waitForWebapp(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"));
+        tasklist.filter("Phiếu biểu quyết");
+        tasklist.openTask("Phiếu biểu quyết");
+        b.visible(containing("div", "Hạn bỏ phiếu"));
+        b.until(d -> b.bodyText().contains(code));
+        assertThat(b.bodyText()).contains(code, subject, "UBND phường Tô Hiệu", "Bằng khen của Chủ tịch UBND tỉnh");
+        readableVietnamese(b, "council2", "Cầm Thị Bích", true);
+        tasklist.choose(code);
+        b.screenshot("council/task-ballot-02a-the-ballot-form");
+        tasklist.complete();
+      });
+      b.step("sees-the-vote-counted", () -> {
+        b.open("/council/?key=" + session);
+        WebElement member = b.visible(By.cssSelector("tr[data-member='council2']"));
+        b.until(d -> member.getText().contains("Đã bỏ phiếu lúc"));
+        assertThat(member.getText()).contains("Cầm Thị Bích");
+        assertThat(b.visible(By.id("members-summary")).getText()).startsWith("1 trên 9 thành viên");
+        assertThat(b.visible(By.cssSelector("#agenda-rows tr[data-code='" + code + "']")).getText()).contains(subject);
+        readableVietnamese(b, "council2", "Cầm Thị Bích", false);
+      });
+    }
+    for (int member = 1; member <= 9; member++) {
+      if (member != 2) {
+        assertThat(api.postJson("council" + member, "/api/council-sessions/" + session + "/ballot",
+            Map.of("approvals", List.of(code))).getStatusCode()).isEqualTo(HttpStatus.OK);
+      }
+    }
+    runJobs("council-session");
+    awaitStatus(code, "PUBLIC_NOTICE");
+
+    try (Browser b = new Browser(base(), "admin/task-cockpit", "vi")) {
+      b.step("reads-the-dossiers-instance-in-cockpit", () -> {
+        b.login("admin", "demo");
+        b.open("/camunda/app/cockpit/default/#/processes");
+        b.waitForWebapp(containing("a", "Hồ sơ đề nghị khen thưởng"));
+        b.click(containing("a", "Hồ sơ đề nghị khen thưởng"));
+        By row = By.xpath("//tr[td[contains(normalize-space(.), " + Browser.literal(code) + ")]]");
+        b.visible(row);
+        b.click(By.xpath("//tr[td[contains(normalize-space(.), " + Browser.literal(code) + ")]]"
+            + "//a[contains(@href, 'process-instance')]"));
+        b.until(d -> d.getCurrentUrl().contains("/process-instance/"));
+        b.until(d -> b.bodyText().contains(code));
+        b.until(d -> b.bodyText().contains("Quản trị hệ thống"));
+        readableVietnamese(b, "admin", "Quản trị hệ thống", false);
+      });
+      b.step("reads-the-holidays", () -> {
+        b.open("/calendar/");
+        assertThat(b.visible(By.tagName("h1")).getText()).isEqualTo("Lịch ngày nghỉ lễ, tết và ngày làm bù");
+        b.until(d -> b.bodyText().contains("Tết"));
+        readableVietnamese(b, "admin", "Quản trị hệ thống", false);
+      });
+    }
+
+    String dossierInstance = dossiers.find(code).orElseThrow().processInstanceId();
+    management.executeJob(management.createJobQuery().processInstanceId(dossierInstance)
+        .activityId("Timer_NoticePeriod").singleResult().getId());
+    awaitStatus(code, "AWAITING_DECISION");
+
+    try (vn.gov.sonla.tdkt.decision.NumberingSwitch clerkNumbers =
+        vn.gov.sonla.tdkt.decision.NumberingSwitch.byClerk(numbering)) {
+      ResponseEntity<JsonNode> batch = api.postJson("appraiser", "/api/decision-batches",
+          Map.of("year", year, "round", round, "awardType", "BK_TINH"));
+      assertThat(batch.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      String batchKey = batch.getBody().get("key").asText();
+      api.decideBatch(batchKey, "", "");
+      try (Browser b = new Browser(base(), "clerk/task-number", "vi")) {
+        Tasklist tasklist = new Tasklist(b);
+        b.step("numbers-the-decision-in-tasklist", () -> {
+          b.login("clerk", "demo");
+          tasklist.open();
+          tasklist.filter("Cấp số quyết định");
+          tasklist.openTask("Cấp số quyết định");
+          b.visible(containing("div", "Thông tin quyết định"));
+          // the batch's decision: its key and how many dossiers, not the empty fields of a single dossier's
+          b.until(d -> b.bodyText().contains("Đợt quyết định: đợt " + round + " năm " + year));
+          assertThat(b.bodyText()).contains("Bằng khen của Chủ tịch UBND tỉnh")
+              .doesNotContain("Mã hồ sơ:", "Đối tượng:")
+              .containsPattern("Ngày Chủ tịch ký: \\d{2}/\\d{2}/\\d{4}");
+          tasklist.claim();
+          By number = tasklist.field("Số quyết định", "input");
+          b.until(d -> d.findElement(number).isEnabled());
+          b.type(number, "4711");
+          readableVietnamese(b, "clerk", "Lò Thị Hoa", true);
+          b.screenshot("clerk/task-number-01a-the-numbering-form");
+          tasklist.complete();
+        });
+      }
+    }
+    awaitStatus(code, "AWARDED");
+    assertThat(api.get("appraiser", "/api/dossiers/" + code).getBody().get("decision").get("number").asText())
+        .isEqualTo("4711/QĐ-UBND");
+
+    try (Browser b = new Browser(base(), "auditor/task-trail", "vi")) {
+      b.step("finds-the-dossier-without-accents", () -> {
+        b.login("auditor", "demo");
+        b.open("/dossiers/index.html");
+        b.type(By.id("filter-q"), "cam thi nguyet");
+        b.click(By.id("filter-apply"));
+        WebElement row = b.visible(By.cssSelector("tr[data-code='" + code + "']"));
+        assertThat(row.getText()).contains(subject, "Đã khen thưởng");
+        readableVietnamese(b, "auditor", "Phạm Thu Hà", false);
+        row.findElement(By.cssSelector("a.dossier-link")).click();
+        b.until(d -> d.getCurrentUrl().contains("/dossiers/view.html?code=" + code));
+        b.waitForText(By.id("dossier-status"), "Đã khen thưởng");
+      });
+      b.step("reads-the-plain-language-trail", () -> {
+        b.click(By.id("history-link"));
+        b.until(d -> d.getCurrentUrl().contains("/dossiers/history.html"));
+        b.until(d -> d.findElements(By.cssSelector("#history-rows tr")).size() > 3);
+        String trail = b.visible(By.id("history-rows")).getText();
+        // who did what: the unit's officer, the appraiser, the council's count, the Chairman's decision and its number
+        assertThat(trail).contains("Lò Thị Mai", "Nguyễn Thị Lan", "thông qua (tán thành 9", "Lê Văn Hùng",
+            "Quyết định số 4711/QĐ-UBND");
+        // the person column holds names (or "Hệ thống"), never login ids; the time column Vietnamese dates
+        for (WebElement actor : b.driver().findElements(By.cssSelector("#history-rows td[data-label='Người thực hiện']"))) {
+          assertThat(actor.getText()).as("a login id where a name belongs").doesNotMatch("[a-z0-9]+([.][a-z0-9]+)*");
+        }
+        for (WebElement at : b.driver().findElements(By.cssSelector("#history-rows td[data-label='Thời điểm']"))) {
+          assertThat(at.getText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        }
+        assertThat(b.bodyText()).contains("Phạm Thu Hà", "Dòng thời gian").doesNotContain("auditor");
+        // (the rows' own texts still carry technical words; see the report of this walk: not asserted here)
+      });
+      b.step("exports-the-trail", () -> {
+        b.click(By.id("csv-link"));
+        b.click(By.id("pdf-link"));
+        for (String ext : List.of(".csv", ".pdf")) {
+          b.until(d -> {
+            try (var found = Files.list(b.downloads)) {
+              return found.anyMatch(p -> p.toString().endsWith(ext) && p.toFile().length() > 100);
+            } catch (IOException e) {
+              return false;
+            }
+          });
+        }
       });
     }
   }
