@@ -120,7 +120,7 @@ public class DecisionDocument {
           + " không kèm theo tiền thưởng.");
       return;
     }
-    String salary = "mức lương cơ sở " + money(any.baseSalary()) + " theo " + any.basis();
+    String salary = "mức lương cơ sở " + money(any.baseSalary()) + " theo " + citation(any.basis());
     if (c.attachedList()) {
       article(w, "Điều 2.", "Mỗi tập thể, cá nhân có tên tại Điều 1 được kèm theo tiền thưởng bằng hệ số của hình"
           + " thức khen thưởng nhân với " + salary + ", mức cụ thể của từng tập thể, cá nhân ghi tại danh sách kèm"
@@ -223,7 +223,8 @@ public class DecisionDocument {
   }
 
   private static String basis(AwardGroup award) {
-    return award.basis() == null || award.basis().isBlank() ? "" : " (" + award.basis().strip() + ")";
+    String basis = citation(award.basis());
+    return basis.isEmpty() ? "" : " (" + basis + ")";
   }
 
   /** "2 tập thể và 3 cá nhân", "1 cá nhân". */
@@ -291,5 +292,13 @@ public class DecisionDocument {
     long product = vn.gov.sonla.tdkt.award.BaseSalaryProperties.amount(r.coefficient(), r.baseSalary());
     String line = coefficient(r.coefficient()) + " × " + money(r.baseSalary()) + " = " + money(product);
     return product == r.amount() ? line : line + ", làm tròn thành " + money(r.amount());
+  }
+
+  /**
+   * A legal source as a document cites it: the register's review notes in parentheses ("(theo nguồn thứ cấp …; cần
+   * xác nhận …)") are for the legal officer who checks the register (/legal/), not printed in an issued document.
+   */
+  static String citation(String basis) {
+    return basis == null ? "" : basis.replaceAll("\\s*\\((?:[^()]*?)(?:theo nguồn|cần xác nhận)[^()]*\\)", "").strip();
   }
 }

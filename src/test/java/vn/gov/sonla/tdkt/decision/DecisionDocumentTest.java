@@ -376,4 +376,13 @@ class DecisionDocumentTest {
   static String flatten(String text) {
     return text.replaceAll("(?m)^\\d+$", "").replaceAll("\\s+", " ");
   }
+
+  /** The register's review notes stay in the register: an issued decision cites the source only. */
+  @org.junit.jupiter.api.Test
+  void aDecisionCitesTheSourceWithoutTheRegistersReviewNotes() {
+    assertThat(DecisionDocument.citation("Nghị định 161/2026/NĐ-CP (theo nguồn thứ cấp — báo chí đưa tin; cần xác nhận"
+        + " số hiệu, điều khoản)")).isEqualTo("Nghị định 161/2026/NĐ-CP");
+    assertThat(DecisionDocument.citation("Nghị định 73/2024/NĐ-CP (Điều 3)")).isEqualTo("Nghị định 73/2024/NĐ-CP (Điều 3)");
+    assertThat(DecisionDocument.citation(null)).isEmpty();
+  }
 }
