@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
+import vn.gov.sonla.tdkt.appraisal.EligibilityFacts;
 
 /**
  * Register imports as jobs (table award_import): accepted at once, read, checked and stored on a worker thread,

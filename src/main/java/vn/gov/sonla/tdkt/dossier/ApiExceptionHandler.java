@@ -12,8 +12,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.council.CouncilProblem;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.DossierStateException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /** RFC 7807 problem details for the project's API; messages in Vietnamese for the users. */
 @RestControllerAdvice(basePackages = "vn.gov.sonla.tdkt")

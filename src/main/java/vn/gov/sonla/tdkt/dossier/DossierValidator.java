@@ -9,7 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.AwardKind;
 import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
+import vn.gov.sonla.tdkt.award.DocumentType;
+import vn.gov.sonla.tdkt.award.RequiredDocuments;
+import vn.gov.sonla.tdkt.award.SubjectKind;
+import vn.gov.sonla.tdkt.award.SubjectRole;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /** Checks a dossier's fields and documents; messages are for the unit officer, in Vietnamese. */
 @Component

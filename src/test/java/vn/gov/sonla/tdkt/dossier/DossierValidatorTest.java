@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardLevel;
 import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.award.DocumentType;
+import vn.gov.sonla.tdkt.award.RequiredDocuments;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 
 /** What a draft and a submission need, and the Vietnamese sentences that name what is missing (issue 17). */
 class DossierValidatorTest {
