@@ -255,9 +255,9 @@ public class RegisterController {
     }
     if (kind == SubjectKind.INDIVIDUAL && r.birthDate() == null) {
       problems.add(new FieldProblem("birthDate", "Cá nhân phải có ngày sinh."));
-    } else if (vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate(), today) != null) {
+    } else if (SubjectKey.birthDateProblem(r.birthDate(), today) != null) {
       problems.add(new FieldProblem("birthDate",
-          vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate(), today)));
+          SubjectKey.birthDateProblem(r.birthDate(), today)));
     }
     if (r.citizenId() != null && !r.citizenId().isBlank() && (!CitizenIds.valid(r.citizenId()) || kind != SubjectKind.INDIVIDUAL)) {
       problems.add(new FieldProblem("citizenId", "Số định danh cá nhân gồm 12 chữ số (chỉ cho cá nhân)."));

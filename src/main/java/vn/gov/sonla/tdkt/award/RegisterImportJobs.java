@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
-import vn.gov.sonla.tdkt.appraisal.EligibilityFacts;
 
 /**
  * Register imports as jobs (table award_import): accepted at once, read, checked and stored on a worker thread,
@@ -26,6 +25,8 @@ import vn.gov.sonla.tdkt.appraisal.EligibilityFacts;
 public class RegisterImportJobs implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterImportJobs.class);
+  /** The province's zone, for the day of an earlier import. */
+  private static final java.time.ZoneId VN = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
   /** Bad rows listed in one job's report; a file with more is still refused, the rest are counted. */
   static final int MAX_LISTED_ERRORS = 5000;
 
@@ -105,7 +106,7 @@ public class RegisterImportJobs implements DisposableBean {
     return jdbc.sql("SELECT MIN(created_at) FROM award_import WHERE file_sha256 = :sha AND status = 'DONE'"
             + " AND id <> :id")
         .param("sha", sha).param("id", id).query(OffsetDateTime.class).optional()
-        .map(at -> " Tệp giống hệt đã được nhập trước đó (" + at.atZoneSameInstant(EligibilityFacts.VN).toLocalDate()
+        .map(at -> " Tệp giống hệt đã được nhập trước đó (" + at.atZoneSameInstant(VN).toLocalDate()
             + ").")
         .orElse("");
   }

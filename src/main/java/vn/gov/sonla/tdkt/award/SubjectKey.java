@@ -17,4 +17,24 @@ public final class SubjectKey {
     String normalised = VietnameseText.identity(name);
     return kind + "|" + normalised + "|" + (birthDate == null ? "" : birthDate) + "|" + unitCode;
   }
+
+  /**
+   * What is wrong with a person's birth date, in words the officer can act on; null when it is plausible
+   * (from 01/01/1900, at least 15 years before today) or absent.
+   */
+  public static String birthDateProblem(LocalDate birthDate, LocalDate today) {
+    if (birthDate == null) {
+      return null;
+    }
+    if (birthDate.isAfter(today)) {
+      return "Ngày sinh không được sau ngày hôm nay.";
+    }
+    if (birthDate.isAfter(today.minusYears(15))) {
+      return "Ngày sinh cho thấy người được đề nghị chưa đủ 15 tuổi; kiểm tra lại ngày sinh.";
+    }
+    if (birthDate.isBefore(LocalDate.of(1900, 1, 1))) {
+      return "Ngày sinh phải từ ngày 01/01/1900 trở đi.";
+    }
+    return null;
+  }
 }

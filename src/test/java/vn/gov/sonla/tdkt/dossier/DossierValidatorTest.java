@@ -85,7 +85,7 @@ class DossierValidatorTest {
 
   @Test
   void aFutureBirthDateSaysSo() {
-    assertThat(DossierValidator.birthDateProblem(LocalDate.now().plusDays(1), LocalDate.now()))
+    assertThat(vn.gov.sonla.tdkt.award.SubjectKey.birthDateProblem(LocalDate.now().plusDays(1), LocalDate.now()))
         .isEqualTo("Ngày sinh không được sau ngày hôm nay.");
     DossierRequest future = new DossierRequest(null, null, null, Year.now().getValue(), "INDIVIDUAL", "Cầm Văn Thanh",
         LocalDate.now().plusYears(1), null, null, null);

@@ -1,4 +1,4 @@
-package vn.gov.sonla.tdkt.dossier;
+package vn.gov.sonla.tdkt.kernel;
 
 import java.net.URI;
 import java.util.List;
@@ -8,19 +8,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import vn.gov.sonla.tdkt.council.CouncilProblem;
-import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
-import vn.gov.sonla.tdkt.kernel.DossierStateException;
-import vn.gov.sonla.tdkt.kernel.FieldProblem;
-import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
-import vn.gov.sonla.tdkt.kernel.InvalidInputException;
-import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
-/** RFC 7807 problem details for the project's API; messages in Vietnamese for the users. */
+/**
+ * RFC 7807 problem details for the project's API; messages in Vietnamese for the users. It knows the kernel's
+ * exceptions and the {@link Problem} type that features extend, and no feature.
+ */
 @RestControllerAdvice(basePackages = "vn.gov.sonla.tdkt")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
@@ -43,19 +40,6 @@ public class ApiExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(DuplicateDossierException.class)
-  ProblemDetail duplicate(DuplicateDossierException e) {
-    return problem(HttpStatus.CONFLICT, "duplicate-dossier", "Hồ sơ trùng", e.getMessage());
-  }
-
-  @ExceptionHandler(IdempotencyKeyReusedException.class)
-  ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
-    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-        "Khóa Idempotency-Key đã dùng cho yêu cầu khác", e.getMessage());
-    problem.setProperty("errors", List.of(new FieldProblem(IdempotencyKey.HEADER, e.getMessage())));
-    return problem;
-  }
-
   @ExceptionHandler(DossierNotFoundException.class)
   ProblemDetail notFound(DossierNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy", e.getMessage());
@@ -71,20 +55,16 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ", e.getMessage());
   }
 
-  @ExceptionHandler(vn.gov.sonla.tdkt.notice.TooManyObjectionsException.class)
-  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(vn.gov.sonla.tdkt.notice.TooManyObjectionsException e) {
-    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "3600")
-        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Quá nhiều yêu cầu", e.getMessage()));
-  }
-
-  @ExceptionHandler(vn.gov.sonla.tdkt.identity.ForbiddenException.class)
-  ProblemDetail forbiddenByGroup(vn.gov.sonla.tdkt.identity.ForbiddenException e) {
-    return problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", e.getMessage());
-  }
-
-  @ExceptionHandler(CouncilProblem.class)
-  ProblemDetail council(CouncilProblem e) {
-    return problem(e.status(), e.type(), e.title(), e.getMessage());
+  /** A feature's own refusal: its status, type, title, message, bad fields and headers (see {@link Problem}). */
+  @ExceptionHandler(Problem.class)
+  ResponseEntity<ProblemDetail> feature(Problem e) {
+    ProblemDetail problem = problem(e.status(), e.type(), e.title(), e.getMessage());
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("errors", e.errors());
+    }
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+    e.headers().forEach((name, value) -> answer.header(name, value));
+    return answer.body(problem);
   }
 
   @ExceptionHandler(AuthorizationException.class)
