@@ -48,7 +48,7 @@ public class DossierSearch {
 
   /**
    * The filters; {@code null} means "any". {@code subject} is already folded
-   * ({@link VietnameseText#fold}); {@code submittedFrom} inclusive, {@code submittedBefore} exclusive.
+   * ({@link vn.gov.sonla.tdkt.kernel.VietnameseText#fold}); {@code submittedFrom} inclusive, {@code submittedBefore} exclusive.
    */
   public record Criteria(String subject, String unit, String awardType, AwardKind awardKind, Integer year,
       DossierStatus status, String decisionNumber, String appraiser, OffsetDateTime submittedFrom,
