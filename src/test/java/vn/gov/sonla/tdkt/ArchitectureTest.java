@@ -1,12 +1,15 @@
 package vn.gov.sonla.tdkt;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Date;
 
 /**
@@ -27,14 +31,60 @@ import java.util.Date;
 @AnalyzeClasses(packages = "vn.gov.sonla.tdkt", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static final String[] FEATURES = {"..appraisal..", "..audit..", "..award..", "..bloc..", "..calendar..",
-      "..council..", "..decision..", "..dossier..", "..identity..", "..movement..", "..notice..", "..notification..",
-      "..plan..", "..observability..", "..legal..", "..openapi.."};
+  /**
+   * The packages under {@code vn.gov.sonla.tdkt}, bottom to top (docs/architecture.md, "Packages and layers"): a
+   * package may use packages of its own layer and of the layers below, never one above. Within a layer the cycle rule
+   * keeps the order. A new package fails {@link #everyPackageHasALayer} until it is given a layer here.
+   */
+  static final String[][] LAYERS = {
+      {"Kernel", "kernel"},
+      {"Engine", "dmn", "engine", "db"},
+      {"Platform", "identity", "calendar", "signing", "pdf"},
+      {"Notification", "notification"},
+      {"Audit", "audit"},
+      {"Award", "award"},
+      {"Dossier", "dossier"},
+      {"Appraisal", "appraisal"},
+      {"Notice", "notice"},
+      {"Council", "council"},
+      {"Decision", "decision"},
+      {"Programmes", "plan", "movement", "bloc", "legal"},
+      {"ReadSide", "trail", "report", "observability"},
+      {"Shell", "workspace", "openapi"},
+  };
 
-  /** No package depends, even through others, on a package that depends on it. */
+  /** Every package above the kernel. */
+  private static final String[] FEATURES = Arrays.stream(LAYERS).skip(1).flatMap(ArchitectureTest::packages)
+      .toArray(String[]::new);
+
+  /** No package depends, even through others, on a package that depends on it (strict since issue 19). */
   @ArchTest
-  static final ArchRule packagesFormNoCycle = FreezingArchRule.freeze(
-      slices().matching("vn.gov.sonla.tdkt.(*)..").should().beFreeOfCycles());
+  static final ArchRule packagesFormNoCycle = slices().matching("vn.gov.sonla.tdkt.(*)..").should().beFreeOfCycles();
+
+  /** Each layer is used only by the layers above it: a new upward dependency fails the build. */
+  @ArchTest
+  static final ArchRule packagesDependDownward = layers();
+
+  /** Every package but the application class's own belongs to a layer. */
+  @ArchTest
+  static final ArchRule everyPackageHasALayer = classes().that().resideInAPackage("vn.gov.sonla.tdkt.*..")
+      .should().resideInAnyPackage(Arrays.stream(LAYERS).flatMap(ArchitectureTest::packages).toArray(String[]::new));
+
+  private static java.util.stream.Stream<String> packages(String[] layer) {
+    return Arrays.stream(layer).skip(1).map(name -> "vn.gov.sonla.tdkt." + name + "..");
+  }
+
+  static ArchRule layers() {
+    Architectures.LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
+    for (String[] layer : LAYERS) {
+      rule = rule.layer(layer[0]).definedBy(packages(layer).toArray(String[]::new));
+    }
+    for (int i = 0; i < LAYERS.length - 1; i++) {
+      String[] above = Arrays.stream(LAYERS, i + 1, LAYERS.length).map(layer -> layer[0]).toArray(String[]::new);
+      rule = rule.whereLayer(LAYERS[i][0]).mayOnlyBeAccessedByLayers(above);
+    }
+    return rule.whereLayer(LAYERS[LAYERS.length - 1][0]).mayNotBeAccessedByAnyLayer();
+  }
 
   /** Engine internals only in the engine adapter, so that an engine move stays mechanical. */
   @ArchTest

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.engine.EngineUser;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * The appraisal task ({@code ${appraisalTask…}}): after a supplement the dossier goes back to the

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * The unit's supplement task ({@code ${supplementTask.completed(task)}}): on creation it tells the unit and gives the

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 import vn.gov.sonla.tdkt.engine.EngineUser;
+import vn.gov.sonla.tdkt.kernel.GaplessCounter;
 
 /**
  * The project's own audit trail: append-only records, each carrying the SHA-256 of its content and of

@@ -23,18 +23,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.gov.sonla.tdkt.dossier.AwardKind;
-import vn.gov.sonla.tdkt.dossier.DocumentType;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
-import vn.gov.sonla.tdkt.dossier.DossierStateException;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidInputException;
-import vn.gov.sonla.tdkt.dossier.RequiredDocuments;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.DossierStateException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
 
 /**
  * The award catalogue: everyone signed in reads it (with the reward in force on a date and the documents a

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
 
 /**
  * Demo profile only ({@code tdkt.demo-register}): a few register entries for the demo units' people, so that the

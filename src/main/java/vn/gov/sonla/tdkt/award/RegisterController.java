@@ -21,17 +21,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidInputException;
-import vn.gov.sonla.tdkt.dossier.Page;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
-import vn.gov.sonla.tdkt.dossier.SubjectRole;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
+import vn.gov.sonla.tdkt.kernel.Page;
 
 /**
  * The award register: subject lookup and history, possible duplicates, imports of past years, and the unit-level
@@ -257,9 +255,9 @@ public class RegisterController {
     }
     if (kind == SubjectKind.INDIVIDUAL && r.birthDate() == null) {
       problems.add(new FieldProblem("birthDate", "Cá nhân phải có ngày sinh."));
-    } else if (vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate(), today) != null) {
+    } else if (SubjectKey.birthDateProblem(r.birthDate(), today) != null) {
       problems.add(new FieldProblem("birthDate",
-          vn.gov.sonla.tdkt.dossier.DossierValidator.birthDateProblem(r.birthDate(), today)));
+          SubjectKey.birthDateProblem(r.birthDate(), today)));
     }
     if (r.citizenId() != null && !r.citizenId().isBlank() && (!CitizenIds.valid(r.citizenId()) || kind != SubjectKind.INDIVIDUAL)) {
       problems.add(new FieldProblem("citizenId", "Số định danh cá nhân gồm 12 chữ số (chỉ cho cá nhân)."));

@@ -23,7 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.gov.sonla.tdkt.dossier.VietnameseText;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * Reads a register file as officers keep it: CSV (UTF-8, with or without BOM, comma or semicolon) or XLSX

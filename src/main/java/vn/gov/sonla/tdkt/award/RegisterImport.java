@@ -17,11 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sonla.tdkt.award.RegisterFile.Column;
 import vn.gov.sonla.tdkt.award.RegisterFile.RawRow;
-import vn.gov.sonla.tdkt.dossier.AwardKind;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
-import vn.gov.sonla.tdkt.dossier.SubjectRole;
-import vn.gov.sonla.tdkt.dossier.VietnameseText;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * Imports a register file: every row checked first (all bad rows reported, nothing stored if any is bad), then

@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
 public class RegisterImportJobs implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterImportJobs.class);
+  /** The province's zone, for the day of an earlier import. */
+  private static final java.time.ZoneId VN = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
   /** Bad rows listed in one job's report; a file with more is still refused, the rest are counted. */
   static final int MAX_LISTED_ERRORS = 5000;
 
@@ -104,7 +106,7 @@ public class RegisterImportJobs implements DisposableBean {
     return jdbc.sql("SELECT MIN(created_at) FROM award_import WHERE file_sha256 = :sha AND status = 'DONE'"
             + " AND id <> :id")
         .param("sha", sha).param("id", id).query(OffsetDateTime.class).optional()
-        .map(at -> " Tệp giống hệt đã được nhập trước đó (" + at.atZoneSameInstant(EligibilityFacts.VN).toLocalDate()
+        .map(at -> " Tệp giống hệt đã được nhập trước đó (" + at.atZoneSameInstant(VN).toLocalDate()
             + ").")
         .orElse("");
   }

@@ -1,8 +1,6 @@
 package vn.gov.sonla.tdkt.award;
 
 import java.time.LocalDate;
-import vn.gov.sonla.tdkt.dossier.SubjectKey;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
 
 /**
  * What a register entry, an import row or a dossier says about its subject. {@code citizenIdHash} is the

@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.gov.sonla.tdkt.dossier.Page;
-import vn.gov.sonla.tdkt.dossier.VietnameseText;
 import vn.gov.sonla.tdkt.engine.EngineClock;
+import vn.gov.sonla.tdkt.kernel.Page;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * Subjects of the register and their stable identity: an individual by name, date of birth and unit, or by

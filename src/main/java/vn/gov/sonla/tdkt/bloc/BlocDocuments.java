@@ -9,8 +9,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.decision.DecisionDocument;
-import vn.gov.sonla.tdkt.decision.PageWriter;
-import vn.gov.sonla.tdkt.decision.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.PageWriter;
+import vn.gov.sonla.tdkt.pdf.PageWriter.Style;
 
 /** Simple A4 PDFs of a bloc's year: the review minutes with the ranking, the proposal letter, the report. */
 @Component

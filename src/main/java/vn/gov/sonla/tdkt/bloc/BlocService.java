@@ -22,15 +22,15 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
-import vn.gov.sonla.tdkt.dossier.DossierStateException;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidInputException;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.DossierStateException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
 
 /**
  * Emulation blocs: composition (home-affairs), registrations (units), self-assessments, the review meeting's

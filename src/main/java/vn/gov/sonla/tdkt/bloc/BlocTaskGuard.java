@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
 
 /**
  * On completing a bloc task, however it is completed (the project's API or Tasklist): the self-assessment must

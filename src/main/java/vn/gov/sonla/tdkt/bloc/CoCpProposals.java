@@ -6,21 +6,21 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.sonla.tdkt.decision.DecisionProperties;
-import vn.gov.sonla.tdkt.dossier.DeclaredFacts;
-import vn.gov.sonla.tdkt.dossier.DocumentType;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidInputException;
 import vn.gov.sonla.tdkt.dossier.Upload;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /**
  * The Government Emulation Flag (CO_CP, Law Art. 25): home-affairs proposes, from among the year's holders of the

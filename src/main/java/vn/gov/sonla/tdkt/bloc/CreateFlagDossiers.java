@@ -6,15 +6,15 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.decision.DecisionProperties;
-import vn.gov.sonla.tdkt.dossier.DeclaredFacts;
-import vn.gov.sonla.tdkt.dossier.DocumentType;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.Upload;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /**
  * The head's proposal becomes, for each proposed unit, a CO_TINH dossier in the pipeline, in the engine's

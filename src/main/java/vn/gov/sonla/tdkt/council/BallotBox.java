@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.engine.EngineUser;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * The ballot box ({@code ${ballotBox.cast(task)}} on completion of "Phiếu biểu quyết"). The ballot

@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.decision.DecisionProperties;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.PersonName;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /** "Lập biên bản phiên họp": renders the minutes PDF and stores it with the session. */
 @Component("councilMinutes")

@@ -1,19 +1,13 @@
 package vn.gov.sonla.tdkt.council;
 
 import org.springframework.http.HttpStatus;
+import vn.gov.sonla.tdkt.kernel.Problem;
 
 /** A refused council-session request: status, problem type and a Vietnamese message for the user. */
-public class CouncilProblem extends RuntimeException {
-
-  private final HttpStatus status;
-  private final String type;
-  private final String title;
+public class CouncilProblem extends Problem {
 
   public CouncilProblem(HttpStatus status, String type, String title, String message) {
-    super(message);
-    this.status = status;
-    this.type = type;
-    this.title = title;
+    super(status, type, title, message);
   }
 
   static CouncilProblem forbidden(String message) {
@@ -30,17 +24,5 @@ public class CouncilProblem extends RuntimeException {
 
   static CouncilProblem conflict(String message) {
     return new CouncilProblem(HttpStatus.CONFLICT, "wrong-state", "Không thực hiện được ở bước hiện tại", message);
-  }
-
-  public HttpStatus status() {
-    return status;
-  }
-
-  public String type() {
-    return type;
-  }
-
-  public String title() {
-    return title;
   }
 }

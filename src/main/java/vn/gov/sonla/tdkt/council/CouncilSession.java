@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * Listeners and expressions of council-session.bpmn ({@code ${councilSession…}}): the session key

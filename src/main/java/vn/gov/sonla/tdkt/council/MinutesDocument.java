@@ -10,9 +10,9 @@ import java.util.Calendar;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.decision.PageWriter;
-import vn.gov.sonla.tdkt.decision.StateFormat;
-import vn.gov.sonla.tdkt.decision.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.PageWriter;
+import vn.gov.sonla.tdkt.pdf.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
 
 /**
  * The minutes (biên bản) of a council session as an A4 PDF: agenda, attendance with the time of each

@@ -8,11 +8,11 @@ import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.award.Subject;
 import vn.gov.sonla.tdkt.award.SubjectDraft;
+import vn.gov.sonla.tdkt.award.SubjectKey;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.award.Subjects;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
-import vn.gov.sonla.tdkt.dossier.SubjectKey;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
 
 /**
  * Enters an awarded dossier's subject in the award register, the same way for provincial and State awards:

@@ -1,7 +1,7 @@
 package vn.gov.sonla.tdkt.decision;
 
-import static vn.gov.sonla.tdkt.decision.StateFormat.BODY;
-import static vn.gov.sonla.tdkt.decision.StateFormat.INDENT;
+import static vn.gov.sonla.tdkt.pdf.StateFormat.BODY;
+import static vn.gov.sonla.tdkt.pdf.StateFormat.INDENT;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardGroup;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardedSubject;
-import vn.gov.sonla.tdkt.decision.PageWriter.Style;
 import vn.gov.sonla.tdkt.identity.PersonNames;
+import vn.gov.sonla.tdkt.pdf.PageWriter;
+import vn.gov.sonla.tdkt.pdf.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
 
 /**
  * Renders the proposal of the Department of Home Affairs (tờ trình của Sở Nội vụ) for a decision batch in the state

@@ -10,6 +10,7 @@ import vn.gov.sonla.tdkt.award.AwardLevel;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.dossier.Dossier;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /**
  * Everything printed on a certificate of merit (bằng khen): the placeholders of its template, named

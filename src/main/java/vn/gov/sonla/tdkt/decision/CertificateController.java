@@ -12,11 +12,12 @@ import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.dossier.Dossier;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /** The certificate of merit (bằng khen) of an awarded dossier, for whoever may see the dossier. */
 @RestController

@@ -24,7 +24,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.decision.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.PageWriter;
+import vn.gov.sonla.tdkt.pdf.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
 
 /**
  * Renders a certificate of merit (bằng khen) as an A4 landscape PDF from a Mustache template

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * The Chairman's batch task ({@code ${decisionBatchTask.completed(task)}}): checks that the draft was looked at and

@@ -10,11 +10,12 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
 import vn.gov.sonla.tdkt.award.RewardMoney;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardGroup;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardedSubject;
 import vn.gov.sonla.tdkt.decision.DecisionContent.Reward;
 import vn.gov.sonla.tdkt.dossier.Dossier;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /**
  * Composes the content of a decision awarding one or many dossiers: the heading and signer from

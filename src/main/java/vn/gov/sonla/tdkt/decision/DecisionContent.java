@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import vn.gov.sonla.tdkt.decision.StateFormat.Signer;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
+import vn.gov.sonla.tdkt.pdf.StateFormat.Signer;
 
 /**
  * Everything printed on a commendation decision (Quyết định khen thưởng): one decision may award many collectives

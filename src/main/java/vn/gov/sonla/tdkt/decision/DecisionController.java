@@ -14,12 +14,12 @@ import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.DecisionLookup;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
-import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierService;
+import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierView;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.PersonNames;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.signing.SignatureCheck;
 import vn.gov.sonla.tdkt.signing.SignatureVerifier;
 

@@ -1,9 +1,9 @@
 package vn.gov.sonla.tdkt.decision;
 
-import static vn.gov.sonla.tdkt.decision.StateFormat.BODY;
-import static vn.gov.sonla.tdkt.decision.StateFormat.INDENT;
-import static vn.gov.sonla.tdkt.decision.StateFormat.TITLE;
-import static vn.gov.sonla.tdkt.decision.StateFormat.VIETNAMESE;
+import static vn.gov.sonla.tdkt.pdf.StateFormat.BODY;
+import static vn.gov.sonla.tdkt.pdf.StateFormat.INDENT;
+import static vn.gov.sonla.tdkt.pdf.StateFormat.TITLE;
+import static vn.gov.sonla.tdkt.pdf.StateFormat.VIETNAMESE;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardGroup;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardedSubject;
 import vn.gov.sonla.tdkt.decision.DecisionContent.Reward;
-import vn.gov.sonla.tdkt.decision.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.PageWriter;
+import vn.gov.sonla.tdkt.pdf.PageWriter.Style;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
 
 /**
  * Renders a commendation decision (Quyết định khen thưởng) as an A4 PDF in the state format of Nghị định

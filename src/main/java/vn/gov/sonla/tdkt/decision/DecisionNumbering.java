@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /**
  * Who numbers decisions ({@code tdkt.decision.numbering}, {@code ${decisionNumbering.byClerk()}} in the model):

@@ -3,9 +3,9 @@ package vn.gov.sonla.tdkt.decision;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.engine.EngineUser;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /** The Chairman's decision task ({@code ${decisionTask.completed(task)}}): checks the input, records who decided. */
 @Component("decisionTask")

@@ -13,10 +13,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.DossierService;
-import vn.gov.sonla.tdkt.dossier.GaplessCounter;
+import vn.gov.sonla.tdkt.kernel.GaplessCounter;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 import vn.gov.sonla.tdkt.signing.PdfSigning;
 
 /**

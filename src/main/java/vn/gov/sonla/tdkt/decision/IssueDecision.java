@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardType;
@@ -23,9 +22,11 @@ import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierService;
-import vn.gov.sonla.tdkt.dossier.GaplessCounter;
 import vn.gov.sonla.tdkt.identity.PersonName;
+import vn.gov.sonla.tdkt.kernel.GaplessCounter;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 import vn.gov.sonla.tdkt.notification.Notifications;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 import vn.gov.sonla.tdkt.signing.PdfSigning;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
 
 /**
  * {@code tdkt.legal.citations.<regime>}: the căn cứ lines of a decision per legal regime (the regime of the

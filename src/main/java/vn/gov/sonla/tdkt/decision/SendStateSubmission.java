@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
-import vn.gov.sonla.tdkt.dossier.GaplessCounter;
+import vn.gov.sonla.tdkt.kernel.GaplessCounter;
 import vn.gov.sonla.tdkt.notification.Notifications;
 
 /**

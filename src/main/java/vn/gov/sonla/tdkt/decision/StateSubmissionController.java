@@ -15,18 +15,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.dossier.Dossier;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
-import vn.gov.sonla.tdkt.dossier.DossierStateException;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.DossierStateException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 
 /** State-level awards: the province's submission per round, and the central level's decision per dossier. */
 @RestController

@@ -2,8 +2,8 @@ package vn.gov.sonla.tdkt.decision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.engine.EngineUser;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /** Checks and records the preparation and the signature of a State submission. */
 @Component("stateSubmissionTasks")

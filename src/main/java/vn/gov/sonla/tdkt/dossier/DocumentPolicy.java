@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
 
 /**
  * Checks uploads before anything is stored: size, declared type, and that the bytes really are of

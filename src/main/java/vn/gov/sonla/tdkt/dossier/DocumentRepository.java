@@ -9,9 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
+import vn.gov.sonla.tdkt.award.DocumentType;
 
 @Repository
 public class DocumentRepository {

@@ -2,6 +2,8 @@ package vn.gov.sonla.tdkt.dossier;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import vn.gov.sonla.tdkt.award.AwardKind;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 
 /** A row of the dossier read model. */
 public record Dossier(

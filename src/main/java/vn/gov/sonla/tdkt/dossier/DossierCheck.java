@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.dossier;
 
 import java.util.List;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
 
 /** A further check of a dossier's fields, contributed by another feature (e.g. thematic movements). */
 public interface DossierCheck {

@@ -22,11 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.PersonNames;
 import vn.gov.sonla.tdkt.kernel.Created;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
+import vn.gov.sonla.tdkt.kernel.Page;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * Dossier intake and reading. Creating and updating take multipart requests: a JSON part

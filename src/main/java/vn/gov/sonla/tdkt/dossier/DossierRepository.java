@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.gov.sonla.tdkt.award.AwardKind;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
+import vn.gov.sonla.tdkt.award.SubjectKind;
+import vn.gov.sonla.tdkt.kernel.Page;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 @Repository
 public class DossierRepository {

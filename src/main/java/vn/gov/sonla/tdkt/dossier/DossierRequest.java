@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.dossier;
 
 import java.time.LocalDate;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
 
 /**
  * The fields of a dossier as sent by a unit officer. Enumerations arrive as strings, so that a bad

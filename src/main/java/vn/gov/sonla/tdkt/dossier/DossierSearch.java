@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.gov.sonla.tdkt.award.AwardKind;
+import vn.gov.sonla.tdkt.award.SubjectKind;
+import vn.gov.sonla.tdkt.kernel.Page;
 
 /**
  * The dossier search of auditors and the Department of Home Affairs: every filter is a bound
@@ -45,7 +48,7 @@ public class DossierSearch {
 
   /**
    * The filters; {@code null} means "any". {@code subject} is already folded
-   * ({@link VietnameseText#fold}); {@code submittedFrom} inclusive, {@code submittedBefore} exclusive.
+   * ({@link vn.gov.sonla.tdkt.kernel.VietnameseText#fold}); {@code submittedFrom} inclusive, {@code submittedBefore} exclusive.
    */
   public record Criteria(String subject, String unit, String awardType, AwardKind awardKind, Integer year,
       DossierStatus status, String decisionNumber, String appraiser, OffsetDateTime submittedFrom,

@@ -10,11 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.AwardKind;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
+import vn.gov.sonla.tdkt.kernel.Page;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * {@code GET /api/dossiers/search}: auditors, the Department of Home Affairs and administrators search

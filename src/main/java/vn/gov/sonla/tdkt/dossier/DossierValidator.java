@@ -9,7 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
+import vn.gov.sonla.tdkt.award.AwardKind;
 import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
+import vn.gov.sonla.tdkt.award.DocumentType;
+import vn.gov.sonla.tdkt.award.RequiredDocuments;
+import vn.gov.sonla.tdkt.award.SubjectKey;
+import vn.gov.sonla.tdkt.award.SubjectKind;
+import vn.gov.sonla.tdkt.award.SubjectRole;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /** Checks a dossier's fields and documents; messages are for the unit officer, in Vietnamese. */
 @Component
@@ -88,25 +98,6 @@ public class DossierValidator {
         : "Chưa nộp được hồ sơ: còn thiếu " + String.join(", ", missing) + ".", problems);
   }
 
-  /**
-   * What is wrong with a person's birth date, in words the officer can act on; null when it is plausible
-   * (from 01/01/1900, at least 15 years before today) or absent.
-   */
-  public static String birthDateProblem(LocalDate birthDate, LocalDate today) {
-    if (birthDate == null) {
-      return null;
-    }
-    if (birthDate.isAfter(today)) {
-      return "Ngày sinh không được sau ngày hôm nay.";
-    }
-    if (birthDate.isAfter(today.minusYears(15))) {
-      return "Ngày sinh cho thấy người được đề nghị chưa đủ 15 tuổi; kiểm tra lại ngày sinh.";
-    }
-    if (birthDate.isBefore(LocalDate.of(1900, 1, 1))) {
-      return "Ngày sinh phải từ ngày 01/01/1900 trở đi.";
-    }
-    return null;
-  }
 
   private List<FieldProblem> checkFields(DossierRequest r, boolean complete) {
     LocalDate today = LocalDate.now(clock);
@@ -161,7 +152,7 @@ public class DossierValidator {
     invalidCharacters(problems, "workUnit", r.workUnit(), false);
     invalidCharacters(problems, "achievements", r.achievements(), true);
     boolean individual = subjectKind.map(k -> k == SubjectKind.INDIVIDUAL).orElse(false);
-    String birthProblem = birthDateProblem(r.birthDate(), today);
+    String birthProblem = SubjectKey.birthDateProblem(r.birthDate(), today);
     if (birthProblem != null) {
       problems.add(new FieldProblem("birthDate", birthProblem));
     }

@@ -3,6 +3,10 @@ package vn.gov.sonla.tdkt.dossier;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.gov.sonla.tdkt.award.AwardKind;
+import vn.gov.sonla.tdkt.award.DeclaredFacts;
+import vn.gov.sonla.tdkt.award.DocumentType;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 
 /** A dossier as the API shows it. */
 public record DossierView(

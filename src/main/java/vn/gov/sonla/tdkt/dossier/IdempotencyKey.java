@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 
 /**
  * The client's key of one intake request, header {@code Idempotency-Key}

@@ -1,6 +1,7 @@
 package vn.gov.sonla.tdkt.dossier;
 
 import java.time.OffsetDateTime;
+import vn.gov.sonla.tdkt.award.DocumentType;
 
 /**
  * A document's metadata (its bytes are read separately). {@code signatureStatus}: what verifying its digital

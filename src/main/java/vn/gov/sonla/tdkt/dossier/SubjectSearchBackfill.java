@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * At start-up, fills {@code dossier.subject_search} (V7) for rows that have none: dossiers created

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
+import vn.gov.sonla.tdkt.award.DocumentType;
 
 /**
  * A file received with a dossier, not yet stored. Its content is a source read as a stream (for a request part:

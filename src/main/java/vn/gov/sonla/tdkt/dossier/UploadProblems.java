@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
 
 /**
  * Refusals of a multipart request while Tomcat reads it (limits of {@code spring.servlet.multipart} and

@@ -1,9 +1,12 @@
 package vn.gov.sonla.tdkt.identity;
 
+import org.springframework.http.HttpStatus;
+import vn.gov.sonla.tdkt.kernel.Problem;
+
 /** The signed-in user's groups do not allow the action (403). */
-public class ForbiddenException extends RuntimeException {
+public class ForbiddenException extends Problem {
   public ForbiddenException(String message) {
-    super(message);
+    super(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", message);
   }
 
   public static void requireGroup(CurrentUser user, String group, String action) {

@@ -7,9 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.gov.sonla.tdkt.calendar.CalendarDay;
-import vn.gov.sonla.tdkt.calendar.CalendarDays;
-import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +19,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.audit.AuditLog;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidInputException;
+import vn.gov.sonla.tdkt.calendar.CalendarDay;
+import vn.gov.sonla.tdkt.calendar.CalendarDays;
+import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
 
 /**
  * Holidays and make-up working days ({@code /api/calendar/days}): everyone logged in reads them; administrators

@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 
 /** Thematic emulation movements: launched by home-affairs; listed for the units proposing under them. */
 @RestController

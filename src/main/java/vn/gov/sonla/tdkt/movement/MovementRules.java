@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.dossier.DossierCheck;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
 
 /**
  * A THEMATIC dossier belongs to a movement, proposes one of its award forms, and is submitted inside

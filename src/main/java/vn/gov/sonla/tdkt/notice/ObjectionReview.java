@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.engine.EngineUser;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * Verification of an objection ({@code ${objectionReview.completed(task)}}): the finding is

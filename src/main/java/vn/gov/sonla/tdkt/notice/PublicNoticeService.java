@@ -24,13 +24,13 @@ import vn.gov.sonla.tdkt.calendar.CalendarProperties;
 import vn.gov.sonla.tdkt.calendar.VietnameseDates;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierFilter;
-import vn.gov.sonla.tdkt.dossier.DossierNotFoundException;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.FieldProblem;
-import vn.gov.sonla.tdkt.dossier.GaplessCounter;
-import vn.gov.sonla.tdkt.dossier.InvalidDossierException;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.GaplessCounter;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 
 /**
  * The public notice of dossiers the council passed, the consultation before the council of dossiers for orders and

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import vn.gov.sonla.tdkt.appraisal.TaskInputException;
 import vn.gov.sonla.tdkt.engine.EngineUser;
+import vn.gov.sonla.tdkt.kernel.TaskInputException;
 
 /**
  * The plan-task model's user tasks: a coordinating unit's contribution (shown to the lead unit in

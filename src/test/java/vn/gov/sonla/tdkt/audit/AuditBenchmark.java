@@ -28,19 +28,20 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.sonla.tdkt.award.SubjectKey;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.council.CouncilRepository;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.DossierService;
-import vn.gov.sonla.tdkt.dossier.SubjectKey;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
-import vn.gov.sonla.tdkt.dossier.VietnameseText;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.BenchReport;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 import vn.gov.sonla.tdkt.support.TestDossiers;
+import vn.gov.sonla.tdkt.trail.TrailScenario;
 
 /**
  * The auditor's reads on years of history ({@code ./mvnw -Pbench verify}): a PostgreSQL database holding

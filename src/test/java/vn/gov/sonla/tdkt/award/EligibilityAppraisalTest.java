@@ -25,10 +25,9 @@ import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.DossierService;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
 import vn.gov.sonla.tdkt.support.Api;
-import vn.gov.sonla.tdkt.support.TestDossiers;
 import vn.gov.sonla.tdkt.support.AppTest;
+import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /**
  * The eligibility step of commendation-dossier.bpmn: evaluated before the appraiser opens the task, under the
@@ -68,7 +67,7 @@ class EligibilityAppraisalTest {
         base.position(), base.workUnit(), base.achievements()).withRole("DIRECT_WORKER");
     var uploads = new java.util.ArrayList<>(TestDossiers.requiredUploads("ANNUAL"));
     if (awardType.startsWith("CSTD")) {
-      uploads.add(TestDossiers.upload(vn.gov.sonla.tdkt.dossier.DocumentType.INITIATIVE_PROOF));
+      uploads.add(TestDossiers.upload(vn.gov.sonla.tdkt.award.DocumentType.INITIATIVE_PROOF));
     }
     return dossiers.create(r, uploads, false, TestDossiers.OFFICER_SGDDT);
   }

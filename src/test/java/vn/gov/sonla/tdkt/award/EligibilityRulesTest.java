@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.sonla.tdkt.dossier.DeclaredFacts;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.appraisal.EligibilityFacts;
 import vn.gov.sonla.tdkt.support.AppTest;
 
 /**

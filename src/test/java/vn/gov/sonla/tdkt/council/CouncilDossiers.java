@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import vn.gov.sonla.tdkt.dossier.DocumentType;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.DossierService;

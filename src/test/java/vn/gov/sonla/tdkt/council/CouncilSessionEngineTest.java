@@ -46,14 +46,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardConsultation;
+import vn.gov.sonla.tdkt.award.AwardKind;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.calendar.Deadlines;
-import vn.gov.sonla.tdkt.dossier.AwardKind;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
-import vn.gov.sonla.tdkt.dossier.Page;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.kernel.Page;
 import vn.gov.sonla.tdkt.support.EngineAlone;
 
 /**

@@ -25,13 +25,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
+import vn.gov.sonla.tdkt.award.AwardKind;
 import vn.gov.sonla.tdkt.award.AwardLevel;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardType;
-import vn.gov.sonla.tdkt.dossier.AwardKind;
+import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
-import vn.gov.sonla.tdkt.dossier.SubjectKind;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
+import vn.gov.sonla.tdkt.pdf.PageWriter;
 
 class CertificateDocumentTest {
 

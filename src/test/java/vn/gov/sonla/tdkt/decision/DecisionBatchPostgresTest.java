@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.award.RewardMoney;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 

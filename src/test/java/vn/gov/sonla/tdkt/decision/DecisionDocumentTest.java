@@ -37,6 +37,8 @@ import org.springframework.core.io.ClassPathResource;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardGroup;
 import vn.gov.sonla.tdkt.decision.DecisionContent.AwardedSubject;
 import vn.gov.sonla.tdkt.decision.DecisionContent.Reward;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
+import vn.gov.sonla.tdkt.pdf.StateFormat;
 
 /** The decision in the state format of Nghị định 30/2020/NĐ-CP, as printed. */
 class DecisionDocumentTest {

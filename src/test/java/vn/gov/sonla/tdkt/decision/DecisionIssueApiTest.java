@@ -25,6 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 import vn.gov.sonla.tdkt.signing.PdfSigning;
 import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.AppTest;

@@ -1,4 +1,5 @@
 package vn.gov.sonla.tdkt.decision;
+import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
 /**
  * Lets a test of another package have the clerk number decisions ({@code tdkt.decision.numbering} {@code clerk}) for

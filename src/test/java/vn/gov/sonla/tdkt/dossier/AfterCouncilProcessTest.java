@@ -31,12 +31,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.sonla.tdkt.award.AwardRegister;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.decision.StateSubmissionRepository;
+import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
+import vn.gov.sonla.tdkt.kernel.DossierStateException;
 import vn.gov.sonla.tdkt.notice.ObjectionRepository;
 import vn.gov.sonla.tdkt.notice.ObjectionRequest;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
-import vn.gov.sonla.tdkt.support.TestDossiers;
 import vn.gov.sonla.tdkt.support.AppTest;
+import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /**
  * The paths of commendation-dossier after the council (public notice, objections, routing by

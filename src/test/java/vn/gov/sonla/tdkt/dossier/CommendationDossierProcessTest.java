@@ -9,8 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
 import vn.gov.sonla.tdkt.notification.Notification;
 import vn.gov.sonla.tdkt.notification.Notifications;
-import vn.gov.sonla.tdkt.support.TestDossiers;
 import vn.gov.sonla.tdkt.support.AppTest;
+import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /** Every path of commendation-dossier.bpmn, with the delegates and the read model it drives. */
 @AppTest

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardLevel;
 import vn.gov.sonla.tdkt.award.AwardType;
+import vn.gov.sonla.tdkt.award.DocumentType;
+import vn.gov.sonla.tdkt.award.RequiredDocuments;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 
 /** What a draft and a submission need, and the Vietnamese sentences that name what is missing (issue 17). */
 class DossierValidatorTest {
@@ -81,7 +85,7 @@ class DossierValidatorTest {
 
   @Test
   void aFutureBirthDateSaysSo() {
-    assertThat(DossierValidator.birthDateProblem(LocalDate.now().plusDays(1), LocalDate.now()))
+    assertThat(vn.gov.sonla.tdkt.award.SubjectKey.birthDateProblem(LocalDate.now().plusDays(1), LocalDate.now()))
         .isEqualTo("Ngày sinh không được sau ngày hôm nay.");
     DossierRequest future = new DossierRequest(null, null, null, Year.now().getValue(), "INDIVIDUAL", "Cầm Văn Thanh",
         LocalDate.now().plusYears(1), null, null, null);

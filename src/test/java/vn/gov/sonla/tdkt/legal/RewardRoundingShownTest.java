@@ -9,12 +9,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.gov.sonla.tdkt.audit.StatisticsService;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardTypeController;
+import vn.gov.sonla.tdkt.award.RequiredDocuments;
 import vn.gov.sonla.tdkt.award.RewardMoney;
-import vn.gov.sonla.tdkt.dossier.RequiredDocuments;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
+import vn.gov.sonla.tdkt.report.StatisticsService;
 
 /**
  * Reward money shows the same rounded amount wherever the product states it: the catalogue view

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
-import vn.gov.sonla.tdkt.dossier.DocumentType;
 import vn.gov.sonla.tdkt.notice.ObjectionRequest;
 import vn.gov.sonla.tdkt.notice.PublicNoticeService;
-import vn.gov.sonla.tdkt.support.TestDossiers;
 import vn.gov.sonla.tdkt.support.AppTest;
+import vn.gov.sonla.tdkt.support.TestDossiers;
 
 /**
  * Issue 17, notifications that follow the work: every new task tells its assignee or candidate group once, with

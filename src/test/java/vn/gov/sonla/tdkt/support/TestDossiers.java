@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import vn.gov.sonla.tdkt.dossier.DocumentType;
+import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.Upload;
 import vn.gov.sonla.tdkt.identity.CurrentUser;

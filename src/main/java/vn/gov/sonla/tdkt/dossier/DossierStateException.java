@@ -1,8 +1,0 @@
-package vn.gov.sonla.tdkt.dossier;
-
-/** The action does not fit the dossier's current state (e.g. editing a submitted dossier). */
-public class DossierStateException extends RuntimeException {
-  public DossierStateException(String message) {
-    super(message);
-  }
-}

@@ -1,4 +1,0 @@
-package vn.gov.sonla.tdkt.dossier;
-
-/** One bad field of a request, with a message for the user (Vietnamese). */
-public record FieldProblem(String field, String message) {}
