@@ -2,7 +2,10 @@ package vn.gov.sonla.tdkt;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -18,6 +21,9 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The architecture's rules (docs/architecture.md), checked on the compiled main classes. Rules the code already meets
@@ -41,6 +47,36 @@ class ArchitectureTest {
   static final ArchRule engineInternalsOnlyInTheAdapter = FreezingArchRule.freeze(
       noClasses().that().resideOutsideOfPackage("vn.gov.sonla.tdkt.engine..")
           .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl.."));
+
+  /** At most this many main source files use engine internals (issue 19: an engine move touches few files). */
+  static final int MAX_FILES_WITH_ENGINE_INTERNALS = 6;
+
+  /**
+   * Few files import {@code org.camunda.bpm.engine.impl}: the adapter's facade ({@code EngineInternals}) and its engine
+   * plugins. A file counts once whatever its nested, inner and anonymous classes use.
+   */
+  @ArchTest
+  static void engineInternalsInFewFiles(JavaClasses classes) {
+    Set<String> files = filesUsingEngineInternals(classes);
+    assertThat(files).as("main files using org.camunda.bpm.engine.impl: %s", files)
+        .isNotEmpty().hasSizeLessThanOrEqualTo(MAX_FILES_WITH_ENGINE_INTERNALS);
+  }
+
+  static Set<String> filesUsingEngineInternals(JavaClasses classes) {
+    return classes.stream()
+        .filter(c -> c.getDirectDependenciesFromSelf().stream()
+            .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda.bpm.engine.impl")))
+        .map(ArchitectureTest::file)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The source file of a class (its top-level class's name when the class file names none). */
+  private static String file(JavaClass type) {
+    String topLevel = type.getName().contains("$") ? type.getName().substring(0, type.getName().indexOf('$'))
+        : type.getName();
+    return type.getSource().flatMap(s -> s.getFileName())
+        .map(name -> type.getPackageName() + "." + name).orElse(topLevel + ".java");
+  }
 
   /** feel-scala only through its public API (the FEEL cache; docs/adr/0004). */
   @ArchTest

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The application's clock, a {@link Clock} bean ({@link ClockConfiguration}): the engine's current time, so that
@@ -35,7 +34,7 @@ public final class EngineClock extends Clock {
 
   @Override
   public Instant instant() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineInternals.now().toInstant();
   }
 
   /**
@@ -43,12 +42,12 @@ public final class EngineClock extends Clock {
    * {@link Clock} bean; new code takes the bean.
    */
   public static OffsetDateTime utcNow() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(EngineInternals.now().toInstant(), ZoneOffset.UTC);
   }
 
   /** The engine's current time as a {@link Date}, for code not handed the {@link Clock} bean. */
   public static Date engineNow() {
-    return ClockUtil.getCurrentTime();
+    return EngineInternals.now();
   }
 
   /** Now as a {@link Date}, the engine API's type. */
