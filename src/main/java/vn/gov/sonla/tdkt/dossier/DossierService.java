@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,12 +57,14 @@ public class DossierService {
   private final AuditLog audit;
   private final DossierStatusListener statusChanges;
   private final SignatureVerifier signatures;
+  private final Clock clock;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
       TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit,
       DossierStatusListener statusChanges, vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants,
-      SignatureVerifier signatures) {
+      SignatureVerifier signatures, Clock clock) {
+    this.clock = clock;
     this.instanceGrants = instanceGrants;
     this.dossiers = dossiers;
     this.signatures = signatures;
@@ -116,7 +119,7 @@ public class DossierService {
     }
     String code = "%d-%s-%04d".formatted(request.year(), unitCode,
         counter.next("dossier/" + request.year() + "/" + unitCode));
-    OffsetDateTime now = now();
+    OffsetDateTime now = EngineClock.utc(clock);
     Dossier dossier = new Dossier(code, unitCode, trim(request.awardType()),
         enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
@@ -174,15 +177,16 @@ public class DossierService {
     Dossier updated = new Dossier(code, existing.unitCode(), trim(request.awardType()),
         enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
-        DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null, now());
+        DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null,
+        EngineClock.utc(clock));
     try {
-      dossiers.updateDraft(updated, subjectKey, now());
+      dossiers.updateDraft(updated, subjectKey, EngineClock.utc(clock));
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
     dossiers.setMovement(code, request.movementId());
     dossiers.setSubjectDetails(code, request.subjectRole(), request.declaredFacts());
-    store(code, uploads, user, now());
+    store(code, uploads, user, EngineClock.utc(clock));
     return dossiers.find(code).orElseThrow();
   }
 
@@ -201,7 +205,7 @@ public class DossierService {
     if (!problems.isEmpty()) {
       throw DossierValidator.submissionRefused(problems);
     }
-    startProcess(draft, now());
+    startProcess(draft, EngineClock.utc(clock));
     return dossiers.find(code).orElseThrow();
   }
 
@@ -232,7 +236,7 @@ public class DossierService {
     if (task == null) {
       throw new DossierStateException("Hồ sơ " + code + " không ở bước chờ bổ sung.");
     }
-    store(code, uploads, user, now());
+    store(code, uploads, user, EngineClock.utc(clock));
     tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip())
         .putValue("documents", documentsVariable(code))
         .putValue("supplementDocuments", supplementDocumentsVariable(code, task)));
@@ -266,7 +270,7 @@ public class DossierService {
     if (!problems.isEmpty()) {
       throw new InvalidDossierException(problems);
     }
-    store(code, uploads, user, now());
+    store(code, uploads, user, EngineClock.utc(clock));
     // the forms list the new files: the whole list, and this round's for the next appraisal
     engineAuthentication.asSystem(() -> {
       runtime.setVariables(task.getProcessInstanceId(), Variables.createVariables()
@@ -468,7 +472,4 @@ public class DossierService {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  static OffsetDateTime now() {
-    return EngineClock.utcNow();
-  }
 }

@@ -38,16 +38,11 @@ public final class EngineClock extends Clock {
   }
 
   /**
-   * The engine's current time in UTC, for the static {@code now()} helpers of code that is not (yet) handed the
-   * {@link Clock} bean; new code takes the bean.
+   * Now in UTC ({@code OffsetDateTime} with offset zero), the form in which the features stamp their records (the
+   * clock's own zone is the province's).
    */
-  public static OffsetDateTime utcNow() {
-    return OffsetDateTime.ofInstant(EngineInternals.now().toInstant(), ZoneOffset.UTC);
-  }
-
-  /** The engine's current time as a {@link Date}, for code not handed the {@link Clock} bean. */
-  public static Date engineNow() {
-    return EngineInternals.now();
+  public static OffsetDateTime utc(Clock clock) {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   /** Now as a {@link Date}, the engine API's type. */
