@@ -4,8 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -82,6 +84,21 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule noFeelInternals = noClasses().should().dependOnClassesThat()
       .resideInAPackage("org.camunda.feel.impl..");
+
+  /**
+   * feel-scala's public API and what its signatures expose, nothing else: {@code api} (FeelEngineBuilder, FeelEngineApi,
+   * ParseResult, EvaluationResult), {@code context} (the evaluation's Context, CustomContext, VariableProvider),
+   * {@code syntaxtree} (ParsedExpression, returned by ParseResult), {@code valuemapper} (CustomValueMapper, taken by
+   * the builder), {@code FeelEngine.Failure} (the failure of a ParseResult or EvaluationResult), and the name of the
+   * unary tests' input variable ({@code FeelEngine.UnaryTests.inputVariable}).
+   */
+  @ArchTest
+  static final ArchRule feelOnlyThroughItsApi = noClasses().should().dependOnClassesThat(
+      JavaClass.Predicates.resideInAPackage("org.camunda.feel..")
+          .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.camunda.feel.api..",
+              "org.camunda.feel.context..", "org.camunda.feel.syntaxtree..", "org.camunda.feel.valuemapper..")))
+          .and(DescribedPredicate.not(HasName.Predicates.name("org.camunda.feel.FeelEngine$UnaryTests$")))
+          .and(DescribedPredicate.not(HasName.Predicates.name("org.camunda.feel.FeelEngine$Failure"))));
 
   /** The shared kernel is at the bottom: it knows no feature. */
   @ArchTest
