@@ -4,7 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -22,6 +27,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The architecture's rules (docs/architecture.md), checked on the compiled main classes. Rules the code already meets
@@ -92,10 +100,55 @@ class ArchitectureTest {
       noClasses().that().resideOutsideOfPackage("vn.gov.sonla.tdkt.engine..")
           .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl.."));
 
+  /** At most this many main source files use engine internals (issue 19: an engine move touches few files). */
+  static final int MAX_FILES_WITH_ENGINE_INTERNALS = 6;
+
+  /**
+   * Few files import {@code org.camunda.bpm.engine.impl}: the adapter's facade ({@code EngineInternals}) and its engine
+   * plugins. A file counts once whatever its nested, inner and anonymous classes use.
+   */
+  @ArchTest
+  static void engineInternalsInFewFiles(JavaClasses classes) {
+    Set<String> files = filesUsingEngineInternals(classes);
+    assertThat(files).as("main files using org.camunda.bpm.engine.impl: %s", files)
+        .isNotEmpty().hasSizeLessThanOrEqualTo(MAX_FILES_WITH_ENGINE_INTERNALS);
+  }
+
+  static Set<String> filesUsingEngineInternals(JavaClasses classes) {
+    return classes.stream()
+        .filter(c -> c.getDirectDependenciesFromSelf().stream()
+            .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda.bpm.engine.impl")))
+        .map(ArchitectureTest::file)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The source file of a class (its top-level class's name when the class file names none). */
+  private static String file(JavaClass type) {
+    String topLevel = type.getName().contains("$") ? type.getName().substring(0, type.getName().indexOf('$'))
+        : type.getName();
+    return type.getSource().flatMap(s -> s.getFileName())
+        .map(name -> type.getPackageName() + "." + name).orElse(topLevel + ".java");
+  }
+
   /** feel-scala only through its public API (the FEEL cache; docs/adr/0004). */
   @ArchTest
   static final ArchRule noFeelInternals = noClasses().should().dependOnClassesThat()
       .resideInAPackage("org.camunda.feel.impl..");
+
+  /**
+   * feel-scala's public API and what its signatures expose, nothing else: {@code api} (FeelEngineBuilder, FeelEngineApi,
+   * ParseResult, EvaluationResult), {@code context} (the evaluation's Context, CustomContext, VariableProvider),
+   * {@code syntaxtree} (ParsedExpression, returned by ParseResult), {@code valuemapper} (CustomValueMapper, taken by
+   * the builder), {@code FeelEngine.Failure} (the failure of a ParseResult or EvaluationResult), and the name of the
+   * unary tests' input variable ({@code FeelEngine.UnaryTests.inputVariable}).
+   */
+  @ArchTest
+  static final ArchRule feelOnlyThroughItsApi = noClasses().should().dependOnClassesThat(
+      JavaClass.Predicates.resideInAPackage("org.camunda.feel..")
+          .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.camunda.feel.api..",
+              "org.camunda.feel.context..", "org.camunda.feel.syntaxtree..", "org.camunda.feel.valuemapper..")))
+          .and(DescribedPredicate.not(HasName.Predicates.name("org.camunda.feel.FeelEngine$UnaryTests$")))
+          .and(DescribedPredicate.not(HasName.Predicates.name("org.camunda.feel.FeelEngine$Failure"))));
 
   /** The shared kernel is at the bottom: it knows no feature. */
   @ArchTest

@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.award;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * The register of awards received by people and collectives (the pipeline's decisions, the units' own titles,
@@ -30,8 +32,10 @@ public class AwardRegister {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final Clock clock;
 
-  public AwardRegister(JdbcClient jdbc, JdbcTemplate template) {
+  public AwardRegister(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.template = template;
   }
@@ -62,13 +66,13 @@ public class AwardRegister {
         .param("role", r.subjectRole())
         .param("importId", importId)
         .param("recordedBy", recordedBy)
-        .param("now", Subjects.now())
+        .param("now", EngineClock.utc(clock))
         .update();
   }
 
   /** Entries in JDBC batches (imports). */
   public void recordBatch(List<AwardRecord> records, String importId, String recordedBy) {
-    var now = Subjects.now();
+    var now = EngineClock.utc(clock);
     template.batchUpdate("INSERT INTO award_record (" + COLUMNS + ", import_id, recorded_by, recorded_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records, 1000,
         (ps, r) -> {
@@ -166,12 +170,12 @@ public class AwardRegister {
     int updated = jdbc.sql("UPDATE subject_rating SET rating = :r, source = :source, import_id = :imp,"
             + " recorded_by = :by, recorded_at = :now WHERE subject_id = :id AND rating_year = :y")
         .param("r", rating.name()).param("source", source).param("imp", importId).param("by", by)
-        .param("now", Subjects.now()).param("id", subjectId).param("y", year).update();
+        .param("now", EngineClock.utc(clock)).param("id", subjectId).param("y", year).update();
     if (updated == 0) {
       jdbc.sql("INSERT INTO subject_rating (subject_id, rating_year, rating, source, import_id, recorded_by, recorded_at)"
               + " VALUES (:id, :y, :r, :source, :imp, :by, :now)")
           .param("r", rating.name()).param("source", source).param("imp", importId).param("by", by)
-          .param("now", Subjects.now()).param("id", subjectId).param("y", year).update();
+          .param("now", EngineClock.utc(clock)).param("id", subjectId).param("y", year).update();
     }
   }
 
@@ -192,7 +196,7 @@ public class AwardRegister {
 
   /** New ratings in one JDBC batch: {subjectId, year, rating}. */
   public void rateBatch(List<SubjectRatingEntry> ratings, String importId, String by) {
-    var now = Subjects.now();
+    var now = EngineClock.utc(clock);
     template.batchUpdate("INSERT INTO subject_rating (subject_id, rating_year, rating, source, import_id, recorded_by,"
         + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", ratings, 1000, (ps, r) -> {
           ps.setString(1, r.subjectId());
@@ -222,7 +226,7 @@ public class AwardRegister {
     jdbc.sql("INSERT INTO subject_initiative (id, subject_id, initiative_year, title, scope, recognised_by,"
             + " document_number, recorded_by, recorded_at) VALUES (:id, :s, :y, :t, :scope, :rb, :doc, :by, :now)")
         .param("id", id).param("s", subjectId).param("y", year).param("t", title).param("scope", scope.name())
-        .param("rb", recognisedBy).param("doc", documentNumber).param("by", by).param("now", Subjects.now()).update();
+        .param("rb", recognisedBy).param("doc", documentNumber).param("by", by).param("now", EngineClock.utc(clock)).update();
     return new Initiative(id, subjectId, year, title, scope, recognisedBy, documentNumber);
   }
 

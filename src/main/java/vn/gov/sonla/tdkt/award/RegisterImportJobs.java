@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.award;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * Register imports as jobs (table award_import): accepted at once, read, checked and stored on a worker thread,
@@ -40,9 +42,12 @@ public class RegisterImportJobs implements DisposableBean {
   private final DataSize maxFileSize;
   private final ObjectMapper json = new ObjectMapper();
   private final ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+  private final Clock clock;
 
   public RegisterImportJobs(JdbcClient jdbc, RegisterImport importer,
-      @org.springframework.beans.factory.annotation.Value("${tdkt.imports.max-file-size:20MB}") DataSize maxFileSize) {
+      @org.springframework.beans.factory.annotation.Value("${tdkt.imports.max-file-size:20MB}") DataSize maxFileSize,
+      Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.importer = importer;
     this.maxFileSize = maxFileSize;
@@ -65,7 +70,7 @@ public class RegisterImportJobs implements DisposableBean {
             + " awards_added, ratings_added, rows_already_present, subjects_added, created_by, created_at)"
             + " VALUES (:id, :name, :sha, :unit, 'RUNNING', 'READING', 0, 0, 0, 0, 0, 0, :by, :now)")
         .param("id", id).param("name", fileName).param("sha", sha).param("unit", unitCode).param("by", who.userId())
-        .param("now", Subjects.now()).update();
+        .param("now", EngineClock.utc(clock)).update();
     workers.execute(() -> run(id, fileName, bytes, sha, who));
     return find(id).orElseThrow();
   }
@@ -130,7 +135,7 @@ public class RegisterImportJobs implements DisposableBean {
         .param("status", status).param("errors", errorJson).param("message", message)
         .param("a", o == null ? 0 : o.awardsAdded()).param("r", o == null ? 0 : o.ratingsAdded())
         .param("p", o == null ? 0 : o.alreadyPresent()).param("s", o == null ? 0 : o.subjectsAdded())
-        .param("now", Subjects.now()).param("id", id).update();
+        .param("now", EngineClock.utc(clock)).param("id", id).update();
   }
 
   public Optional<Job> find(String id) {

@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.award;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,8 +31,10 @@ public class Subjects {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final Clock clock;
 
-  public Subjects(JdbcClient jdbc, JdbcTemplate template) {
+  public Subjects(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.template = template;
   }
@@ -74,7 +77,7 @@ public class Subjects {
         .param("id", id).param("kind", d.kind().name()).param("name", d.name().strip())
         .param("search", VietnameseText.fold(d.name())).param("birth", d.birthDate()).param("unit", d.unitCode())
         .param("workUnit", d.workUnit()).param("position", d.position()).param("role", d.role())
-        .param("key", identityKey).param("hash", d.citizenIdHash()).param("now", now())
+        .param("key", identityKey).param("hash", d.citizenIdHash()).param("now", EngineClock.utc(clock))
         .update();
     return find(id).orElseThrow();
   }
@@ -114,7 +117,7 @@ public class Subjects {
 
   /** New subjects in one JDBC batch: rows of {id, draft, identity key}. */
   public void insertBatch(List<Map.Entry<String, SubjectDraft>> rows) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = EngineClock.utc(clock);
     template.batchUpdate("INSERT INTO subject (id, kind, name, name_search, birth_date, unit_code, work_unit, position,"
             + " role, identity_key, citizen_id_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000,
         (ps, row) -> {
@@ -204,7 +207,7 @@ public class Subjects {
     if (jdbc.sql("SELECT COUNT(*) FROM subject_distinct WHERE subject_a = :a AND subject_b = :b")
         .param("a", first).param("b", second).query(Long.class).single() == 0) {
       jdbc.sql("INSERT INTO subject_distinct (subject_a, subject_b, decided_by, decided_at) VALUES (:a, :b, :by, :now)")
-          .param("a", first).param("b", second).param("by", by).param("now", now()).update();
+          .param("a", first).param("b", second).param("by", by).param("now", EngineClock.utc(clock)).update();
     }
   }
 
@@ -244,7 +247,4 @@ public class Subjects {
         rs.getString("position"), rs.getString("role"), rs.getString("citizen_id_hash") != null);
   }
 
-  static OffsetDateTime now() {
-    return EngineClock.utcNow();
-  }
 }

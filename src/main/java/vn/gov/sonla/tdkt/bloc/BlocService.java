@@ -3,6 +3,7 @@ package vn.gov.sonla.tdkt.bloc;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -72,9 +73,12 @@ public class BlocService {
   private final EngineAuthentication engine;
   private final BlocSchedule schedule;
   private final BlocProperties properties;
+  private final Clock clock;
 
   public BlocService(BlocRepository blocs, AwardCatalog catalog, IdentityService identity, TaskService tasks,
-      RuntimeService runtime, EngineAuthentication engine, BlocSchedule schedule, BlocProperties properties) {
+      RuntimeService runtime, EngineAuthentication engine, BlocSchedule schedule, BlocProperties properties,
+      Clock clock) {
+    this.clock = clock;
     this.blocs = blocs;
     this.catalog = catalog;
     this.identity = identity;
@@ -83,10 +87,6 @@ public class BlocService {
     this.engine = engine;
     this.schedule = schedule;
     this.properties = properties;
-  }
-
-  static OffsetDateTime now() {
-    return EngineClock.utcNow();
   }
 
   public static boolean manages(CurrentUser user) {
@@ -124,7 +124,7 @@ public class BlocService {
 
   private Bloc.Info store(BlocRequest r) {
     Bloc.Info info = new Bloc.Info(r.code().strip(), r.name().strip(), Bloc.Kind.valueOf(r.kind().strip()));
-    blocs.upsert(info, now());
+    blocs.upsert(info, EngineClock.utc(clock));
     blocs.setMembers(info.code(), r.year(), r.members().stream().map(String::strip).toList());
     blocs.setLeadership(new Bloc.Leadership(info.code(), r.year(), r.head().strip(), r.deputy().strip()));
     return info;
@@ -277,7 +277,7 @@ public class BlocService {
       throw new InvalidInputException("Đăng ký thi đua chưa hợp lệ.", p);
     }
     Bloc.Registration reg = new Bloc.Registration(r.year(), unit, r.commitments().strip(),
-        r.targetTitles().stream().map(String::strip).distinct().toList(), now(), user.id());
+        r.targetTitles().stream().map(String::strip).distinct().toList(), EngineClock.utc(clock), user.id());
     blocs.saveRegistration(reg);
     return reg;
   }
@@ -361,8 +361,8 @@ public class BlocService {
     Task task = task(blocCode, year, SELF_ASSESS_TASK, Groups.unit(unit),
         "Chưa đến (hoặc đã qua) bước tự đánh giá của " + unit + " tại " + blocCode + " năm " + year + ".");
     Bloc.SelfAssessment s = new Bloc.SelfAssessment(blocCode, year, unit, r.report().strip(),
-        r.evidence() == null ? null : r.evidence().strip(), ordered(scheme, r.points()), r.disciplineCases(), now(),
-        user.id());
+        r.evidence() == null ? null : r.evidence().strip(), ordered(scheme, r.points()), r.disciplineCases(),
+        EngineClock.utc(clock), user.id());
     blocs.saveSelfAssessment(s);
     complete(task, Map.of("selfAssessedBy", user.id()));
     return s;
@@ -396,7 +396,7 @@ public class BlocService {
     String scorer = unit.equals(l.headUnit()) ? l.deputyUnit() : l.headUnit();
     task(blocCode, year, SCORE_TASK, null, "Cụm, khối " + blocCode + " không ở bước chấm điểm năm " + year + ".");
     Map<String, BigDecimal> points = ordered(scheme, r.points());
-    blocs.saveScores(blocCode, year, unit, points, scorer, user.id(), now());
+    blocs.saveScores(blocCode, year, unit, points, scorer, user.id(), EngineClock.utc(clock));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("unitCode", unit);
     out.put("points", points);

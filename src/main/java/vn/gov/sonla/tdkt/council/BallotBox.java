@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.council;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.engine.EngineUser;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.TaskInputException;
@@ -26,8 +28,10 @@ public class BallotBox {
   public static final String APPROVALS = "approvals";
 
   private final CouncilRepository sessions;
+  private final Clock clock;
 
-  public BallotBox(CouncilRepository sessions) {
+  public BallotBox(CouncilRepository sessions, Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
   }
 
@@ -58,7 +62,7 @@ public class BallotBox {
     if (sessions.hasVoted(key, ballotRound, member)) {
       throw new TaskInputException("Thành viên " + member + " đã bỏ phiếu.");
     }
-    sessions.recordAttendance(key, ballotRound, member, PrepareAgenda.now());
+    sessions.recordAttendance(key, ballotRound, member, EngineClock.utc(clock));
     sessions.addInFavour(key, ballotRound, approvals);
   }
 

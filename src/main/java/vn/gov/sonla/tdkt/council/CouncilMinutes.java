@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.council;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.PersonName;
 import vn.gov.sonla.tdkt.pdf.DecisionProperties;
 
@@ -24,9 +26,11 @@ public class CouncilMinutes implements JavaDelegate {
   private final IdentityService identity;
   private final DecisionProperties decision;
   private final CouncilSession councilSession;
+  private final Clock clock;
 
   public CouncilMinutes(CouncilRepository sessions, MinutesDocument document, IdentityService identity,
-      DecisionProperties decision, CouncilSession councilSession) {
+      DecisionProperties decision, CouncilSession councilSession, Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.document = document;
     this.identity = identity;
@@ -61,8 +65,8 @@ public class CouncilMinutes implements JavaDelegate {
     byte[] pdf = document.render(new MinutesDocument.Content(decision.issuer(), key, session.year(), session.round(),
         session.meeting() ? "Họp trực tiếp; Ban kiểm phiếu kiểm phiếu kín trên giấy."
             + (session.note() == null ? "" : " " + session.note()) : session.note(),
-        PrepareAgenda.now(), members.size(), ((Number) execution.getVariable("ballotsCast")).intValue(),
+        EngineClock.utc(clock), members.size(), ((Number) execution.getVariable("ballotsCast")).intValue(),
         ((Number) execution.getVariable("quorumRequired")).intValue(), sessions.agenda(key), members));
-    sessions.storeMinutes(key, pdf, DossierService.sha256(pdf), PrepareAgenda.now());
+    sessions.storeMinutes(key, pdf, DossierService.sha256(pdf), EngineClock.utc(clock));
   }
 }

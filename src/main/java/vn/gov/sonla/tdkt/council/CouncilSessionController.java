@@ -82,10 +82,12 @@ public class CouncilSessionController {
   private final CouncilProperties council;
   private final PersonNames names;
   private final ZoneId zone;
+  private final java.time.Clock clock;
 
   public CouncilSessionController(CouncilRepository sessions, CurrentUserProvider currentUser, RuntimeService runtime,
       TaskService tasks, EngineAuthentication engineAuthentication, CouncilSessionService secretary,
-      CouncilProperties council, PersonNames names, CalendarProperties calendar) {
+      CouncilProperties council, PersonNames names, CalendarProperties calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.secretary = secretary;
     this.council = council;
     this.names = names;
@@ -143,7 +145,7 @@ public class CouncilSessionController {
   @GetMapping
   public List<SessionSummary> list(@RequestParam(required = false) Integer year) {
     requireReader();
-    int y = year == null ? java.time.LocalDate.now(zone).getYear() : year;
+    int y = year == null ? java.time.LocalDate.now(clock.withZone(zone)).getYear() : year;
     if (y < 2000 || y > 2100) {
       throw CouncilProblem.invalid("Năm phải từ 2000 đến 2100.");
     }

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.council;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.identity.PersonNames;
@@ -40,9 +42,12 @@ public class CouncilSessionService {
   private final EngineAuthentication engine;
   private final WrittenOpinionRule writtenOpinionRule;
   private final PersonNames names;
+  private final Clock clock;
 
   public CouncilSessionService(CouncilRepository sessions, RuntimeService runtime, TaskService tasks,
-      HistoryService history, EngineAuthentication engine, WrittenOpinionRule writtenOpinionRule, PersonNames names) {
+      HistoryService history, EngineAuthentication engine, WrittenOpinionRule writtenOpinionRule, PersonNames names,
+      Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -69,7 +74,7 @@ public class CouncilSessionService {
       throw CouncilProblem.conflict("Chưa thể kết thúc bỏ phiếu sớm: còn " + missing.size()
           + " thành viên chưa bỏ phiếu (" + String.join(", ", missing.stream().map(names::of).toList()) + ").");
     }
-    sessions.recordEarlyClose(key, user.id(), PrepareAgenda.now());
+    sessions.recordEarlyClose(key, user.id(), EngineClock.utc(clock));
     engine.withoutChecks(() -> runtime.createMessageCorrelation(CouncilSession.VOTE_CLOSED)
         .processInstanceId(session.processInstanceId()).correlateWithResult());
   }
@@ -106,7 +111,7 @@ public class CouncilSessionService {
     // the rule is evaluated by the application (people hold no right to evaluate decisions)
     WrittenOpinionRule.Rule rule = engine.asSystem(
         () -> writtenOpinionRule.on(session.openedAt().atZoneSameInstant(VN).toLocalDate()));
-    sessions.recordWrittenOpinion(key, session.ballotRound(), member, PrepareAgenda.now(), rule.counting().name(),
+    sessions.recordWrittenOpinion(key, session.ballotRound(), member, EngineClock.utc(clock), rule.counting().name(),
         user.id());
     if (rule.counting() == WrittenOpinionRule.Counting.VOTE) {
       sessions.addInFavour(key, session.ballotRound(), codes);
@@ -163,7 +168,7 @@ public class CouncilSessionService {
       checked.add(new CouncilRepository.MeetingTotal(t.code(), t.votesFor(), t.votesAgainst(), t.present()));
     }
     for (CouncilRepository.MeetingTotal t : checked) {
-      sessions.recordMeetingTotal(key, session.ballotRound(), t, user.id(), PrepareAgenda.now());
+      sessions.recordMeetingTotal(key, session.ballotRound(), t, user.id(), EngineClock.utc(clock));
     }
     engine.withoutChecks(() -> {
       tasks.complete(task.getId());

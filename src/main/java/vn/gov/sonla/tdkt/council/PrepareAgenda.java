@@ -2,6 +2,7 @@ package vn.gov.sonla.tdkt.council;
 
 import static org.camunda.spin.Spin.JSON;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +41,11 @@ public class PrepareAgenda implements JavaDelegate {
   private final AwardCatalog catalog;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final Clock clock;
 
   public PrepareAgenda(DossierRepository dossiers, CouncilRepository sessions, AwardCatalog catalog,
-      RuntimeService runtime, IdentityService identity) {
+      RuntimeService runtime, IdentityService identity, Clock clock) {
+    this.clock = clock;
     this.dossiers = dossiers;
     this.sessions = sessions;
     this.catalog = catalog;
@@ -56,7 +59,7 @@ public class PrepareAgenda implements JavaDelegate {
     String caller = EngineUser.currentUserId(identity);
     sessions.insertSession(key, (Integer) execution.getVariable("year"), (Integer) execution.getVariable("round"),
         (String) execution.getVariable("note"), execution.getProcessInstanceId(),
-        execution.getVariable("openedBy") instanceof String by ? by : caller, now());
+        execution.getVariable("openedBy") instanceof String by ? by : caller, EngineClock.utc(clock));
     if (execution.getVariable("mode") instanceof String mode) {
       sessions.setMode(key, mode);
     }
@@ -134,7 +137,4 @@ public class PrepareAgenda implements JavaDelegate {
     });
   }
 
-  static OffsetDateTime now() {
-    return EngineClock.utcNow();
-  }
 }

@@ -43,8 +43,12 @@ public class StateSubmissionController {
   private final CurrentUserProvider currentUser;
   private final EngineAuthentication engineAuthentication;
 
+  private final java.time.Clock clock;
+
   public StateSubmissionController(RuntimeService runtime, StateSubmissionRepository submissions,
-      DossierRepository dossiers, CurrentUserProvider currentUser, EngineAuthentication engineAuthentication) {
+      DossierRepository dossiers, CurrentUserProvider currentUser, EngineAuthentication engineAuthentication,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.runtime = runtime;
     this.submissions = submissions;
     this.dossiers = dossiers;
@@ -62,7 +66,7 @@ public class StateSubmissionController {
   public ResponseEntity<Map<String, Object>> open(@RequestBody OpenSubmission request) {
     ForbiddenException.requireGroup(currentUser.get(), Groups.HOME_AFFAIRS, "Sở Nội vụ được lập tờ trình");
     List<FieldProblem> problems = new ArrayList<>();
-    int thisYear = Year.now().getValue();
+    int thisYear = Year.now(clock).getValue();
     if (request.year() == null || request.year() < thisYear - 1 || request.year() > thisYear + 1) {
       problems.add(new FieldProblem("year", "Năm phải từ " + (thisYear - 1) + " đến " + (thisYear + 1) + "."));
     }
@@ -110,7 +114,7 @@ public class StateSubmissionController {
     if (request.decisionNumber() == null || request.decisionNumber().isBlank()) {
       problems.add(new FieldProblem("decisionNumber", "Chưa nhập số quyết định."));
     }
-    if (request.decisionDate() == null || request.decisionDate().isAfter(LocalDate.now().plusDays(1))) {
+    if (request.decisionDate() == null || request.decisionDate().isAfter(LocalDate.now(clock).plusDays(1))) {
       problems.add(new FieldProblem("decisionDate", "Ngày quyết định không hợp lệ."));
     }
     if (request.awarded() == null) {

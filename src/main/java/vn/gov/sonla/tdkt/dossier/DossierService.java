@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,12 +67,14 @@ public class DossierService {
   private final AuditLog audit;
   private final DossierStatusListener statusChanges;
   private final SignatureVerifier signatures;
+  private final Clock clock;
 
   public DossierService(DossierRepository dossiers, DocumentRepository documents, DossierValidator validator,
       DocumentPolicy documentPolicy, GaplessCounter counter, AwardCatalog catalog, RuntimeService runtime,
       TaskService tasks, IdentityService identity, EngineAuthentication engineAuthentication, AuditLog audit,
       DossierStatusListener statusChanges, vn.gov.sonla.tdkt.identity.InstanceGrants instanceGrants,
-      SignatureVerifier signatures) {
+      SignatureVerifier signatures, Clock clock) {
+    this.clock = clock;
     this.instanceGrants = instanceGrants;
     this.dossiers = dossiers;
     this.signatures = signatures;
@@ -126,7 +129,7 @@ public class DossierService {
     }
     String code = "%d-%s-%04d".formatted(request.year(), unitCode,
         counter.next("dossier/" + request.year() + "/" + unitCode));
-    OffsetDateTime now = now();
+    OffsetDateTime now = EngineClock.utc(clock);
     Dossier dossier = new Dossier(code, unitCode, trim(request.awardType()),
         enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
@@ -184,15 +187,16 @@ public class DossierService {
     Dossier updated = new Dossier(code, existing.unitCode(), trim(request.awardType()),
         enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
-        DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null, now());
+        DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null,
+        EngineClock.utc(clock));
     try {
-      dossiers.updateDraft(updated, subjectKey, now());
+      dossiers.updateDraft(updated, subjectKey, EngineClock.utc(clock));
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
     dossiers.setMovement(code, request.movementId());
     dossiers.setSubjectDetails(code, request.subjectRole(), request.declaredFacts());
-    store(code, uploads, user, now());
+    store(code, uploads, user, EngineClock.utc(clock));
     return dossiers.find(code).orElseThrow();
   }
 
@@ -211,7 +215,7 @@ public class DossierService {
     if (!problems.isEmpty()) {
       throw DossierValidator.submissionRefused(problems);
     }
-    startProcess(draft, now());
+    startProcess(draft, EngineClock.utc(clock));
     return dossiers.find(code).orElseThrow();
   }
 
@@ -242,7 +246,7 @@ public class DossierService {
     if (task == null) {
       throw new DossierStateException("Hồ sơ " + code + " không ở bước chờ bổ sung.");
     }
-    store(code, uploads, user, now());
+    store(code, uploads, user, EngineClock.utc(clock));
     tasks.complete(task.getId(), Variables.createVariables().putValue("supplementNote", note.strip())
         .putValue("documents", documentsVariable(code))
         .putValue("supplementDocuments", supplementDocumentsVariable(code, task)));
@@ -276,7 +280,7 @@ public class DossierService {
     if (!problems.isEmpty()) {
       throw new InvalidDossierException(problems);
     }
-    store(code, uploads, user, now());
+    store(code, uploads, user, EngineClock.utc(clock));
     // the forms list the new files: the whole list, and this round's for the next appraisal
     engineAuthentication.asSystem(() -> {
       runtime.setVariables(task.getProcessInstanceId(), Variables.createVariables()
@@ -478,7 +482,4 @@ public class DossierService {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  static OffsetDateTime now() {
-    return EngineClock.utcNow();
-  }
 }

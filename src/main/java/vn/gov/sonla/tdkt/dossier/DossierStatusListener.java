@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.dossier;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,6 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.engine.DossierStatusPlugin;
+import vn.gov.sonla.tdkt.engine.EngineClock;
 
 /**
  * The one writer of the dossier status: keeps the dossier read model in step with the process, in the engine's
@@ -28,8 +30,10 @@ public class DossierStatusListener implements ExecutionListener, TaskListener {
 
   private final DossierRepository dossiers;
   private final AuditLog audit;
+  private final Clock clock;
 
-  public DossierStatusListener(DossierRepository dossiers, AuditLog audit) {
+  public DossierStatusListener(DossierRepository dossiers, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.dossiers = dossiers;
     this.audit = audit;
   }
@@ -77,7 +81,7 @@ public class DossierStatusListener implements ExecutionListener, TaskListener {
   /** Changes the read model and records the change; also for a dossier without a process (a draft). */
   public void change(String code, DossierStatus status, String reason) {
     DossierStatus from = dossiers.find(code).map(Dossier::status).orElse(null);
-    if (dossiers.updateStatus(code, status, reason, DossierService.now()) != 1) {
+    if (dossiers.updateStatus(code, status, reason, EngineClock.utc(clock)) != 1) {
       throw new ProcessEngineException("Không có hồ sơ " + code + ": hồ sơ phải được nộp qua trang nộp hồ sơ"
           + " hoặc POST /api/dossiers.");
     }

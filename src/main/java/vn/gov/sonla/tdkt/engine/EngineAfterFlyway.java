@@ -1,10 +1,7 @@
 package vn.gov.sonla.tdkt.engine;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector;
 
@@ -19,7 +16,7 @@ public class EngineAfterFlyway implements DependsOnDatabaseInitializationDetecto
   @Override
   public Set<String> detect(ConfigurableListableBeanFactory beanFactory) {
     Set<String> names = new LinkedHashSet<>();
-    for (Class<?> type : List.of(ProcessEngineFactoryBean.class, ProcessEngineConfigurationImpl.class)) {
+    for (Class<?> type : EngineInternals.engineBeanTypes()) {
       for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
         names.add(name.startsWith("&") ? name.substring(1) : name);
       }

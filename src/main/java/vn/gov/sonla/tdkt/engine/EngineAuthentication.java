@@ -1,13 +1,8 @@
 package vn.gov.sonla.tdkt.engine;
 
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -16,17 +11,18 @@ import org.springframework.stereotype.Component;
  * project's own access rules have already allowed (e.g. a unit officer seeing the current step of their dossier,
  * whose process instance they may not read in Cockpit) or that a delegate does on behalf of the process rather
  * than of the user whose action happens to run it (e.g. the member who casts the last ballot). Part of the engine
- * adapter: features use these methods and never the engine's command context or authentication classes.
+ * adapter: features use these methods and never the engine's command context or authentication classes
+ * (which {@link EngineInternals} holds).
  */
 @Component
 public class EngineAuthentication {
 
   private final IdentityService identityService;
 
-  private final ObjectProvider<ProcessEngineConfigurationImpl> configuration;
+  private final ObjectProvider<ProcessEngineConfiguration> configuration;
 
   public EngineAuthentication(IdentityService identityService,
-      ObjectProvider<ProcessEngineConfigurationImpl> configuration) {
+      ObjectProvider<ProcessEngineConfiguration> configuration) {
     this.identityService = identityService;
     this.configuration = configuration;
   }
@@ -37,13 +33,7 @@ public class EngineAuthentication {
    * checks, which the user holds no engine right to do (starting a dossier's process).
    */
   public <T> T withoutChecks(Supplier<T> call) {
-    Callable<T> callable = call::get;
-    CommandContext context = Context.getCommandContext();
-    if (context != null) {
-      return context.runWithoutAuthorization(callable);
-    }
-    Command<T> command = c -> c.runWithoutAuthorization(callable);
-    return configuration.getObject().getCommandExecutorTxRequired().execute(command);
+    return EngineInternals.withoutAuthorization(configuration::getObject, call);
   }
 
   /** Runs engine calls with no authenticated user (the system), restoring the caller's authentication after. */
@@ -53,15 +43,7 @@ public class EngineAuthentication {
 
   /** {@link #asSystem(Supplier)} for code that holds the identity service rather than this bean. */
   public static <T> T asSystem(IdentityService identity, Supplier<T> read) {
-    Authentication current = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (current != null) {
-        identity.setAuthentication(current);
-      }
-    }
+    return EngineInternals.withoutAuthentication(identity, read);
   }
 
   /**
@@ -69,8 +51,7 @@ public class EngineAuthentication {
    * whose action runs the command; outside a command (engine-alone tests calling a delegate), just runs them.
    */
   public static <T> T inProcess(Supplier<T> call) {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? call.get() : context.runWithoutAuthorization(call::get);
+    return EngineInternals.withoutAuthorization(() -> null, call);
   }
 
   /** {@link #inProcess(Supplier)} for calls without a result. */

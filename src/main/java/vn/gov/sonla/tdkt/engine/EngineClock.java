@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The application's clock, a {@link Clock} bean ({@link ClockConfiguration}): the engine's current time, so that
@@ -35,20 +34,15 @@ public final class EngineClock extends Clock {
 
   @Override
   public Instant instant() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineInternals.now().toInstant();
   }
 
   /**
-   * The engine's current time in UTC, for the static {@code now()} helpers of code that is not (yet) handed the
-   * {@link Clock} bean; new code takes the bean.
+   * Now in UTC ({@code OffsetDateTime} with offset zero), the form in which the features stamp their records (the
+   * clock's own zone is the province's).
    */
-  public static OffsetDateTime utcNow() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-  }
-
-  /** The engine's current time as a {@link Date}, for code not handed the {@link Clock} bean. */
-  public static Date engineNow() {
-    return ClockUtil.getCurrentTime();
+  public static OffsetDateTime utc(Clock clock) {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   /** Now as a {@link Date}, the engine API's type. */

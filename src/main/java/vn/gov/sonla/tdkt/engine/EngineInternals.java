@@ -1,18 +1,100 @@
 package vn.gov.sonla.tdkt.engine;
 
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 
 /**
- * Read-only facts about the running engine that its public API does not give, for monitoring: the job executor's
- * state, the incident types it handles, its table prefix. Part of the engine adapter.
+ * The engine adapter's one facade onto the engine's internal classes ({@code org.camunda.bpm.engine.impl}) for
+ * everything that is not a plugin: the engine's clock ({@code ClockUtil}), the current authentication and running
+ * without authorization checks ({@code Context}, {@code CommandContext}, {@code Authentication}), saving a user
+ * without the password policy ({@code IdentityServiceImpl}), the configuration's bean types and read-only facts for
+ * monitoring (job executor, incident handlers, table prefix). {@link EngineClock}, {@link EngineAuthentication},
+ * {@link EngineUser} and {@link EngineAfterFlyway} delegate here, so that an engine move (Operaton) touches this
+ * class and the plugins ({@code HistoryPlugin}, {@code DossierStatusPlugin}, {@code AuthorizedGroupsPlugin},
+ * {@code DmnFeelPlugin}) only; {@code ArchitectureTest} counts the files that import engine internals.
  */
 public final class EngineInternals {
 
   private EngineInternals() {}
+
+  // the clock
+
+  /** The engine's current time (the system time unless a test moved it). */
+  static Date now() {
+    return ClockUtil.getCurrentTime();
+  }
+
+  // authentication
+
+  /** The authenticated user's id, null for the system (no authentication). */
+  static String currentUserId(IdentityService identity) {
+    Authentication current = identity.getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+
+  /** Runs the call with no authenticated user (the system), restoring the caller's authentication after. */
+  static <T> T withoutAuthentication(IdentityService identity, Supplier<T> call) {
+    Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return call.get();
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
+  /**
+   * Runs the call without authorization checks: within the running command if there is one, else in a new command
+   * of the engine configuration given (looked up only then); when it gives none, just runs the call.
+   */
+  static <T> T withoutAuthorization(Supplier<ProcessEngineConfiguration> configuration, Supplier<T> call) {
+    CommandContext context = Context.getCommandContext();
+    if (context != null) {
+      return context.runWithoutAuthorization(call::get);
+    }
+    ProcessEngineConfiguration engine = configuration.get();
+    if (engine == null) {
+      return call.get();
+    }
+    Command<T> command = c -> c.runWithoutAuthorization(call::get);
+    return ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequired().execute(command);
+  }
+
+  // identity
+
+  /** Saves a new user without the password policy (for users the set-up creates). */
+  static void saveWithoutPasswordPolicy(IdentityService identity, User user) {
+    if (identity instanceof IdentityServiceImpl engineIdentity) {
+      engineIdentity.saveUser(user, true);
+    } else {
+      identity.saveUser(user);
+    }
+  }
+
+  // configuration
+
+  /** The bean types that build the engine (its factory bean and its configuration). */
+  static List<Class<?>> engineBeanTypes() {
+    return List.of(ProcessEngineFactoryBean.class, ProcessEngineConfigurationImpl.class);
+  }
 
   /** The job executor's state, or empty if the engine has none. */
   public static Optional<JobExecutorState> jobExecutor(ProcessEngine engine) {

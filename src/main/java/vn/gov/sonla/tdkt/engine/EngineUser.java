@@ -3,8 +3,6 @@ package vn.gov.sonla.tdkt.engine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The engine adapter's view of who is calling the engine: the authenticated user's id, null for the system. */
 public final class EngineUser {
@@ -12,8 +10,7 @@ public final class EngineUser {
   private EngineUser() {}
 
   public static String currentUserId(IdentityService identity) {
-    Authentication current = identity.getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    return EngineInternals.currentUserId(identity);
   }
 
   /**
@@ -39,10 +36,6 @@ public final class EngineUser {
    * the password policy, which is for users created in Admin and the API.
    */
   public static void saveWithoutPasswordPolicy(IdentityService identity, User user) {
-    if (identity instanceof IdentityServiceImpl engineIdentity) {
-      engineIdentity.saveUser(user, true);
-    } else {
-      identity.saveUser(user);
-    }
+    EngineInternals.saveWithoutPasswordPolicy(identity, user);
   }
 }

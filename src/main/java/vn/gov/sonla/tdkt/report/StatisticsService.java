@@ -53,7 +53,11 @@ public class StatisticsService {
   private final RewardMoney rewardMoney;
   private final AuditLog audit;
 
-  public StatisticsService(JdbcClient jdbc, AwardCatalog catalog, RewardMoney rewardMoney, AuditLog audit) {
+  private final java.time.Clock clock;
+
+  public StatisticsService(JdbcClient jdbc, AwardCatalog catalog, RewardMoney rewardMoney, AuditLog audit,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.rewardMoney = rewardMoney;
@@ -138,7 +142,7 @@ public class StatisticsService {
     jdbc.sql("DELETE FROM statistics_entry WHERE report_year = :year AND form_code = :form AND row_code = :row"
             + " AND column_index = :column")
         .param("year", year).param("form", form).param("row", row).param("column", column).update();
-    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    java.time.OffsetDateTime now = vn.gov.sonla.tdkt.engine.EngineClock.utc(clock);
     if (amount != null) {
       jdbc.sql("INSERT INTO statistics_entry (report_year, form_code, row_code, column_index, amount, entered_by,"
               + " entered_at) VALUES (:year, :form, :row, :column, :amount, :user, :at)")

@@ -120,7 +120,7 @@ class CouncilSessionEngineTest {
 
     Mocks.register("councilSession", new CouncilSession(sessions, new CouncilProperties(5, Map.of())));
     Mocks.register("prepareAgenda", new PrepareAgenda(dossiers, sessions, mock(AwardCatalog.class), runtime,
-        engine.getIdentityService()));
+        engine.getIdentityService(), new vn.gov.sonla.tdkt.engine.EngineClock(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
     Mocks.register("openBallot", openBallot);
     Mocks.register("ballotBox", ballotBox);
     Mocks.register("checkQuorum", checkQuorum);
@@ -297,7 +297,8 @@ class CouncilSessionEngineTest {
     when(deadlines.consultationEnd()).thenReturn(BALLOT_DUE);
     Mocks.register("deadlines", deadlines);
     Mocks.register("awardConsultation", mock(AwardConsultation.class));
-    Mocks.register("dossierStatus", new DossierStatusListener(dossiers, mock(AuditLog.class)));
+    Mocks.register("dossierStatus", new DossierStatusListener(dossiers, mock(AuditLog.class),
+        new vn.gov.sonla.tdkt.engine.EngineClock(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
     Mocks.register("notifyConsultationEnded", mock(JavaDelegate.class));
     ProcessInstance order = appraisedValid("2026-sgddt-0101", "HCLD_3");
     ProcessInstance merit = appraisedValid("2026-sgddt-0102", "BK_TINH");

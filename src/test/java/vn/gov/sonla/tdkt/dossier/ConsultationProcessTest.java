@@ -79,7 +79,8 @@ class ConsultationProcessTest {
       notAwardedReasons.add((String) call.<DelegateExecution>getArgument(0).getVariable("reason"));
       return null;
     }).when(recordNotAwarded).execute(any());
-    Mocks.register("dossierStatus", new DossierStatusListener(dossiers, mock(AuditLog.class)));
+    Mocks.register("dossierStatus", new DossierStatusListener(dossiers, mock(AuditLog.class),
+        new vn.gov.sonla.tdkt.engine.EngineClock(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
     Mocks.register("awardConsultation", awardConsultation);
     Mocks.register("deadlines", deadlines);
     Mocks.register("objectionReview", new ObjectionReview(objections, mock(AuditLog.class),

@@ -73,7 +73,8 @@ class RewardRoundingShownTest {
     award("INDIVIDUAL", BEFORE);
     award("INDIVIDUAL", FROM);
     award("COLLECTIVE", FROM);
-    StatisticsService statistics = new StatisticsService(jdbc, catalog, money, null);
+    StatisticsService statistics = new StatisticsService(jdbc, catalog, money, null,
+        java.time.Clock.systemUTC());
     StatisticsService.Form form = statistics.of(2026).forms().stream()
         .filter(f -> f.code().startsWith("0605")).findFirst().orElseThrow();
     List<List<Object>> rows = form.rows();

@@ -5,53 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.sonla.tdkt.dossier.DossierApiScenariosAccess;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.IsolatedAppTest;
+import vn.gov.sonla.tdkt.support.TestSmtp;
 
 /**
  * Notifications reach people by e-mail where SMTP is configured (GreenMail in process): after the step's
  * transaction, at the e-mail addresses of the Camunda users (every member of a group), in Vietnamese, with
  * a link; a mail server that is down never undoes the step, the failure is recorded and retried.
  */
-// its own context (the SMTP server's port), closed with the class: the server stops after it
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tdkt.mail.base-url=https://tdkt.sonla.gov.vn", "tdkt.mail.from=tdkt@sonla.gov.vn"})
-@ActiveProfiles("test")
+// in the isolated context, whose e-mails go to the JVM's test SMTP server (support.TestSmtp), which this class stops
+// for a while; the main context (AppTest) has no SMTP server, so its many notifications are not mailed
+@IsolatedAppTest
 class NotificationMailTest {
 
-  /** Started before the Spring context, which needs its port. */
-  static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-  static {
-    smtp.start();
-  }
-
+  /** The server runs again for the context's other tests, whatever happened here. */
   @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
-  }
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  static void serverBack() {
+    TestSmtp.server();
   }
 
   @Autowired TestRestTemplate rest;
@@ -71,7 +52,7 @@ class NotificationMailTest {
     assertThat(mailStatus(code, kind)).isEqualTo(expected);
   }
 
-  private static MimeMessage awaitMail(String subject) throws Exception {
+  private static MimeMessage awaitMail(GreenMail smtp, String subject) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     do {
       for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -95,7 +76,7 @@ class NotificationMailTest {
         "appraisalSummary", "Thiếu xác nhận của cấp trên.", "missingItems", "Báo cáo thành tích có xác nhận."));
 
     // the new dossier was mailed to home-affairs before; this is the unit's
-    MimeMessage mail = awaitMail("[TDKT Sơn La] Hồ sơ cần bổ sung: " + code);
+    MimeMessage mail = awaitMail(TestSmtp.server(), "[TDKT Sơn La] Hồ sơ cần bổ sung: " + code);
     assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("officer.sgddt@sonla.gov.vn");
     assertThat(mail.getFrom()[0].toString()).isEqualTo("tdkt@sonla.gov.vn");
     assertThat(mail.getSubject()).isEqualTo("[TDKT Sơn La] Hồ sơ cần bổ sung: " + code);
@@ -118,8 +99,7 @@ class NotificationMailTest {
     assertThat(api.get("officer.syt", "/api/notifications").getBody().findValuesAsText("dossierCode")).doesNotContain(code);
 
     // the mail server goes down: the withdrawal still happens, the e-mail is recorded as failed ...
-    int port = smtp.getSmtp().getPort();
-    smtp.stop();
+    TestSmtp.stop();
     var withdrawn = api.postJson("officer.sgddt", "/api/dossiers/" + code + "/withdrawal",
         Map.of("reason", "Đơn vị rút hồ sơ để hoàn thiện."));
     assertThat(withdrawn.getStatusCode().is2xxSuccessful()).isTrue();
@@ -129,17 +109,12 @@ class NotificationMailTest {
         .param("c", code).query(String.class).single()).isNotBlank();
 
     // ... and sent when the server is back and the retry runs
-    GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    back.start();
-    try {
-      mailer.retryFailed();
-      assertThat(back.waitForIncomingEmail(20_000, 1)).isTrue();
-      assertThat(back.getReceivedMessages()[0].getSubject()).isEqualTo("[TDKT Sơn La] Hồ sơ đã rút: " + code);
-      awaitStatus(code, "DOSSIER_WITHDRAWN", "SENT");
-      assertThat(jdbc.sql("SELECT mail_attempts FROM notification WHERE dossier_code = :c AND kind = 'DOSSIER_WITHDRAWN'")
-          .param("c", code).query(Integer.class).single()).isEqualTo(2);
-    } finally {
-      back.stop();
-    }
+    GreenMail back = TestSmtp.restart();
+    mailer.retryFailed();
+    MimeMessage resent = awaitMail(back, "[TDKT Sơn La] Hồ sơ đã rút: " + code);
+    assertThat(resent.getFrom()[0].toString()).isEqualTo("tdkt@sonla.gov.vn");
+    awaitStatus(code, "DOSSIER_WITHDRAWN", "SENT");
+    assertThat(jdbc.sql("SELECT mail_attempts FROM notification WHERE dossier_code = :c AND kind = 'DOSSIER_WITHDRAWN'")
+        .param("c", code).query(Integer.class).single()).isEqualTo(2);
   }
 }

@@ -82,7 +82,8 @@ class StatisticsFormsTest {
   private final JdbcClient jdbc = LegalFixtures.migratedDatabase("statistics-forms-" + UUID.randomUUID());
   private final AwardCatalog catalog = new AwardCatalog(jdbc);
   private final StatisticsService service = new StatisticsService(jdbc, catalog,
-      new RewardMoney(catalog, LegalFixtures.baseSalaries(), LegalFixtures.rounding()), null);
+      new RewardMoney(catalog, LegalFixtures.baseSalaries(), LegalFixtures.rounding()), null,
+      java.time.Clock.systemUTC());
 
   private void award(String type, String subjectKind, String role, String kind) {
     jdbc.sql("INSERT INTO award_record (id, subject_kind, subject_name, subject_key, award_type, award_kind,"

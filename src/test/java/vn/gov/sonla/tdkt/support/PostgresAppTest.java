@@ -17,14 +17,16 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on the local PostgreSQL server (profiles {@code test} and {@code postgres}, demo data), on one
  * fresh database {@value PostgresTestDatabase#NAME} per test JVM: the one Spring context shared by the full-application
- * tests on PostgreSQL. Tests isolate their data by dossier code, year or unit (docs/testing.md, docs/adr/0008).
+ * tests on PostgreSQL. Tests isolate their data by dossier code, year, council round or unit (docs/testing.md,
+ * docs/adr/0008). The batches' proposals are signed by {@code council2}, as in the demo profile.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD=", "spring.datasource.hikari.maximum-pool-size=6"})
+    properties = {"tdkt.demo-data=true", "DB_USER=postgres", "DB_PASSWORD=", "spring.datasource.hikari.maximum-pool-size=6",
+        "tdkt.decision.proposal-signer=council2"})
 @ActiveProfiles({"test", "postgres"})
 @ContextConfiguration(initializers = PostgresAppTest.Database.class)
 public @interface PostgresAppTest {
