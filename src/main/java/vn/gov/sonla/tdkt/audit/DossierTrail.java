@@ -27,6 +27,7 @@ import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.StoredDocument;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
+import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.identity.PersonNames;
 import vn.gov.sonla.tdkt.notice.Objection;
 import vn.gov.sonla.tdkt.notice.ObjectionRepository;
@@ -47,7 +48,7 @@ public class DossierTrail {
   public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   static final String HIDDEN = "(ẩn)";
   private static final String BATCH_PROCESS_KEY = "decision-batch";
-  private static final String COUNCIL_GROUP = "council";
+  private static final String COUNCIL_GROUP = Groups.COUNCIL;
   /** Of a batch's tasks, the values the dossier's trail shows: the decision's number (the rest name other dossiers). */
   private static final Set<String> BATCH_VALUES = Set.of(DecisionNumbering.SEQ, DecisionNumbering.REGISTER);
 
@@ -221,7 +222,7 @@ public class DossierTrail {
     if (d.submittedAt() != null) {
       entries.add(new TrailEntry(vn(d.submittedAt()), TrailSource.DOSSIER, TrailKind.DOSSIER_SUBMITTED, d.createdBy(),
           "Nộp hồ sơ " + d.code(), details("code", d.code(), "processInstanceId", d.processInstanceId()))
-          .plain("Nộp hồ sơ " + d.code() + " tới " + words.body("home-affairs"), "Đã nộp, chờ thẩm định"));
+          .plain("Nộp hồ sơ " + d.code() + " tới " + words.body(Groups.HOME_AFFAIRS), "Đã nộp, chờ thẩm định"));
     }
   }
 

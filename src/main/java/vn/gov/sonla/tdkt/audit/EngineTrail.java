@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.council.SecretBallot;
+import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
  * The engine's history of one process instance as trail entries, read part by part: steps, tasks and their candidate
@@ -192,7 +193,7 @@ class EngineTrail {
     /** Home Affairs' proposal (tờ trình) of the batch, submitted to the Chairman. */
     void proposal(HistoricActivityInstance a, Map<String, Object> d) {
       String signer = batch.proposalSigner();
-      String homeAffairs = words.body("home-affairs");
+      String homeAffairs = words.body(Groups.HOME_AFFAIRS);
       String said = "Sở Nội vụ trình Chủ tịch UBND tỉnh tờ trình đề nghị khen thưởng " + batch.words()
           + (signer == null ? "" : "; Giám đốc Sở Nội vụ " + nameOf.apply(signer) + " ký tờ trình");
       entries.add(new TrailEntry(vn(a.getEndTime()), TrailSource.ENGINE_ACTIVITY, TrailKind.PROPOSAL_SUBMITTED, signer,
