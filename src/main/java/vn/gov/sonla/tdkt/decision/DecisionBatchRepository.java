@@ -24,6 +24,9 @@ public class DecisionBatchRepository {
   /** One dossier of a batch: its state there and the Chairman's reason when excluded or refused. */
   public record Item(String dossierCode, String state, String reason) {}
 
+  /** A batch that held a dossier, and the dossier's state and reason there. */
+  public record Membership(String batchKey, String state, String reason) {}
+
   private final JdbcClient jdbc;
 
   public DecisionBatchRepository(JdbcClient jdbc) {
@@ -72,6 +75,15 @@ public class DecisionBatchRepository {
             + " ORDER BY dossier_code")
         .param("key", key)
         .query((rs, row) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** The batches that held the dossier (excluded from one, it may be in a later one), by key. */
+  public List<Membership> batchesOf(String dossierCode) {
+    return jdbc.sql("SELECT batch_key, state, reason FROM decision_batch_item WHERE dossier_code = :code"
+            + " ORDER BY batch_key")
+        .param("code", dossierCode)
+        .query((rs, row) -> new Membership(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 

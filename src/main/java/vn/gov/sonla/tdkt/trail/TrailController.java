@@ -44,20 +44,22 @@ public class TrailController {
    * timeline of who did what, when, with what result; {@code view=full} (default) every technical record as well.
    */
   @GetMapping("/history")
-  public List<TrailEntry> history(@PathVariable String code, @RequestParam(required = false) String view) {
-    return viewed(trail.of(code, currentUser.get()), view);
+  public List<?> history(@PathVariable String code, @RequestParam(required = false) String view) {
+    boolean plain = plain(view);
+    List<TrailEntry> entries = trail.of(code, currentUser.get());
+    return plain ? DossierTrail.timeline(entries) : entries;
   }
 
   /**
-   * {@code view=plain}: the plain-language timeline (who did what, when, with what result); {@code full} (the default):
-   * the whole technical record. Anything else is a Vietnamese 400.
+   * {@code view=plain}: the plain-language timeline (who did what, when, with what result: {@link TimelineRow});
+   * {@code full} (the default): the whole technical record ({@link TrailEntry}). Anything else is a Vietnamese 400.
    */
-  private static List<TrailEntry> viewed(List<TrailEntry> entries, String view) {
+  private static boolean plain(String view) {
     if (view == null || view.isBlank() || view.equals("full")) {
-      return entries;
+      return false;
     }
     if (view.equals("plain")) {
-      return entries.stream().filter(e -> e.kind().plain()).toList();
+      return true;
     }
     org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
         org.springframework.http.HttpStatus.BAD_REQUEST, "Cách xem nhật ký không hợp lệ.");
@@ -72,16 +74,21 @@ public class TrailController {
   /** The dossier's audit trail as CSV (UTF-8 with a BOM), for a spreadsheet; {@code view} as for the trail. */
   @GetMapping("/history.csv")
   public ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String view) {
-    byte[] body = export.csv(viewed(trail.of(code, currentUser.get()), view));
+    boolean plain = plain(view);
+    List<TrailEntry> entries = trail.of(code, currentUser.get());
+    byte[] body = plain ? export.csv(DossierTrail.timeline(entries), true) : export.csv(entries);
     return file(body, new MediaType("text", "csv", StandardCharsets.UTF_8), "nhat-ky-" + code + ".csv");
   }
 
   /** The dossier's audit trail as a PDF, stamped with who printed it and when; {@code view} as for the trail. */
   @GetMapping("/history.pdf")
   public ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) String view) {
+    boolean plain = plain(view);
     CurrentUser user = currentUser.get();
     OffsetDateTime now = DossierTrail.vn(Date.from(clock.instant()));
-    byte[] body = export.pdf(code, viewed(trail.of(code, user), view), trail.personName(user.id()), now);
+    List<TrailEntry> entries = trail.of(code, user);
+    byte[] body = plain ? export.timelinePdf(code, DossierTrail.timeline(entries), trail.personName(user.id()), now)
+        : export.pdf(code, entries, trail.personName(user.id()), now);
     return file(body, MediaType.APPLICATION_PDF, "nhat-ky-" + code + ".pdf");
   }
 

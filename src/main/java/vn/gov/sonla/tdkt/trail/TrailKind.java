@@ -32,6 +32,7 @@ public enum TrailKind {
   COUNCIL_TALLY("Kết quả biểu quyết Hội đồng"),
   OBJECTION_FILED("Nhận phản ánh"),
   OBJECTION_REVIEWED("Xác minh phản ánh"),
+  PROPOSAL_SUBMITTED("Trình đề nghị khen thưởng"),
   DECISION_ISSUED("Ban hành quyết định"),
   NOTIFICATION_SENT("Gửi thông báo");
 

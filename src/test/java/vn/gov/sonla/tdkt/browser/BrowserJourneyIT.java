@@ -866,16 +866,27 @@ class BrowserJourneyIT {
         String trail = b.visible(By.id("history-rows")).getText();
         // who did what: the unit's officer, the appraiser, the council's count, the Chairman's decision and its number
         assertThat(trail).contains("Lò Thị Mai", "Nguyễn Thị Lan", "thông qua (tán thành 9", "Lê Văn Hùng",
-            "Quyết định số 4711/QĐ-UBND");
-        // the person column holds names (or "Hệ thống"), never login ids; the time column Vietnamese dates
+            "Quyết định số 4711/QĐ-UBND", "Bằng khen của Chủ tịch UBND tỉnh", "Hội đồng Thi đua - Khen thưởng tỉnh");
+        // the batch's steps are the dossier's too: Home Affairs' proposal, the Chairman's decision, the clerk's number
+        assertThat(trail).contains("tờ trình đề nghị khen thưởng", "Quyết định khen thưởng theo đợt",
+            "Đồng ý khen thưởng", "Lò Thị Hoa", "Cấp số quyết định", "Đã cấp số 4711/QĐ-UBND");
+        // the person column holds names or bodies (or "Hệ thống"), never login ids; the time column Vietnamese times
         for (WebElement actor : b.driver().findElements(By.cssSelector("#history-rows td[data-label='Người thực hiện']"))) {
           assertThat(actor.getText()).as("a login id where a name belongs").doesNotMatch("[a-z0-9]+([.][a-z0-9]+)*");
         }
         for (WebElement at : b.driver().findElements(By.cssSelector("#history-rows td[data-label='Thời điểm']"))) {
-          assertThat(at.getText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+          assertThat(at.getText()).matches("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
         }
-        assertThat(b.bodyText()).contains("Phạm Thu Hà", "Dòng thời gian").doesNotContain("auditor");
-        // (the rows' own texts still carry technical words; see the report of this walk: not asserted here)
+        for (WebElement result : b.driver().findElements(By.cssSelector("#history-rows td[data-label='Kết quả']"))) {
+          assertThat(result.getText()).as("a result in words").isNotBlank();
+        }
+        assertThat(b.bodyText()).contains("Phạm Thu Hà", "Dòng thời gian");
+        // the rows' own texts too (issue 17): no raw key or code, ISO time, English label or login id on the page
+        readableVietnamese(b, "auditor", "Phạm Thu Hà", true);
+        for (String login : List.of("officer.ptohieu", "appraiser", "chairman", "clerk", "council2", "home-affairs")) {
+          assertThat(b.bodyText()).as("a login or group id on the trail").doesNotContainPattern(
+              "(^|[\\s(:,])" + java.util.regex.Pattern.quote(login) + "($|[\\s),.;:])");
+        }
       });
       b.step("exports-the-trail", () -> {
         b.click(By.id("csv-link"));

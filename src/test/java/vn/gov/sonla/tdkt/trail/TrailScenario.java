@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import vn.gov.sonla.tdkt.award.DocumentType;
 import vn.gov.sonla.tdkt.council.CouncilRepository;
+import vn.gov.sonla.tdkt.decision.DecisionNumbering;
 import vn.gov.sonla.tdkt.decision.DecisionRepository;
+import vn.gov.sonla.tdkt.decision.NumberingSwitch;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.dossier.Upload;
@@ -34,7 +36,7 @@ public class TrailScenario {
   /** The times of the steps, for the assertions. */
   public record Run(String code, String processInstanceId, String decisionNumber, Date submitted, Date claimed,
       Date appraisedSupplement, Date supplemented, Date appraisedValid, Date councilResolved, Date objectionFiled,
-      Date objectionReviewed, Date timerFired, Date decided) {}
+      Date objectionReviewed, Date timerFired, Date decided, String batchKey, Date numbered) {}
 
   private final DossierService dossiers;
   private final RuntimeService runtime;
@@ -44,6 +46,8 @@ public class TrailScenario {
   private final CouncilRepository council;
   private final PublicNoticeService notices;
   private final DecisionRepository decisions;
+  /** Set: the clerk numbers the batch's decision in his task (the numbering switched to the clerk for the run). */
+  private DecisionNumbering clerkNumbering;
 
   public TrailScenario(DossierService dossiers, RuntimeService runtime, TaskService tasks, ManagementService management,
       IdentityService identity, CouncilRepository council, PublicNoticeService notices,
@@ -56,6 +60,12 @@ public class TrailScenario {
     this.council = council;
     this.notices = notices;
     this.decisions = decisions;
+  }
+
+  /** The clerk numbers the batch's decision (Task_NumberDecision) an hour after the Chairman's approval. */
+  public TrailScenario numberedByTheClerk(DecisionNumbering numbering) {
+    this.clerkNumbering = numbering;
+    return this;
   }
 
   public Run run() {
@@ -129,15 +139,29 @@ public class TrailScenario {
       // the Chairman approves it in his batch task
       String batchKey = "2099-R" + (1 + (int) (Math.random() * 99)) + "-" + d.awardType();
       identity.clearAuthentication();
-      runtime.startProcessInstanceByKey("decision-batch", batchKey, Map.of("openedBy", "appraiser"));
-      Task decide = tasks.createTaskQuery().processInstanceBusinessKey(batchKey).singleResult();
-      as("chairman", "chairman", () -> {
-        tasks.claim(decide.getId(), "chairman");
-        tasks.complete(decide.getId(), Map.of("draftReviewed", true));
-      });
+      Date numbered = null;
+      try (NumberingSwitch clerk = clerkNumbering == null ? null : NumberingSwitch.byClerk(clerkNumbering)) {
+        runtime.startProcessInstanceByKey("decision-batch", batchKey, Map.of("openedBy", "appraiser"));
+        Task decide = tasks.createTaskQuery().processInstanceBusinessKey(batchKey).singleResult();
+        as("chairman", "chairman", () -> {
+          tasks.claim(decide.getId(), "chairman");
+          tasks.complete(decide.getId(), Map.of("draftReviewed", true));
+        });
+        if (clerk != null) {
+          numbered = step(new Date(decided.getTime() + 3_600_000L));
+          Task number = tasks.createTaskQuery().processInstanceBusinessKey(batchKey)
+              .taskDefinitionKey("Task_NumberDecision").singleResult();
+          // a number of its own in the year's register (other tests number decisions of the same year)
+          int seq = 900_000 + (int) (Math.random() * 99_999);
+          as("clerk", "clerk", () -> {
+            tasks.claim(number.getId(), "clerk");
+            tasks.complete(number.getId(), Map.of("decisionSeq", seq, "decisionRegister", "QĐ-UBND"));
+          });
+        }
+      }
       String number = decisions.forDossier(code).orElseThrow().number();
       return new Run(code, pi, number, submitted, claimed, appraisedSupplement, supplemented, appraisedValid,
-          councilResolved, objectionFiled, objectionReviewed, timerFired, decided);
+          councilResolved, objectionFiled, objectionReviewed, timerFired, decided, batchKey, numbered);
     } finally {
       ClockUtil.reset();
       identity.clearAuthentication();
