@@ -5,16 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
-import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
  * {@code GET /api/dossiers/search}: auditors, the Department of Home Affairs and administrators search
@@ -27,7 +24,6 @@ import vn.gov.sonla.tdkt.identity.Groups;
 @RestController
 public class DossierSearchController {
 
-  private static final Set<String> SEARCHERS = Set.of(Groups.AUDITORS, Groups.HOME_AFFAIRS, Groups.ADMIN);
   private static final int MAX_TEXT = 200;
 
   private final DossierSearch search;
@@ -45,6 +41,7 @@ public class DossierSearchController {
 
   /** Searches dossiers by code or subject name (accents and case ignored), unit and award, by page. */
   @GetMapping("/api/dossiers/search")
+  @PreAuthorize("@dossierAccess.canSearch(authentication)")
   public Page<DossierSearch.Item> search(@RequestParam(required = false) String q,
       @RequestParam(required = false) String unit, @RequestParam(required = false) String awardType,
       @RequestParam(required = false) String awardKind, @RequestParam(required = false) String year,
@@ -52,10 +49,6 @@ public class DossierSearchController {
       @RequestParam(required = false) String appraiser, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String page,
       @RequestParam(required = false) String size, @RequestParam(required = false) String sort) {
-    CurrentUser user = currentUser.get();
-    if (user.groups().stream().noneMatch(SEARCHERS::contains)) {
-      throw new ForbiddenException("Chỉ Thanh tra, Sở Nội vụ và quản trị hệ thống được tra cứu hồ sơ.");
-    }
     List<FieldProblem> problems = new ArrayList<>();
 
     String subject = VietnameseText.fold(blankToNull(q));
