@@ -1,18 +1,14 @@
 package vn.gov.sonla.tdkt.audit;
 
-import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 
 /** Integrity of the audit trail, for inspectors, Home Affairs and administrators. */
 @RestController
 public class AuditController {
 
-  private static final Set<String> ALLOWED = Set.of(Groups.AUDITORS, Groups.HOME_AFFAIRS, Groups.ADMIN);
 
   private final AuditLog audit;
   private final CurrentUserProvider currentUser;
@@ -27,11 +23,8 @@ public class AuditController {
    * administrators).
    */
   @GetMapping("/api/audit/verify")
+  @PreAuthorize("@auditAccess.canVerify(authentication)")
   public VerifyResult verify() {
-    CurrentUser user = currentUser.get();
-    if (user.groups().stream().noneMatch(ALLOWED::contains)) {
-      throw new ForbiddenException("Chỉ thanh tra, Sở Nội vụ và quản trị viên kiểm tra được nhật ký kiểm toán.");
-    }
     return audit.verify();
   }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +54,13 @@ public class RegisterController {
   private final RegisterImportJobs imports;
   private final CurrentUserProvider currentUser;
   private final Clock clock;
+  private UnitRecords unitRecords;
+
+  /** Setter injection, so that the constructor's signature (named in the frozen architecture baseline) stays. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setUnitRecords(UnitRecords unitRecords) {
+    this.unitRecords = unitRecords;
+  }
 
   public RegisterController(Subjects subjects, AwardRegister register, AwardCatalog catalog, CitizenIds citizenIds,
       RegisterImportJobs imports, CurrentUserProvider currentUser, Clock clock) {
@@ -232,117 +238,12 @@ public class RegisterController {
    */
   @Created
   @PostMapping("/api/unit-records")
-  @Transactional
   public ResponseEntity<Map<String, Object>> unitRecord(@RequestBody UnitRecordRequest r) {
-    CurrentUser user = currentUser.get();
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate today = LocalDate.now(clock);
-    String unit = r.unitCode() == null || r.unitCode().isBlank() ? null : r.unitCode().strip().toLowerCase();
-    if (unit == null && user.unitCodes().size() == 1) {
-      unit = user.unitCodes().get(0);
-    }
-    if (unit == null) {
-      problems.add(new FieldProblem("unitCode", "Chọn đơn vị."));
-    } else if (!user.isOfficerOf(unit) && !user.groups().contains(Groups.HOME_AFFAIRS)) {
-      throw new ForbiddenException("Chỉ cán bộ của đơn vị " + unit + " (hoặc Sở Nội vụ) được ghi nhận cho đơn vị này.");
-    }
-    SubjectKind kind = AwardTypeController.parse(SubjectKind.class, r.subjectKind()).orElse(null);
-    if (kind == null || kind == SubjectKind.HOUSEHOLD) {
-      problems.add(new FieldProblem("subjectKind", "Chọn cá nhân hoặc tập thể."));
-    }
-    if (r.name() == null || r.name().isBlank() || r.name().strip().length() > 200) {
-      problems.add(new FieldProblem("name", "Nhập họ và tên (tên tập thể), tối đa 200 ký tự."));
-    }
-    if (kind == SubjectKind.INDIVIDUAL && r.birthDate() == null) {
-      problems.add(new FieldProblem("birthDate", "Cá nhân phải có ngày sinh."));
-    } else if (SubjectKey.birthDateProblem(r.birthDate(), today) != null) {
-      problems.add(new FieldProblem("birthDate",
-          SubjectKey.birthDateProblem(r.birthDate(), today)));
-    }
-    if (r.citizenId() != null && !r.citizenId().isBlank() && (!CitizenIds.valid(r.citizenId()) || kind != SubjectKind.INDIVIDUAL)) {
-      problems.add(new FieldProblem("citizenId", "Số định danh cá nhân gồm 12 chữ số (chỉ cho cá nhân)."));
-    }
-    SubjectRole role = r.role() == null || r.role().isBlank() ? null
-        : AwardTypeController.parse(SubjectRole.class, r.role()).orElse(null);
-    if (r.role() != null && !r.role().isBlank() && (role == null || (kind != null && role.kind() != kind))) {
-      problems.add(new FieldProblem("role", "Vai trò không hợp lệ cho loại đối tượng."));
-    }
-    int thisYear = today.getYear();
-    if (r.year() == null || r.year() < 1945 || r.year() > thisYear) {
-      problems.add(new FieldProblem("year", "Năm từ 1945 đến " + thisYear + "."));
-    }
-    AwardType title = null;
-    if (r.title() != null && !r.title().isBlank()) {
-      title = catalog.find(r.title()).orElse(null);
-      if (title == null || title.level() != AwardLevel.UNIT) {
-        problems.add(new FieldProblem("title", "Đơn vị chỉ ghi nhận danh hiệu cấp cơ sở: CSTD_CS, LDTT, TTLDTT."));
-        title = null;
-      } else if (kind != null && !title.allowsSubject(kind.name())) {
-        problems.add(new FieldProblem("title", title.name() + " không xét cho " + kind.label().toLowerCase() + "."));
-      }
-      if (r.decisionNumber() == null || r.decisionNumber().isBlank() || r.decisionNumber().length() > 40) {
-        problems.add(new FieldProblem("decisionNumber", "Nhập số quyết định công nhận danh hiệu (tối đa 40 ký tự)."));
-      }
-      if (r.decisionDate() == null || r.decisionDate().isAfter(today)
-          || (r.year() != null && r.decisionDate().getYear() < r.year())) {
-        problems.add(new FieldProblem("decisionDate", "Ngày quyết định không hợp lệ (không trước năm được công nhận,"
-            + " không ở tương lai)."));
-      }
-    }
-    Rating rating = null;
-    if (r.rating() != null && !r.rating().isBlank()) {
-      rating = AwardTypeController.parse(Rating.class, r.rating()).orElse(null);
-      if (rating == null) {
-        problems.add(new FieldProblem("rating", "Xếp loại: EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED."));
-      }
-    }
-    InitiativeScope scope = null;
-    if (r.initiative() != null) {
-      scope = AwardTypeController.parse(InitiativeScope.class, r.initiative().scope()).orElse(null);
-      if (r.initiative().title() == null || r.initiative().title().isBlank() || r.initiative().title().length() > 500) {
-        problems.add(new FieldProblem("initiative.title", "Nhập tên sáng kiến, đề tài (tối đa 500 ký tự)."));
-      }
-      if (scope == null) {
-        problems.add(new FieldProblem("initiative.scope", "Phạm vi ảnh hưởng: UNIT, PROVINCIAL, NATIONAL."));
-      }
-      if (r.initiative().recognisedBy() == null || r.initiative().recognisedBy().isBlank()) {
-        problems.add(new FieldProblem("initiative.recognisedBy", "Nhập cơ quan, hội đồng công nhận sáng kiến."));
-      }
-    }
-    if (r.title() == null && r.rating() == null && r.initiative() == null) {
-      problems.add(new FieldProblem("title", "Ghi nhận ít nhất một danh hiệu, một xếp loại hoặc một sáng kiến."));
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("Ghi nhận chưa hợp lệ: kiểm tra các trường được nêu.", problems);
-    }
-    SubjectDraft draft = new SubjectDraft(kind, r.name().strip(),
-        kind == SubjectKind.INDIVIDUAL ? r.birthDate() : null, unit, blankToNull(r.workUnit()),
-        blankToNull(r.position()), role == null ? null : role.name(),
-        r.citizenId() == null || r.citizenId().isBlank() ? null : citizenIds.hash(r.citizenId()));
-    Subject subject = subjects.resolve(draft);
-    Map<String, Object> added = new LinkedHashMap<>();
-    if (title != null) {
-      boolean exists = register.exists(subject.id(), title.code(), r.year(), r.decisionNumber().strip());
-      if (!exists) {
-        register.record(new AwardRecord(UUID.randomUUID().toString(), kind.name(), subject.name(), subject.birthDate(),
-            subject.workUnit() == null ? unit : subject.workUnit(), draft.identityKey(), title.code(), "ANNUAL", r.year(),
-            r.decisionNumber().strip(), r.decisionDate(), title.decider(), "UNIT", null, subject.id(),
-            role == null ? subject.role() : role.name()), null, user.id());
-      }
-      added.put("title", exists ? "ALREADY_PRESENT" : title.code());
-    }
-    if (rating != null) {
-      register.rate(subject.id(), r.year(), rating, "UNIT", null, user.id());
-      added.put("rating", rating);
-    }
-    if (r.initiative() != null) {
-      added.put("initiative", register.addInitiative(subject.id(), r.year(), r.initiative().title().strip(), scope,
-          r.initiative().recognisedBy().strip(), blankToNull(r.initiative().documentNumber()), user.id()));
-    }
+    UnitRecords.Recorded recorded = unitRecords.record(r, currentUser.get());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("subject", subject(subject.id()));
-    body.put("recorded", added);
-    return ResponseEntity.created(URI.create("/api/subjects/" + subject.id())).body(body);
+    body.put("subject", subject(recorded.subject().id()));
+    body.put("recorded", recorded.added());
+    return ResponseEntity.created(URI.create("/api/subjects/" + recorded.subject().id())).body(body);
   }
 
   private Subject visible(String id) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.kernel.Created;
 import vn.gov.sonla.tdkt.kernel.DossierStateException;
 import vn.gov.sonla.tdkt.kernel.FieldProblem;
@@ -133,11 +133,9 @@ public class BlocController {
   @Created
   @PostMapping("/years")
   @Transactional
+  @PreAuthorize("@blocAccess.canOpenYear(authentication)")
   public ResponseEntity<Map<String, Object>> openYear(@RequestBody YearRequest r) {
     CurrentUser user = currentUser.get();
-    if (!BlocService.manages(user)) {
-      throw new ForbiddenException("Chỉ Sở Nội vụ mở năm thi đua của các cụm, khối.");
-    }
     if (r.year() == null || r.year() < 2000 || r.year() > 2100) {
       throw new InvalidInputException("Năm không hợp lệ.", List.of(new FieldProblem("year", "Năm không hợp lệ.")));
     }
@@ -217,10 +215,8 @@ public class BlocController {
 
   /** The year's holders of the provincial flag won through a bloc: the candidates for CO_CP. */
   @GetMapping("/flag-holders")
+  @PreAuthorize("@blocAccess.canReadFlagHolders(authentication)")
   public List<Map<String, Object>> flagHolders(@RequestParam int year) {
-    if (!BlocService.readsAll(currentUser.get())) {
-      throw new ForbiddenException("Chỉ Sở Nội vụ, thanh tra xem danh sách đơn vị được tặng Cờ.");
-    }
     return coCp.holders(year).stream().map(h -> Map.<String, Object>of("blocCode", h[0], "unitCode", h[1],
         "unitName", service.unitName(h[1]), "coTinhDossier", h[2])).toList();
   }
@@ -236,11 +232,9 @@ public class BlocController {
 
   /** Per bloc and year: members, registered, late, and the published ranking (totals), for the chart. */
   @GetMapping("/dashboard")
+  @PreAuthorize("@blocAccess.canReadDashboard(authentication)")
   public Map<String, Object> dashboard(@RequestParam int from, @RequestParam int to) {
     CurrentUser user = currentUser.get();
-    if (!BlocService.readsAll(user)) {
-      throw new ForbiddenException("Chỉ Sở Nội vụ, thanh tra xem bảng theo dõi các cụm, khối.");
-    }
     if (to < from || to - from > 20) {
       throw new InvalidInputException("Khoảng năm không hợp lệ.", List.of(new FieldProblem("to", "Từ năm phải trước đến năm (tối đa 20 năm).")));
     }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,6 @@ import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
 import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.identity.PersonNames;
 import vn.gov.sonla.tdkt.kernel.Created;
@@ -99,9 +99,9 @@ public class DecisionBatchController {
   @Created
   @PostMapping("/api/decision-batches")
   @Transactional
+  @PreAuthorize("@decisionAccess.canOpenBatch(authentication)")
   public ResponseEntity<Map<String, Object>> open(@RequestBody OpenBatch request) {
     CurrentUser user = currentUser.get();
-    ForbiddenException.requireGroup(user, Groups.HOME_AFFAIRS, "Sở Nội vụ được lập đợt quyết định khen thưởng");
     List<FieldProblem> problems = new ArrayList<>();
     int thisYear = Year.now(calendar.zone()).getValue();
     if (request.year() == null || request.year() < thisYear - 1 || request.year() > thisYear + 1) {
@@ -146,17 +146,15 @@ public class DecisionBatchController {
    * links to its proposal, draft and decision PDFs (provincial bodies).
    */
   @GetMapping("/api/decision-batches/{key}")
+  @PreAuthorize("@decisionAccess.canReadBatch(authentication)")
   public Map<String, Object> get(@PathVariable String key) {
-    if (!currentUser.get().readsAllDossiers()) {
-      throw new ForbiddenException("Chỉ cơ quan cấp tỉnh xem được đợt quyết định khen thưởng.");
-    }
     return view(key);
   }
 
   /** The proposal of the Department of Home Affairs (tờ trình) for the batch, PDF (chairman, home-affairs). */
   @GetMapping("/api/decision-batches/{key}/proposal.pdf")
+  @PreAuthorize("@decisionAccess.canReadDrafts(authentication)")
   public ResponseEntity<byte[]> proposal(@PathVariable String key) {
-    requireDecisionMaker();
     batches.find(key).orElseThrow(() -> new DossierNotFoundException(key));
     byte[] pdf = batches.proposalPdf(key).orElseThrow(() -> new DossierNotFoundException(key));
     return pdf("TTr-" + key + ".pdf", pdf);
@@ -167,8 +165,9 @@ public class DecisionBatchController {
    * (chairman, home-affairs).
    */
   @GetMapping("/api/decision-batches/{key}/draft.pdf")
+  @PreAuthorize("@decisionAccess.canReadDrafts(authentication)")
   public ResponseEntity<byte[]> draft(@PathVariable String key) {
-    CurrentUser user = requireDecisionMaker();
+    CurrentUser user = currentUser.get();
     DecisionBatchRepository.Batch batch = batches.find(key).orElseThrow(() -> new DossierNotFoundException(key));
     List<String> codes = batches.codes(key, DecisionBatchRepository.PROPOSED);
     if (codes.isEmpty()) {
@@ -184,10 +183,8 @@ public class DecisionBatchController {
 
   /** The Chairman's decisions of a year: number, date, signer, subjects and signature status (provincial bodies). */
   @GetMapping("/api/decisions")
+  @PreAuthorize("@decisionAccess.canReadRegister(authentication)")
   public List<Map<String, Object>> decisionsOfYear(@RequestParam int year) {
-    if (!currentUser.get().readsAllDossiers()) {
-      throw new ForbiddenException("Chỉ cơ quan cấp tỉnh xem được sổ quyết định khen thưởng.");
-    }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Decision d : decisions.ofYear(year)) {
       String batchKey = decisions.batchKey(d.id());
@@ -212,23 +209,13 @@ public class DecisionBatchController {
 
   /** The issued, signed PDF of the year's decision with that number (provincial bodies). */
   @GetMapping("/api/decisions/{year}/{number}.pdf")
+  @PreAuthorize("@decisionAccess.canReadDecision(authentication)")
   public ResponseEntity<byte[]> decisionPdf(@PathVariable int year, @PathVariable int number) {
-    if (!currentUser.get().readsAllDossiers()) {
-      throw new ForbiddenException("Chỉ cơ quan cấp tỉnh xem được quyết định khen thưởng.");
-    }
     Decision decision = decisions.ofYear(year).stream().filter(d -> d.seq() == number)
         .min(Comparator.comparing(d -> d.register().equals(properties.symbol()) ? 0 : 1))
         .orElseThrow(() -> new DossierNotFoundException(number + "/" + year));
     return pdf("QD-" + decision.number().replace("/", "-").replace("Đ", "D") + ".pdf",
         decisions.pdf(decision.id()));
-  }
-
-  private CurrentUser requireDecisionMaker() {
-    CurrentUser user = currentUser.get();
-    if (!user.groups().contains(Groups.CHAIRMAN) && !user.groups().contains(Groups.HOME_AFFAIRS)) {
-      throw new ForbiddenException("Chỉ Chủ tịch UBND tỉnh và Sở Nội vụ xem được tờ trình và dự thảo quyết định.");
-    }
-    return user;
   }
 
   private static ResponseEntity<byte[]> pdf(String fileName, byte[] pdf) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +19,7 @@ import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
 import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
-import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
 import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.kernel.DossierStateException;
@@ -63,8 +61,8 @@ public class StateSubmissionController {
   @Created
   @PostMapping("/api/state-submissions")
   @Transactional
+  @PreAuthorize("@decisionAccess.canOpenSubmission(authentication)")
   public ResponseEntity<Map<String, Object>> open(@RequestBody OpenSubmission request) {
-    ForbiddenException.requireGroup(currentUser.get(), Groups.HOME_AFFAIRS, "Sở Nội vụ được lập tờ trình");
     List<FieldProblem> problems = new ArrayList<>();
     int thisYear = Year.now(clock).getValue();
     if (request.year() == null || request.year() < thisYear - 1 || request.year() > thisYear + 1) {
@@ -87,11 +85,8 @@ public class StateSubmissionController {
 
   /** One State-level submission: its dossiers, state and the central decision when known (provincial bodies). */
   @GetMapping("/api/state-submissions/{key}")
+  @PreAuthorize("@decisionAccess.canReadSubmission(authentication)")
   public Map<String, Object> get(@PathVariable String key) {
-    CurrentUser user = currentUser.get();
-    if (!user.readsAllDossiers()) {
-      throw new ForbiddenException("Chỉ cơ quan cấp tỉnh xem được tờ trình.");
-    }
     return view(key);
   }
 
@@ -103,9 +98,8 @@ public class StateSubmissionController {
   /** The central level's result, entered by home-affairs; raises {@code CentralDecision}. */
   @PostMapping("/api/dossiers/{code}/central-decision")
   @Transactional
+  @PreAuthorize("@decisionAccess.canEnterCentralDecision(authentication)")
   public Map<String, Object> centralDecision(@PathVariable String code, @RequestBody CentralDecisionRequest request) {
-    ForbiddenException.requireGroup(currentUser.get(), Groups.HOME_AFFAIRS,
-        "Sở Nội vụ được nhập kết quả khen thưởng cấp Nhà nước");
     Dossier dossier = dossiers.find(code).orElseThrow(() -> new DossierNotFoundException(code));
     List<FieldProblem> problems = new ArrayList<>();
     if (request.decidedBy() == null || request.decidedBy().isBlank()) {

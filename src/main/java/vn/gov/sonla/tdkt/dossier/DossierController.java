@@ -10,6 +10,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,6 +119,7 @@ public class DossierController {
    * Changes a draft dossier: its fields (part dossier, JSON) and added documents (file parts); only its unit's
    * officers.
    */
+  @PreAuthorize("@dossierAccess.canWork(authentication, #code)")
   @PutMapping(path = "/{code}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public DossierView updateDraft(@PathVariable String code, @RequestPart("dossier") DossierRequest dossier,
       MultipartHttpServletRequest request) {
@@ -125,12 +127,14 @@ public class DossierController {
   }
 
   /** Submits a draft dossier: checks every field and required document, then starts its appraisal. */
+  @PreAuthorize("@dossierAccess.canWork(authentication, #code)")
   @PostMapping("/{code}/submission")
   public DossierView submit(@PathVariable String code) {
     return view(service.submit(code, currentUser.get()));
   }
 
   /** Supplementary documents (file parts, any name) and a note; completes the unit's supplement task. */
+  @PreAuthorize("@dossierAccess.canWork(authentication, #code)")
   @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public DossierView supplement(@PathVariable String code, @RequestParam(name = "note", required = false) String note,
       MultipartHttpServletRequest request) {
@@ -141,6 +145,7 @@ public class DossierController {
    * The open supplement request of the unit's dossier: the Tasklist task (and its address), what Home Affairs asked
    * for, the due date and the files added since the request; only the dossier's unit, only while the task is open.
    */
+  @PreAuthorize("@dossierAccess.canWork(authentication, #code)")
   @GetMapping("/{code}/supplement-documents")
   public SupplementView supplementDocuments(@PathVariable String code) {
     return supplementView(service.supplementRound(code, currentUser.get()));
@@ -150,6 +155,7 @@ public class DossierController {
    * Adds supplementary documents (file parts, any name, stored as SUPPLEMENT) while the unit's supplement task is
    * open, without completing it: the unit then completes the task in Tasklist with its note.
    */
+  @PreAuthorize("@dossierAccess.canWork(authentication, #code)")
   @PostMapping(path = "/{code}/supplement-documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public SupplementView addSupplementDocuments(@PathVariable String code, MultipartHttpServletRequest request) {
     return supplementView(service.addSupplementDocuments(code, uploads(request, true), currentUser.get()));
@@ -169,6 +175,7 @@ public class DossierController {
   }
 
   /** Withdrawal by the proposing unit, with a reason: {"reason": "..."}. */
+  @PreAuthorize("@dossierAccess.canWork(authentication, #code)")
   @PostMapping("/{code}/withdrawal")
   public DossierView withdraw(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody
       Map<String, String> body) {
@@ -237,12 +244,14 @@ public class DossierController {
   }
 
   /** One dossier with its status, documents, steps, deadlines and decision. */
+  @PreAuthorize("@dossierAccess.canRead(authentication, #code)")
   @GetMapping("/{code}")
   public DossierView get(@PathVariable String code) {
     return view(service.visible(code, currentUser.get()));
   }
 
   /** One document of a dossier, as uploaded, with its SHA-256. */
+  @PreAuthorize("@dossierAccess.canRead(authentication, #code)")
   @GetMapping("/{code}/documents/{id}")
   public ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String id) {
     service.visible(code, currentUser.get());

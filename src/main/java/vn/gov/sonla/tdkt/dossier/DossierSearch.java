@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import vn.gov.sonla.tdkt.award.AwardKind;
 import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.kernel.Page;
+import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
 /**
  * The dossier search of auditors and the Department of Home Affairs: every filter is a bound

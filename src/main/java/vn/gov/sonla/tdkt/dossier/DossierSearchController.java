@@ -5,17 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardKind;
 import vn.gov.sonla.tdkt.calendar.CalendarProperties;
-import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.FieldProblem;
 import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 import vn.gov.sonla.tdkt.kernel.Page;
@@ -32,7 +29,6 @@ import vn.gov.sonla.tdkt.kernel.VietnameseText;
 @RestController
 public class DossierSearchController {
 
-  private static final Set<String> SEARCHERS = Set.of(Groups.AUDITORS, Groups.HOME_AFFAIRS, Groups.ADMIN);
   private static final int MAX_TEXT = 200;
 
   private final DossierSearch search;
@@ -50,6 +46,7 @@ public class DossierSearchController {
 
   /** Searches dossiers by code or subject name (accents and case ignored), unit and award, by page. */
   @GetMapping("/api/dossiers/search")
+  @PreAuthorize("@dossierAccess.canSearch(authentication)")
   public Page<DossierSearch.Item> search(@RequestParam(required = false) String q,
       @RequestParam(required = false) String unit, @RequestParam(required = false) String awardType,
       @RequestParam(required = false) String awardKind, @RequestParam(required = false) String year,
@@ -57,10 +54,6 @@ public class DossierSearchController {
       @RequestParam(required = false) String appraiser, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String page,
       @RequestParam(required = false) String size, @RequestParam(required = false) String sort) {
-    CurrentUser user = currentUser.get();
-    if (user.groups().stream().noneMatch(SEARCHERS::contains)) {
-      throw new ForbiddenException("Chỉ Thanh tra, Sở Nội vụ và quản trị hệ thống được tra cứu hồ sơ.");
-    }
     List<FieldProblem> problems = new ArrayList<>();
 
     String subject = VietnameseText.fold(blankToNull(q));

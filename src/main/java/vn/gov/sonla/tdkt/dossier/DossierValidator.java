@@ -18,6 +18,7 @@ import vn.gov.sonla.tdkt.award.SubjectKey;
 import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.award.SubjectRole;
 import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.FieldProblems;
 import vn.gov.sonla.tdkt.kernel.InvalidDossierException;
 import vn.gov.sonla.tdkt.kernel.VietnameseText;
 
@@ -29,6 +30,8 @@ public class DossierValidator {
   private final RequiredDocuments requiredDocuments;
   private final List<DossierCheck> checks;
   private final Clock clock;
+  /** The declared field rules of {@link DossierRequest}, "today" read from the application's clock. */
+  private final jakarta.validation.Validator declaredRules;
 
   public DossierValidator(AwardCatalog catalog, RequiredDocuments requiredDocuments, List<DossierCheck> checks,
       Clock clock) {
@@ -36,6 +39,7 @@ public class DossierValidator {
     this.requiredDocuments = requiredDocuments;
     this.checks = checks;
     this.clock = clock;
+    this.declaredRules = FieldProblems.validator(clock);
   }
 
   /**
@@ -101,7 +105,7 @@ public class DossierValidator {
 
   private List<FieldProblem> checkFields(DossierRequest r, boolean complete) {
     LocalDate today = LocalDate.now(clock);
-    List<FieldProblem> problems = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>(FieldProblems.of(declaredRules.validate(r)));
     Optional<AwardType> award = Optional.empty();
     if (blank(r.awardType())) {
       if (complete) {
@@ -153,7 +157,7 @@ public class DossierValidator {
     invalidCharacters(problems, "achievements", r.achievements(), true);
     boolean individual = subjectKind.map(k -> k == SubjectKind.INDIVIDUAL).orElse(false);
     String birthProblem = SubjectKey.birthDateProblem(r.birthDate(), today);
-    if (birthProblem != null) {
+    if (birthProblem != null && !r.birthDate().isAfter(today)) { // a future date: the declared rule said so
       problems.add(new FieldProblem("birthDate", birthProblem));
     }
     if (complete && individual) {
@@ -167,18 +171,10 @@ public class DossierValidator {
         problems.add(new FieldProblem("workUnit", "Chưa nhập đơn vị công tác."));
       }
     }
-    if (r.position() != null && r.position().length() > 200) {
-      problems.add(new FieldProblem("position", "Chức vụ không được dài quá 200 ký tự."));
-    }
-    if (r.workUnit() != null && r.workUnit().length() > 200) {
-      problems.add(new FieldProblem("workUnit", "Đơn vị công tác không được dài quá 200 ký tự."));
-    }
     checkRole(r, subjectKind, complete, problems);
     checkDeclaredFacts(r, subjectKind, complete, problems, today);
     if (complete && blank(r.achievements())) {
       problems.add(new FieldProblem("achievements", "Chưa nhập tóm tắt thành tích."));
-    } else if (r.achievements() != null && r.achievements().length() > 8000) {
-      problems.add(new FieldProblem("achievements", "Tóm tắt thành tích không được dài quá 8000 ký tự."));
     }
     return problems;
   }
@@ -218,10 +214,8 @@ public class DossierValidator {
   /** Declared facts are well-formed; the collective's figures are required for Tập thể lao động xuất sắc. */
   private static void checkDeclaredFacts(DossierRequest r, Optional<SubjectKind> kind, boolean complete,
       List<FieldProblem> problems, LocalDate today) {
+    // a discipline ending in the future, a count out of range: the declared rules of DeclaredFacts
     DeclaredFacts f = r.declaredFacts() == null ? DeclaredFacts.NONE : r.declaredFacts();
-    if (f.disciplineEndedOn() != null && f.disciplineEndedOn().isAfter(today)) {
-      problems.add(new FieldProblem("declaredFacts.disciplineEndedOn", "Ngày hết thời hạn kỷ luật không được sau hôm nay."));
-    }
     Integer members = f.memberCount();
     String[][] counts = {
         {"membersCompletingTasks", "Số cá nhân hoàn thành nhiệm vụ"},
@@ -231,8 +225,7 @@ public class DossierValidator {
     Integer[] values = {f.membersCompletingTasks(), f.advancedWorkerMembers(), f.emulationFighterMembers(),
         f.membersDisciplined()};
     if (members != null && (members < 1 || members > 100_000)) {
-      problems.add(new FieldProblem("declaredFacts.memberCount", "Số thành viên của tập thể phải từ 1 đến 100000."));
-      members = null;
+      members = null; // reported by its declared rule
     }
     boolean ttldxs = "TTLDXS".equals(r.awardType() == null ? null : r.awardType().strip());
     for (int i = 0; i < counts.length; i++) {
@@ -242,7 +235,7 @@ public class DossierValidator {
           problems.add(new FieldProblem(field, "Chưa khai " + counts[i][1].toLowerCase() + " (bắt buộc khi đề nghị"
               + " Tập thể lao động xuất sắc)."));
         }
-      } else if (values[i] < 0 || (members != null && values[i] > members)) {
+      } else if (values[i] >= 0 && members != null && values[i] > members) { // below 0: its declared rule
         problems.add(new FieldProblem(field, counts[i][1] + " phải từ 0 đến số thành viên của tập thể."));
       }
     }

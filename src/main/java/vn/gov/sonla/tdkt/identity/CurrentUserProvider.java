@@ -13,7 +13,11 @@ public class CurrentUserProvider {
   static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
   public CurrentUser get() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return of(SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  /** The user of an authentication (the {@code authentication} of a {@code @PreAuthorize} expression). */
+  public static CurrentUser of(Authentication auth) {
     if (auth == null || !auth.isAuthenticated()) {
       throw new IllegalStateException("No signed-in user");
     }

@@ -67,6 +67,46 @@ public class ApiExceptionHandler {
     return answer.body(problem);
   }
 
+  /**
+   * Refused by an access rule ({@code @PreAuthorize}) that gave no reason of its own: the same 403 problem as the
+   * engine's refusals. A caller without a login is left to the security chain (401).
+   */
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+      throw e;
+    }
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", "Bạn không có quyền thực hiện thao tác này.");
+  }
+
+  /** A request body's declared field rules (Bean Validation, {@code @Valid}): 400 with every bad field. */
+  @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e) {
+    return fieldProblems(FieldProblems.of(e.getBindingResult()));
+  }
+
+  /** Declared rules on request parameters (e.g. {@code @Min} on a query parameter): 400 with every bad field. */
+  @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+  ProblemDetail invalidParameters(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
+    return fieldProblems(FieldProblems.of(e));
+  }
+
+  /** Declared rules checked outside Spring MVC (a service's {@code Validator}): 400 with every bad field. */
+  @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+  ProblemDetail constraintViolations(jakarta.validation.ConstraintViolationException e) {
+    return fieldProblems(FieldProblems.of(e.getConstraintViolations()));
+  }
+
+  private static ProblemDetail fieldProblems(List<FieldProblem> problems) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
+        problems.size() == 1 ? problems.get(0).message() : "Dữ liệu chưa hợp lệ: kiểm tra các trường được nêu.");
+    problem.setProperty("errors", problems);
+    return problem;
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     LOG.info("Refused by the engine's authorization: {}", e.getMessage());

@@ -137,11 +137,8 @@ public class PublicNoticeService {
    */
   @Transactional
   public Objection file(ObjectionRequest request, String clientAddress) {
-    List<FieldProblem> problems = new ArrayList<>();
-    require(problems, "dossierCode", request.dossierCode(), 40, "Chưa nêu mã hồ sơ.");
-    require(problems, "name", request.name(), 200, "Chưa nhập họ tên người phản ánh.");
-    require(problems, "contact", request.contact(), 200, "Chưa nhập địa chỉ liên hệ (điện thoại hoặc thư điện tử).");
-    require(problems, "content", request.content(), 4000, "Chưa nhập nội dung phản ánh.");
+    // checked here, after the controller's limit per address, so that a refused request counts as before
+    List<FieldProblem> problems = vn.gov.sonla.tdkt.kernel.FieldProblems.check(request);
     if (!problems.isEmpty()) {
       throw new InvalidDossierException(problems);
     }
@@ -168,13 +165,5 @@ public class PublicNoticeService {
         .setVariableLocal("objectorContact", objection.objectorContact())
         .correlateWithResult());
     return objection;
-  }
-
-  private static void require(List<FieldProblem> problems, String field, String value, int max, String message) {
-    if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem(field, message));
-    } else if (value.length() > max) {
-      problems.add(new FieldProblem(field, "Không được dài quá " + max + " ký tự."));
-    }
   }
 }

@@ -16,16 +16,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
-import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
 import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.kernel.DossierStateException;
@@ -62,8 +60,8 @@ public class PlanController {
   @Created
   @PostMapping(path = "/api/plans", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
   @Transactional
+  @PreAuthorize("@planAccess.canUpload(authentication)")
   public ResponseEntity<Map<String, Object>> upload(@RequestBody byte[] body) {
-    ForbiddenException.requireGroup(currentUser.get(), Groups.HOME_AFFAIRS, "Sở Nội vụ được tải kế hoạch lên");
     String yaml = new String(body, StandardCharsets.UTF_8);
     Plan plan = opening.parse(yaml);
     if (store.exists(plan.year())) {
@@ -77,31 +75,30 @@ public class PlanController {
 
   /** The year's commendation plan with its items, their due dates, lead units and progress. */
   @GetMapping("/api/plans/{year}")
+  @PreAuthorize("@planAccess.canRead(authentication)")
   public Map<String, Object> get(@PathVariable int year) {
-    requireReadable(year);
+    requirePlan(year);
     return view(year);
   }
 
   /** The plan's items as CSV (UTF-8 with a BOM, for Excel), columns as {@link PlanExport#HEADER}. */
   @GetMapping("/api/plans/{year}/export.csv")
+  @PreAuthorize("@planAccess.canRead(authentication)")
   public ResponseEntity<byte[]> exportCsv(@PathVariable int year) {
-    requireReadable(year);
+    requirePlan(year);
     return attachment("ke-hoach-" + year + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
         PlanExport.csv(progress(year)));
   }
 
   /** The plan's items as an Excel workbook, one sheet "Kế hoạch {year}". */
   @GetMapping("/api/plans/{year}/export.xlsx")
+  @PreAuthorize("@planAccess.canRead(authentication)")
   public ResponseEntity<byte[]> exportXlsx(@PathVariable int year) {
-    requireReadable(year);
+    requirePlan(year);
     return attachment("ke-hoach-" + year + ".xlsx", XLSX, PlanExport.xlsx(year, progress(year)));
   }
 
-  private void requireReadable(int year) {
-    CurrentUser user = currentUser.get();
-    if (!user.readsAllDossiers() && user.unitCodes().isEmpty()) {
-      throw new ForbiddenException("Không có quyền xem kế hoạch.");
-    }
+  private void requirePlan(int year) {
     if (!store.exists(year)) {
       throw new DossierNotFoundException(String.valueOf(year), "Chưa có kế hoạch năm " + year + ".");
     }

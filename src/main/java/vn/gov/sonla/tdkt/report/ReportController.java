@@ -2,7 +2,6 @@ package vn.gov.sonla.tdkt.report;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 
 /**
  * Reports (dossiers, awards, processing times) as JSON, CSV and XLSX. Readers: auditors, home-affairs and
@@ -27,7 +25,6 @@ import vn.gov.sonla.tdkt.identity.Groups;
 @RestController
 public class ReportController {
 
-  static final Set<String> READERS = Set.of(Groups.AUDITORS, Groups.HOME_AFFAIRS, Groups.ADMIN);
   private static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -46,15 +43,15 @@ public class ReportController {
    * administrators).
    */
   @GetMapping("/api/reports")
+  @PreAuthorize("@auditAccess.canReadReports(authentication)")
   public Report get(@RequestParam(required = false) String year) {
-    requireReader();
     return reports.report(year(year));
   }
 
   /** Every table of the report, one block each (title, header, rows, blank line); UTF-8 with a BOM. */
   @GetMapping("/api/reports/export.csv")
+  @PreAuthorize("@auditAccess.canReadReports(authentication)")
   public ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String year) {
-    requireReader();
     Report report = reports.report(year(year));
     return attachment(filename(report, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8),
         ReportExport.csv(report));
@@ -62,23 +59,23 @@ public class ReportController {
 
   /** Every table of the report, one sheet each. */
   @GetMapping("/api/reports/export.xlsx")
+  @PreAuthorize("@auditAccess.canReadReports(authentication)")
   public ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) String year) {
-    requireReader();
     Report report = reports.report(year(year));
     return attachment(filename(report, "xlsx"), XLSX, ReportExport.xlsx(report));
   }
 
   /** The yearly statistics reported upward (Circular 02/2023/TT-BNV forms); {@code year} is required. */
   @GetMapping("/api/reports/statistics")
+  @PreAuthorize("@auditAccess.canReadReports(authentication)")
   public StatisticsService.Statistics statistics(@RequestParam(required = false) String year) {
-    requireReader();
     return statistics.of(requiredYear(year));
   }
 
   /** The year's statistics forms of Circular 02/2023/TT-BNV as CSV (UTF-8 with a BOM), one block per form. */
   @GetMapping("/api/reports/statistics/export.csv")
+  @PreAuthorize("@auditAccess.canReadReports(authentication)")
   public ResponseEntity<byte[]> statisticsCsv(@RequestParam(required = false) String year) {
-    requireReader();
     StatisticsService.Statistics s = statistics.of(requiredYear(year));
     return attachment("thong-ke-tdkt-" + s.year() + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
         ReportExport.csv("Thống kê công tác thi đua, khen thưởng năm " + s.year(), s.basis(), tables(s)));
@@ -86,8 +83,8 @@ public class ReportController {
 
   /** The year's statistics forms of Circular 02/2023/TT-BNV as an Excel workbook, one sheet per form. */
   @GetMapping("/api/reports/statistics/export.xlsx")
+  @PreAuthorize("@auditAccess.canReadReports(authentication)")
   public ResponseEntity<byte[]> statisticsXlsx(@RequestParam(required = false) String year) {
-    requireReader();
     StatisticsService.Statistics s = statistics.of(requiredYear(year));
     return attachment("thong-ke-tdkt-" + s.year() + ".xlsx", XLSX, ReportExport.xlsx(tables(s)));
   }
@@ -105,9 +102,9 @@ public class ReportController {
    * STATISTICS_ENTERED with the value before and after. Answers the form as it now reads.
    */
   @PutMapping("/api/reports/statistics/entries")
+  @PreAuthorize("@auditAccess.canEnterStatistics(authentication)")
   public StatisticsService.Form enter(@RequestBody EntryRequest request) {
     CurrentUser user = currentUser.get();
-    ForbiddenException.requireGroup(user, Groups.HOME_AFFAIRS, "Sở Nội vụ được nhập số liệu thống kê");
     if (request == null || request.year() == null || request.year() < 2000 || request.year() > 2100) {
       throw new BadInputException("Năm phải là số từ 2000 đến 2100.");
     }
@@ -132,12 +129,7 @@ public class ReportController {
     return year;
   }
 
-  private void requireReader() {
-    CurrentUser user = currentUser.get();
-    if (user.groups().stream().noneMatch(READERS::contains)) {
-      throw new ForbiddenException("Chỉ Thanh tra, Sở Nội vụ và quản trị viên được xem báo cáo.");
-    }
-  }
+
 
   /** The year parameter: absent or blank = every year; otherwise a whole number from 2000 to 2100. */
   static Integer year(String value) {

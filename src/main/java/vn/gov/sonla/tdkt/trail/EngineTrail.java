@@ -1,7 +1,7 @@
 package vn.gov.sonla.tdkt.trail;
 
-import static vn.gov.sonla.tdkt.audit.DossierTrail.details;
-import static vn.gov.sonla.tdkt.audit.DossierTrail.vn;
+import static vn.gov.sonla.tdkt.trail.DossierTrail.details;
+import static vn.gov.sonla.tdkt.trail.DossierTrail.vn;
 
 import java.util.ArrayList;
 import java.util.Comparator;

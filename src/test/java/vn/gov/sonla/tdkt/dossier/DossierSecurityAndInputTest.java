@@ -340,15 +340,30 @@ class DossierSecurityAndInputTest {
         "documents.OTHER");
   }
 
-  @Test
-  void anUnknownDocumentTypeIsRefused() {
-    refused(valid("Lò Thị Lạ"), withFile(Api.pdf("PASSPORT", "ho-chieu.pdf")), "documents.PASSPORT");
-  }
+  // an unknown document type, unreadable JSON and bad list parameters: DossierWebTest (the web layer alone)
 
+  /**
+   * The declared field rules of the dossier's JSON (lengths, ranges, dates not in the future): each bad field with
+   * its Vietnamese message (ValidationMessages_vi.properties), with the other rules' problems in the same answer.
+   */
   @Test
-  void unreadableJsonIsRefused() {
-    refused("{\"awardType\": \"BK_TINH\", \"birthDate\": \"02/09/1984\"", Api.requiredFiles("ANNUAL"), "dossier");
-    refused("{\"year\": \"năm nay\"}", Api.requiredFiles("ANNUAL"), "dossier");
+  void theDeclaredFieldRulesAnswerInVietnameseOnTheirFields() {
+    Map<String, Object> json = valid("Lường Văn Dài");
+    json.put("awardKind", "FOREVER");
+    json.put("position", "Giáo viên ".repeat(21));
+    json.put("achievements", "x".repeat(8001));
+    json.put("declaredFacts", Map.of("memberCount", 0, "membersDisciplined", -1,
+        "disciplineEndedOn", java.time.LocalDate.now().plusYears(1).toString()));
+    JsonNode body = refused(json, Api.requiredFiles("ANNUAL"), "awardKind", "position", "achievements",
+        "declaredFacts.memberCount", "declaredFacts.membersDisciplined", "declaredFacts.disciplineEndedOn");
+    assertThat(body.get("errors").findValuesAsText("message")).contains("Chức vụ không được dài quá 200 ký tự.",
+        "Tóm tắt thành tích không được dài quá 8000 ký tự.", "Số thành viên của tập thể phải từ 1 đến 100000.",
+        "Số cá nhân bị kỷ luật từ khiển trách trở lên phải từ 0 đến số thành viên của tập thể.",
+        "Ngày hết thời hạn kỷ luật không được sau hôm nay.");
+    Map<String, Object> unborn = valid("Lường Thị Chưa Sinh");
+    unborn.put("birthDate", java.time.LocalDate.now().plusYears(1).toString());
+    assertThat(refused(unborn, Api.requiredFiles("ANNUAL"), "birthDate").get("errors").findValuesAsText("message"))
+        .containsExactly("Ngày sinh không được sau ngày hôm nay.");
   }
 
   @Test
@@ -372,10 +387,4 @@ class DossierSecurityAndInputTest {
     assertThat(counts()).isEqualTo(before);
   }
 
-  @Test
-  void badListParametersAreRefused() {
-    ResponseEntity<JsonNode> response = api.get("appraiser", "/api/dossiers?status=DONE&size=1000");
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("errors").findValuesAsText("field")).contains("status", "size");
-  }
 }
