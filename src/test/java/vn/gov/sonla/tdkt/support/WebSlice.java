@@ -47,7 +47,8 @@ import vn.gov.sonla.tdkt.identity.PersonNames;
 @Documented
 @Inherited
 @WebMvcTest(controllers = {DossierController.class, DossierSearchController.class, CouncilSessionController.class})
-@Import({MethodSecurityConfig.class, CurrentUserProvider.class, DossierAccess.class, CouncilAccess.class})
+@Import({MethodSecurityConfig.class, CurrentUserProvider.class, DossierAccess.class, CouncilAccess.class,
+    WebSliceClock.class})
 @MockitoBean(types = {DossierService.class, DossierRepository.class, DocumentRepository.class, AwardCatalog.class,
     RuntimeService.class, TaskService.class, IdentityService.class, EngineAuthentication.class, DecisionLookup.class,
     PersonNames.class, ProcedureDeadline.class, DossierSearch.class, CalendarProperties.class, CouncilRepository.class,
