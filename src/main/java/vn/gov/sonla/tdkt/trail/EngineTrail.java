@@ -144,6 +144,12 @@ class EngineTrail {
       return batch == null ? "" : " (" + batch.words() + ")";
     }
 
+    /** The step's name as the model gives it (the history keeps it), else looked up in the model. */
+    String stepName(HistoricActivityInstance a) {
+      return a.getActivityName() != null && !a.getActivityName().isBlank() ? a.getActivityName()
+          : step(a.getActivityId());
+    }
+
     String step(String activityId) {
       return words.step(scope.pi().getProcessDefinitionId(), activityId);
     }
@@ -168,7 +174,7 @@ class EngineTrail {
         entries.add(new TrailEntry(vn(a.getStartTime()), TrailSource.ENGINE_ACTIVITY,
             escalation ? TrailKind.ESCALATION : TrailKind.STEP_STARTED, actor,
             (escalation ? "Chuyển cấp trên: " : "Bắt đầu bước: ") + name + inBatch(), d)
-            .plain((escalation ? "Chuyển cấp trên: " : "Bắt đầu bước: ") + step(a.getActivityId()) + inBatch(),
+            .plain((escalation ? "Chuyển cấp trên: " : "Bắt đầu bước: ") + stepName(a) + inBatch(),
                 escalation ? "Đã chuyển cấp trên" : "Đã bắt đầu"));
         if (a.getEndTime() != null) {
           Map<String, Object> ended = new LinkedHashMap<>(d);
@@ -178,7 +184,7 @@ class EngineTrail {
           entries.add(new TrailEntry(vn(a.getEndTime()), TrailSource.ENGINE_ACTIVITY, TrailKind.STEP_ENDED,
               "userTask".equals(a.getActivityType()) ? a.getAssignee() : actor,
               "Kết thúc bước: " + name + (a.isCanceled() ? " (bị hủy)" : "") + inBatch(), ended)
-              .plain("Kết thúc bước: " + step(a.getActivityId()) + inBatch(),
+              .plain("Kết thúc bước: " + stepName(a) + inBatch(),
                   a.isCanceled() ? "Bị hủy" : "Đã kết thúc"));
           if ("Event_AwaitCouncilResolution".equals(a.getActivityId())) {
             councilMessageAt.put("*", a.getEndTime());
