@@ -35,6 +35,9 @@ public class AwardBatchDossiers implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a job after the click: its records name the person who decided (docs/pipeline.md)
+    vn.gov.sonla.tdkt.engine.EngineAuthentication.actFor(execution.getProcessEngineServices().getIdentityService(),
+        (String) execution.getVariable("decidedBy"));
     String key = execution.getProcessBusinessKey();
     String code = (String) execution.getVariable(CODE);
     String number = (String) execution.getVariable("decisionNumber");

@@ -135,6 +135,9 @@ class TrailScenario {
         tasks.claim(decide.getId(), "chairman");
         tasks.complete(decide.getId(), Map.of("draftReviewed", true));
       });
+      // the decision and each dossier's award are jobs after the click (issue 19), run as the job executor would
+      vn.gov.sonla.tdkt.support.Jobs.settleInstance(management,
+          runtime.createProcessInstanceQuery().processInstanceBusinessKey(batchKey).singleResult().getId());
       String number = decisions.forDossier(code).orElseThrow().number();
       return new Run(code, pi, number, submitted, claimed, appraisedSupplement, supplemented, appraisedValid,
           councilResolved, objectionFiled, objectionReviewed, timerFired, decided);
