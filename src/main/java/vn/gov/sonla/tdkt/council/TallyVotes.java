@@ -1,9 +1,7 @@
 package vn.gov.sonla.tdkt.council;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.audit.AuditLog;
 import vn.gov.sonla.tdkt.dossier.DossierRepository;
@@ -11,27 +9,26 @@ import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.engine.EngineAuthentication;
 
 /**
- * "Kiểm phiếu, gửi nghị quyết đến từng hồ sơ": for each agenda dossier still waiting for the council
- * (a withdrawn one is skipped), the votes required by council-threshold for its award type, and the
- * message {@code CouncilResolution} to its commendation-dossier process with the tally.
+ * "Kiểm phiếu, ghi kết quả từng hồ sơ": for each agenda dossier still waiting for the council (a withdrawn one is
+ * skipped), the votes required by council-threshold for its award type, the outcome recorded on the agenda item and
+ * in the audit log. Each dossier tallied then receives {@code CouncilResolution} in a job of its own
+ * ({@link SendCouncilResolution}), so one failing dossier does not undo the tally.
  */
 @Component("tallyVotes")
 public class TallyVotes implements JavaDelegate {
 
-  public static final String MESSAGE = "CouncilResolution";
+  public static final String MESSAGE = SendCouncilResolution.MESSAGE;
 
   private final CouncilRepository sessions;
   private final CouncilThreshold threshold;
   private final DossierRepository dossiers;
-  private final RuntimeService runtime;
   private final AuditLog audit;
 
   public TallyVotes(CouncilRepository sessions, CouncilThreshold threshold, DossierRepository dossiers,
-      RuntimeService runtime, AuditLog audit) {
+      AuditLog audit) {
     this.sessions = sessions;
     this.threshold = threshold;
     this.dossiers = dossiers;
-    this.runtime = runtime;
     this.audit = audit;
   }
 
@@ -63,17 +60,6 @@ public class TallyVotes implements JavaDelegate {
       // the totals only: individual ballots are secret
       audit.append(item.dossierCode(), AuditLog.COUNCIL_TALLY, AuditLog.detail("session", key, "round", ballotRound,
           "for", votesFor, "against", against, "absent", absent, "required", required, "passed", passed));
-      EngineAuthentication.inProcess(() -> runtime.createMessageCorrelation(MESSAGE)
-          .processInstanceBusinessKey(item.dossierCode())
-          .setVariables(Variables.createVariables()
-              .putValue("councilPassed", passed)
-              .putValue("votesFor", votesFor)
-              .putValue("votesAgainst", against)
-              .putValue("votesAbsent", absent)
-              .putValue("votesRequired", required)
-              .putValue("councilMembers", members)
-              .putValue("councilSession", key))
-          .correlate());
     }
     execution.setVariable("dossiersPassed", passedCount);
   }

@@ -59,6 +59,9 @@ public class IssueBatchDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a job after the click: its records name the person who decided (docs/pipeline.md)
+    vn.gov.sonla.tdkt.engine.EngineAuthentication.actFor(execution.getProcessEngineServices().getIdentityService(),
+        (String) execution.getVariable("decidedBy"));
     String key = execution.getProcessBusinessKey();
     DecisionBatchRepository.Batch batch = batches.find(key).orElseThrow();
     List<String> included = new ArrayList<>();

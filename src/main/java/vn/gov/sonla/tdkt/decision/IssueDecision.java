@@ -77,6 +77,9 @@ public class IssueDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a job after the click: its records name the person who decided (docs/pipeline.md)
+    vn.gov.sonla.tdkt.engine.EngineAuthentication.actFor(execution.getProcessEngineServices().getIdentityService(),
+        (String) execution.getVariable("decidedBy"));
     String code = execution.getProcessBusinessKey();
     Dossier dossier = dossiers.find(code).orElseThrow();
     AwardType award = catalog.get(dossier.awardType());

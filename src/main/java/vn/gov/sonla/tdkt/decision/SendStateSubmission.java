@@ -42,6 +42,9 @@ public class SendStateSubmission implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a job after the click: its records name the person who decided (docs/pipeline.md)
+    vn.gov.sonla.tdkt.engine.EngineAuthentication.actFor(execution.getProcessEngineServices().getIdentityService(),
+        (String) execution.getVariable("signedBy"));
     String key = execution.getProcessBusinessKey();
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     LocalDate date = now.atZoneSameInstant(calendar.zone()).toLocalDate();

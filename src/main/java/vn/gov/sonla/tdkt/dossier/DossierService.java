@@ -321,10 +321,14 @@ public class DossierService {
         missing == null ? null : missing.toString(), added);
   }
 
+  /** The decision's issuance in commendation-dossier, a job after the Chairman's approval. */
+  static final String ISSUE_DECISION = "Task_IssueDecision";
+
   /**
    * The proposing unit withdraws its dossier before a decision: a draft is closed at once; a
-   * submitted dossier's process receives {@code DossierWithdrawn}. Correlated as the system after
-   * the unit check, since officers hold no rights on process instances.
+   * submitted dossier's process receives {@code DossierWithdrawn}, except while the decision the Chairman took is
+   * being issued (a job). Correlated as the system after the unit check, since officers hold no rights on process
+   * instances.
    */
   @Transactional
   public Dossier withdraw(String code, String reason, CurrentUser user) {
@@ -343,6 +347,20 @@ public class DossierService {
           throw new DossierStateException("Hồ sơ " + code + " đã kết thúc (" + dossier.status().label()
               + "), không thể rút.");
       case DRAFT -> statusChanges.change(code, DossierStatus.WITHDRAWN, reason.strip());
+      case AWAITING_DECISION -> {
+        // the Chairman approved: the decision is being issued (an asynchronous job, docs/pipeline.md)
+        long issuing = engineAuthentication.asSystem(() -> runtime.createExecutionQuery()
+            .processInstanceBusinessKey(code).activityId(ISSUE_DECISION).count());
+        if (issuing > 0) {
+          throw new DossierStateException("Hồ sơ " + code + " đã được Chủ tịch UBND tỉnh quyết định khen thưởng,"
+              + " quyết định đang được ban hành: không thể rút.");
+        }
+        engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("DossierWithdrawn")
+            .processInstanceBusinessKey(code)
+            .setVariable("withdrawalReason", reason.strip())
+            .setVariable("withdrawnBy", user.id())
+            .correlateWithResult());
+      }
       default -> engineAuthentication.asSystem(() -> runtime.createMessageCorrelation("DossierWithdrawn")
           .processInstanceBusinessKey(code)
           .setVariable("withdrawalReason", reason.strip())

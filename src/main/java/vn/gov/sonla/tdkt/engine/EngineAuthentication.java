@@ -54,6 +54,44 @@ public class EngineAuthentication {
     return EngineInternals.withoutAuthorization(() -> null, call);
   }
 
+  /**
+   * In a job that carries out a person's decision (the decision issued after the Chairman's click, docs/pipeline.md),
+   * makes that person the authenticated user until the job's command ends, so that its audit records and status
+   * changes name them as they did when the step ran in their own request; the thread's earlier authentication (none,
+   * on the job executor's threads) is restored when the command closes or fails. Outside a command (engine-alone
+   * tests calling a delegate), or without a user, does nothing.
+   */
+  public static void actFor(IdentityService identity, String userId) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || userId == null || userId.isBlank()) {
+      return;
+    }
+    Authentication previous = identity.getCurrentAuthentication();
+    if (previous != null && userId.equals(previous.getUserId())) {
+      return;
+    }
+    identity.setAuthenticatedUserId(userId);
+    context.registerCommandContextListener(new org.camunda.bpm.engine.impl.interceptor.CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext commandContext) {
+        restore();
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext commandContext, Throwable t) {
+        restore();
+      }
+
+      private void restore() {
+        if (previous == null) {
+          identity.clearAuthentication();
+        } else {
+          identity.setAuthentication(previous);
+        }
+      }
+    });
+  }
+
   /** {@link #inProcess(Supplier)} for calls without a result. */
   public static void inProcess(Runnable call) {
     inProcess(() -> {

@@ -339,7 +339,8 @@ class BrowserJourneyIT {
         tasklist.choose("Tôi đã xem dự thảo quyết định");
         tasklist.complete();
       });
-      runJobs("commendation-dossier");
+      // the decision is issued, and each dossier awarded, by jobs after the click (run as the job executor would)
+      runJobs("decision-batch");
       awaitStatus(code[0], "AWARDED");
 
       b.step("officer-sees-awarded-with-the-decision-number", () -> {
@@ -842,6 +843,8 @@ class BrowserJourneyIT {
         });
       }
     }
+    // the numbered decision is issued by a job after the clerk's click (run as the job executor would)
+    runJobs("decision-batch");
     awaitStatus(code, "AWARDED");
     assertThat(api.get("appraiser", "/api/dossiers/" + code).getBody().get("decision").get("number").asText())
         .isEqualTo("4711/QĐ-UBND");

@@ -61,7 +61,8 @@ import vn.gov.sonla.tdkt.support.EngineAlone;
  * every member, a written opinion standing in for an absent member's ballot, the early close, the ballot deadline
  * and the reconvened vote, the meeting mode with the committee's totals, the empty agenda, and the agenda that holds
  * back a dossier whose consultation before the council is running. The real {@code councilSession} and
- * {@code prepareAgenda} beans run on mocked repositories; the ballot box, quorum, tally and minutes are mocks.
+ * {@code prepareAgenda} beans run on mocked repositories; the ballot box, quorum, tally and minutes are mocks. The
+ * resolution is sent to each dossier by the real {@code sendCouncilResolution}, one job per dossier (issue 19).
  */
 class CouncilSessionEngineTest {
 
@@ -126,6 +127,7 @@ class CouncilSessionEngineTest {
     Mocks.register("checkQuorum", checkQuorum);
     Mocks.register("tallyVotes", tallyVotes);
     Mocks.register("councilMinutes", councilMinutes);
+    Mocks.register("sendCouncilResolution", new SendCouncilResolution(sessions, dossiers, runtime));
   }
 
   @AfterEach
@@ -336,5 +338,109 @@ class CouncilSessionEngineTest {
     List<String> codes = new ArrayList<>();
     agenda.elements().forEach(item -> codes.add(item.prop("code").stringValue()));
     return codes;
+  }
+
+  private CouncilRepository.AgendaItem tallied(String key, int position, String code, String outcome, int votesFor) {
+    return new CouncilRepository.AgendaItem(key, position, code, "Nguyễn Thị Lan", "Sở Giáo dục và Đào tạo", "BK_TINH",
+        "Bằng khen", null, outcome, votesFor, 3 - votesFor, 0, 2);
+  }
+
+  @Test
+  @Deployment(resources = "processes/council-session.bpmn")
+  void eachDossierGetsItsResolutionInItsOwnJobAndAFailingOneLeavesAnIncidentOnItsOwn() throws Exception {
+    // three dossiers waiting for the council at their catch event (a stand-in of commendation-dossier's)
+    String stub = engine.getRepositoryService().createDeployment()
+        .addModelInstance("resolution-stub.bpmn", org.camunda.bpm.model.bpmn.Bpmn
+            .createExecutableProcess("resolution-stub").camundaHistoryTimeToLive(1)
+            .startEvent().intermediateCatchEvent("Event_AwaitCouncilResolution").message(SendCouncilResolution.MESSAGE)
+            .userTask("Task_AfterCouncil").endEvent().done())
+        .deploy().getId();
+    try {
+      String key = "2026-R7";
+      List<String> codes = List.of("2026-sgddt-0701", "2026-sgddt-0702", "2026-sgddt-0703");
+      when(sessions.agenda(key)).thenReturn(List.of(tallied(key, 1, codes.get(0), "PASSED", 3),
+          tallied(key, 2, codes.get(1), "NOT_PASSED", 1), tallied(key, 3, codes.get(2), "PASSED", 2),
+          tallied(key, 4, "2026-sgddt-0704", "SKIPPED", 0)));
+      when(dossiers.find(anyString())).thenAnswer(call -> java.util.Optional.of(
+          dossier(call.getArgument(0), "BK_TINH", null)));
+      // the second dossier's process is not waiting (it fails until it is repaired)
+      ProcessInstance first = runtime.startProcessInstanceByKey("resolution-stub", codes.get(0));
+      ProcessInstance third = runtime.startProcessInstanceByKey("resolution-stub", codes.get(2));
+      ProcessInstance pi = openWithOneDossier(7, "ONLINE");
+      for (String member : MEMBERS) {
+        vote(pi, member);
+      }
+      quorumCheckedAndTallied(pi);
+
+      // tallied and minuted once; the resolutions wait as one job per decided dossier (the skipped one gets none)
+      verify(tallyVotes).execute(any());
+      verify(councilMinutes).execute(any());
+      assertThat(pi).isWaitingAt("Task_SendResolution").hasPassed("Task_Tally", "Task_Minutes");
+      List<org.camunda.bpm.engine.runtime.Job> jobs = engine.getManagementService().createJobQuery()
+          .processInstanceId(pi.getId()).activityId("Task_SendResolution").list();
+      assertThat(jobs).hasSize(3);
+      for (org.camunda.bpm.engine.runtime.Job job : jobs) {
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException e) {
+          assertThat(e).hasMessageContaining("CouncilResolution");
+        }
+      }
+
+      // the others got their resolution with their own tally
+      assertThat(runtime.getVariables(first.getId())).containsEntry("councilPassed", true)
+          .containsEntry("votesFor", 3).containsEntry("votesRequired", 2).containsEntry("councilMembers", 3)
+          .containsEntry("councilSession", key);
+      assertThat(runtime.getVariables(third.getId())).containsEntry("councilPassed", true)
+          .containsEntry("votesFor", 2);
+      assertThat(first).isWaitingAt("Task_AfterCouncil");
+      assertThat(third).isWaitingAt("Task_AfterCouncil");
+      // the failing one is retried on the model's cycle (R3/PT5M) ...
+      org.camunda.bpm.engine.runtime.Job failed = engine.getManagementService().createJobQuery()
+          .processInstanceId(pi.getId()).activityId("Task_SendResolution").singleResult();
+      assertThat(failed.getRetries()).isEqualTo(2);
+      assertThat(failed.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 4 * 60_000));
+      // ... and, its retries used up, leaves an incident on its own job only; the session waits for it
+      while (engine.getManagementService().createJobQuery().jobId(failed.getId()).singleResult().getRetries() > 0) {
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(failed.getId()))
+            .hasMessageContaining("CouncilResolution");
+      }
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list())
+          .singleElement().satisfies(incident -> {
+            assertThat(incident.getActivityId()).isEqualTo("Task_SendResolution");
+            assertThat(incident.getConfiguration()).isEqualTo(failed.getId());
+          });
+      assertThat(pi).isWaitingAt("Task_SendResolution").hasNotPassed("EndEvent_Resolved");
+      verify(tallyVotes).execute(any());
+
+      // the dossier's process repaired, the administrator retries the job (Cockpit): the session ends
+      ProcessInstance second = runtime.startProcessInstanceByKey("resolution-stub", codes.get(1));
+      engine.getManagementService().setJobRetries(failed.getId(), 1);
+      engine.getManagementService().executeJob(failed.getId());
+      assertThat(runtime.getVariables(second.getId())).containsEntry("councilPassed", false)
+          .containsEntry("votesFor", 1).containsEntry("votesAgainst", 2);
+      assertThat(pi).isEnded().hasPassed("Task_SendResolution", "EndEvent_Resolved");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(stub, true);
+    }
+  }
+
+  @Test
+  @Deployment(resources = "processes/council-session.bpmn")
+  void aDossierWithdrawnAfterTheTallyIsSentNothing() throws Exception {
+    String key = "2026-R8";
+    when(sessions.agenda(key)).thenReturn(List.of(tallied(key, 1, "2026-sgddt-0801", "PASSED", 3)));
+    OffsetDateTime at = OffsetDateTime.parse("2026-11-02T08:00:00+07:00");
+    when(dossiers.find("2026-sgddt-0801")).thenReturn(java.util.Optional.of(new Dossier("2026-sgddt-0801", "sgddt",
+        "BK_TINH", AwardKind.ANNUAL, 2026, SubjectKind.INDIVIDUAL, "Nguyễn Thị Lan", null, "Giáo viên",
+        "Trường THPT Chuyên Sơn La", "Thành tích xuất sắc.", DossierStatus.WITHDRAWN, "Đơn vị rút hồ sơ.", null,
+        "officer.sgddt", at, at, at)));
+    ProcessInstance pi = openWithOneDossier(8, "ONLINE");
+    for (String member : MEMBERS) {
+      vote(pi, member);
+    }
+    quorumCheckedAndTallied(pi);
+    execute(job("Task_SendResolution", pi));
+    assertThat(pi).isEnded().hasPassed("Task_SendResolution", "EndEvent_Resolved");
   }
 }

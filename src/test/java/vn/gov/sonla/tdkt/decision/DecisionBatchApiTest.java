@@ -149,6 +149,8 @@ class DecisionBatchApiTest {
     assertThat(api.postJson("chairman", "/engine-rest/task/" + id + "/complete",
         Api.variables("draftReviewed", true, "excludedList", "", "refusedList", second + ": Thành tích chưa tiêu biểu."))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    // the click commits; the decision and each dossier's award are jobs (issue 19), run as the job executor would
+    api.settle(key);
     JsonNode refused = api.get("officer.sgddt", "/api/dossiers/" + second).getBody();
     assertThat(refused.get("status").asText()).isEqualTo("NOT_AWARDED");
     assertThat(refused.get("decision").isNull()).isTrue();

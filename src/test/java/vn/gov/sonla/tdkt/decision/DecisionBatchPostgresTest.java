@@ -267,6 +267,7 @@ class DecisionBatchPostgresTest {
       assertThat(api.postJson("clerk", "/engine-rest/task/" + id + "/complete",
           Api.variables("decisionSeq", 777, "decisionRegister", "QĐ-UBND")).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
+      api.settle(nextKey); // the numbered decision is issued by a job after the clerk's click
       for (String code : List.of(excludedA, excludedB)) {
         JsonNode dossier = api.get("appraiser", "/api/dossiers/" + code).getBody();
         assertThat(dossier.get("status").asText()).isEqualTo("AWARDED");

@@ -167,6 +167,7 @@ class DecisionIssueApiTest {
       assertThat(api.postJson("clerk", "/engine-rest/task/" + id + "/complete",
           Api.variables("decisionSeq", seq, "decisionRegister", "QĐ-CT")).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
+      api.settle(second); // the decision is issued by a job after the clerk's click
       assertThat(api.get("appraiser", "/api/dossiers/" + second).getBody().get("decision").get("number").asText())
           .isEqualTo(seq + "/QĐ-CT");
 

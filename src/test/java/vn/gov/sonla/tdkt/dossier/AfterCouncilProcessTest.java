@@ -223,6 +223,8 @@ class AfterCouncilProcessTest {
     identity.setAuthentication("chairman", List.of("chairman"));
     tasks.complete(sign.getId(), outcome);
     identity.clearAuthentication();
+    // the signed submission is numbered and sent by a job after the click (issue 19)
+    vn.gov.sonla.tdkt.support.Jobs.settleInstance(management, submission.getId());
   }
 
   private void centralDecision(Dossier d, boolean awarded) {
@@ -409,6 +411,8 @@ class AfterCouncilProcessTest {
     tasks.complete(decide.getId(), withVariables("draftReviewed", true, "excludedList", excluded,
         "refusedList", refused));
     identity.clearAuthentication();
+    // the decision is issued, and each dossier awarded, by jobs after the click (issue 19)
+    vn.gov.sonla.tdkt.support.Jobs.settleInstance(management, batch.getId());
   }
 
   @Test

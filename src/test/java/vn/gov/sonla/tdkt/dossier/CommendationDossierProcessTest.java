@@ -98,6 +98,8 @@ class CommendationDossierProcessTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+    // an approval is issued by a job after the click (issue 19), run as the job executor would
+    vn.gov.sonla.tdkt.support.Jobs.settleInstance(engine.getManagementService(), pi.getId());
   }
 
   private void councilResolves(Dossier d, boolean passed) {
@@ -138,6 +140,9 @@ class CommendationDossierProcessTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+    // the click commits; the decision and each dossier's award are jobs (issue 19), run as the job executor would
+    assertThat(batch).isWaitingAt("Task_IssueDecision");
+    vn.gov.sonla.tdkt.support.Jobs.settleInstance(engine.getManagementService(), batch.getId());
 
     assertThat(batch).isEnded().hasPassed("Task_IssueDecision");
     assertThat(pi).isEnded().hasPassed("Task_RecordBatchAward", "EndEvent_BatchAwarded");

@@ -41,6 +41,7 @@ abstract class DossierApiScenarios {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired DossierRepository dossierRepository;
 
   Api api;
@@ -98,6 +99,8 @@ abstract class DossierApiScenarios {
     api.postJson("chairman", "/engine-rest/task/" + id + "/claim", Map.of("userId", "chairman"));
     assertThat(api.postJson("chairman", "/engine-rest/task/" + id + "/complete",
         Api.variables("decisionOutcome", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    // the click commits; the decision is issued by a job (issue 19), run as the job executor would
+    api.settle(code);
   }
 
   /**
@@ -300,6 +303,24 @@ abstract class DossierApiScenarios {
     }
     start.countDown();
     for (Future<?> result : results) {
+      result.get(120, TimeUnit.SECONDS);
+    }
+    // the clicks committed; the twenty decisions are issued by their jobs, all at once as the job executor's
+    // threads (on several nodes) would run them: the numbering is inside each job's transaction (issue 19)
+    List<String> jobs = codes.stream().map(code -> management.createJobQuery()
+        .processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId())
+        .activityId("Task_IssueDecision").singleResult().getId()).toList();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> issued = new ArrayList<>();
+    for (String job : jobs) {
+      issued.add(pool.submit((Callable<Void>) () -> {
+        go.await();
+        management.executeJob(job);
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> result : issued) {
       result.get(120, TimeUnit.SECONDS);
     }
     pool.shutdown();

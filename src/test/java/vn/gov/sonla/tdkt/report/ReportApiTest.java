@@ -91,6 +91,7 @@ class ReportApiTest {
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(api.postJson(user, "/engine-rest/task/" + id + "/complete", variables).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
+    vn.gov.sonla.tdkt.support.Jobs.settle(code); // the decision is issued by a job after the click
   }
 
   @Test

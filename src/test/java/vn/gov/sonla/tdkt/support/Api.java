@@ -128,6 +128,42 @@ public class Api {
         Map.of("userId", user)).getStatusCode().value()).isEqualTo(204);
     org.assertj.core.api.Assertions.assertThat(postJson(user, "/engine-rest/task/" + id + "/complete", variables)
         .getStatusCode().value()).isEqualTo(204);
+    // what the step continues asynchronously (the decision after the Chairman's click) runs as the job executor would
+    settle(code);
+  }
+
+  /**
+   * Lets the asynchronous continuations of the process instances with this business key run: in this JVM's engine
+   * (job executor off in tests) by running them ({@link Jobs#settle}); against an application in another JVM, whose
+   * job executor runs them, by waiting (up to a minute) until none is due any more.
+   */
+  public void settle(String businessKey) {
+    if (Jobs.engine().isPresent()) {
+      Jobs.settle(businessKey);
+      return;
+    }
+    long end = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < end) {
+      ResponseEntity<JsonNode> instances = get("admin", "/engine-rest/process-instance?businessKey=" + businessKey);
+      if (!instances.getStatusCode().is2xxSuccessful() || instances.getBody() == null) {
+        return;
+      }
+      long due = 0;
+      for (JsonNode instance : instances.getBody()) {
+        ResponseEntity<JsonNode> count = get("admin", "/engine-rest/job/count?messages=true&executable=true"
+            + "&processInstanceId=" + instance.get("id").asText());
+        due += count.getStatusCode().is2xxSuccessful() ? count.getBody().get("count").asLong() : 0;
+      }
+      if (due == 0) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** The appraiser finds the dossier valid. */
@@ -192,6 +228,8 @@ public class Api {
     org.assertj.core.api.Assertions.assertThat(postJson("chairman", "/engine-rest/task/" + id + "/complete",
         variables("draftReviewed", true, "excludedList", excludedList, "refusedList", refusedList))
         .getStatusCode().value()).isEqualTo(204);
+    // the decision is issued, and each dossier awarded, by jobs (run here as the job executor would)
+    settle(key);
   }
 
   public String write(Object value) {

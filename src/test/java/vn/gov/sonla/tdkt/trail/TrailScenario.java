@@ -141,12 +141,15 @@ public class TrailScenario {
       identity.clearAuthentication();
       Date numbered = null;
       try (NumberingSwitch clerk = clerkNumbering == null ? null : NumberingSwitch.byClerk(clerkNumbering)) {
-        runtime.startProcessInstanceByKey("decision-batch", batchKey, Map.of("openedBy", "appraiser"));
+        String batchId = runtime.startProcessInstanceByKey("decision-batch", batchKey, Map.of("openedBy", "appraiser"))
+            .getId();
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(batchKey).singleResult();
         as("chairman", "chairman", () -> {
           tasks.claim(decide.getId(), "chairman");
           tasks.complete(decide.getId(), Map.of("draftReviewed", true));
         });
+        // the decision and each dossier's award are jobs after a click (issue 19), run as the job executor would
+        vn.gov.sonla.tdkt.support.Jobs.settleInstance(management, batchId);
         if (clerk != null) {
           numbered = step(new Date(decided.getTime() + 3_600_000L));
           Task number = tasks.createTaskQuery().processInstanceBusinessKey(batchKey)
@@ -157,6 +160,8 @@ public class TrailScenario {
             tasks.claim(number.getId(), "clerk");
             tasks.complete(number.getId(), Map.of("decisionSeq", seq, "decisionRegister", "QĐ-UBND"));
           });
+          // the decision and each dossier's award are jobs after a click (issue 19), run as the job executor would
+          vn.gov.sonla.tdkt.support.Jobs.settleInstance(management, batchId);
         }
       }
       String number = decisions.forDossier(code).orElseThrow().number();
