@@ -62,34 +62,7 @@ public class EngineAuthentication {
    * tests calling a delegate), or without a user, does nothing.
    */
   public static void actFor(IdentityService identity, String userId) {
-    CommandContext context = Context.getCommandContext();
-    if (context == null || userId == null || userId.isBlank()) {
-      return;
-    }
-    Authentication previous = identity.getCurrentAuthentication();
-    if (previous != null && userId.equals(previous.getUserId())) {
-      return;
-    }
-    identity.setAuthenticatedUserId(userId);
-    context.registerCommandContextListener(new org.camunda.bpm.engine.impl.interceptor.CommandContextListener() {
-      @Override
-      public void onCommandContextClose(CommandContext commandContext) {
-        restore();
-      }
-
-      @Override
-      public void onCommandFailed(CommandContext commandContext, Throwable t) {
-        restore();
-      }
-
-      private void restore() {
-        if (previous == null) {
-          identity.clearAuthentication();
-        } else {
-          identity.setAuthentication(previous);
-        }
-      }
-    });
+    EngineInternals.actFor(identity, userId);
   }
 
   /** {@link #inProcess(Supplier)} for calls without a result. */

@@ -121,4 +121,36 @@ public final class EngineInternals {
 
   /** The job executor's state. */
   public record JobExecutorState(boolean active, String lockOwner, int lockTimeInMillis, int maxJobsPerAcquisition) {}
+
+  /** See {@link EngineAuthentication#actFor(IdentityService, String)}. */
+  static void actFor(IdentityService identity, String userId) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || userId == null || userId.isBlank()) {
+      return;
+    }
+    Authentication previous = identity.getCurrentAuthentication();
+    if (previous != null && userId.equals(previous.getUserId())) {
+      return;
+    }
+    identity.setAuthenticatedUserId(userId);
+    context.registerCommandContextListener(new org.camunda.bpm.engine.impl.interceptor.CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext commandContext) {
+        restore();
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext commandContext, Throwable t) {
+        restore();
+      }
+
+      private void restore() {
+        if (previous == null) {
+          identity.clearAuthentication();
+        } else {
+          identity.setAuthentication(previous);
+        }
+      }
+    });
+  }
 }
