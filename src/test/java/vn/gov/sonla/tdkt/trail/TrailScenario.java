@@ -33,6 +33,10 @@ public class TrailScenario {
 
   static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
+  /** The decision-batch rounds of year 2099 the scenarios use, one per run (rounds go to 999). */
+  private static final java.util.concurrent.atomic.AtomicInteger BATCH_ROUNDS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** The times of the steps, for the assertions. */
   public record Run(String code, String processInstanceId, String decisionNumber, Date submitted, Date claimed,
       Date appraisedSupplement, Date supplemented, Date appraisedValid, Date councilResolved, Date objectionFiled,
@@ -137,7 +141,8 @@ public class TrailScenario {
       Date decided = step(new Date(timerFired.getTime() + 86_400_000L));
       // the normal procedure is decided by batch: the round's batch opened (by the application, as the system),
       // the Chairman approves it in his batch task
-      String batchKey = "2099-R" + (1 + (int) (Math.random() * 99)) + "-" + d.awardType();
+      // a round of its own in this JVM's database (a random one collided now and then: DuplicateKeyException)
+      String batchKey = "2099-R" + BATCH_ROUNDS.incrementAndGet() + "-" + d.awardType();
       identity.clearAuthentication();
       Date numbered = null;
       try (NumberingSwitch clerk = clerkNumbering == null ? null : NumberingSwitch.byClerk(clerkNumbering)) {
