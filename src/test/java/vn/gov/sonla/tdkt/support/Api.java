@@ -23,8 +23,25 @@ public class Api {
   private final TestRestTemplate rest;
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
+  /** True for a client of an application in another JVM (its job executor runs the asynchronous steps). */
+  private final boolean remote;
+
   public Api(TestRestTemplate rest) {
+    this(rest, false);
+  }
+
+  private Api(TestRestTemplate rest, boolean remote) {
     this.rest = rest;
+    this.remote = remote;
+  }
+
+  /**
+   * A client of an application started in another JVM ({@link AppNode}): {@link #settle} waits for that application's
+   * job executor, even when this JVM still holds an engine from an earlier test (camunda-bpm-assert's registry keeps
+   * the last one it was given).
+   */
+  public static Api remote(TestRestTemplate rest) {
+    return new Api(rest, true);
   }
 
   public TestRestTemplate as(String user) {
@@ -135,14 +152,14 @@ public class Api {
   /**
    * Lets the asynchronous continuations of the process instances with this business key run: in this JVM's engine
    * (job executor off in tests) by running them ({@link Jobs#settle}); against an application in another JVM, whose
-   * job executor runs them, by waiting (up to a minute) until none is due any more.
+   * job executor runs them, by waiting (up to three minutes) until none is due any more.
    */
   public void settle(String businessKey) {
-    if (Jobs.engine().isPresent()) {
+    if (!remote && Jobs.engine().isPresent()) {
       Jobs.settle(businessKey);
       return;
     }
-    long end = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+    long end = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < end) {
       ResponseEntity<JsonNode> instances = get("admin", "/engine-rest/process-instance?businessKey=" + businessKey);
       if (!instances.getStatusCode().is2xxSuccessful() || instances.getBody() == null) {

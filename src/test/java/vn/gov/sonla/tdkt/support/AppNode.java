@@ -316,7 +316,7 @@ public final class AppNode implements AutoCloseable {
 
   /** The tests' API calls against this node, as the demo users. */
   public Api api() {
-    return new Api(rest());
+    return Api.remote(rest());
   }
 
   /** The last lines of the current log, for failure messages. */
