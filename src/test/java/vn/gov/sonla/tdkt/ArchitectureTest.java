@@ -151,6 +151,17 @@ class ArchitectureTest {
           .and(DescribedPredicate.not(HasName.Predicates.name("org.camunda.feel.FeelEngine$Failure"))));
 
   /** The shared kernel is at the bottom: it knows no feature. */
+  /**
+   * Who may call an operation is declared on it ({@code @PreAuthorize} with the feature's access bean), not checked
+   * inside the controller's body: a controller never refuses by throwing the 403 problem itself.
+   */
+  @ArchTest
+  static final ArchRule controllersDeclareAccess = noClasses().that()
+      .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+      .or().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+      .should().dependOnClassesThat().areAssignableTo(vn.gov.sonla.tdkt.identity.ForbiddenException.class)
+      .because("access rules are declared with @PreAuthorize and one access bean per feature (issue 19)");
+
   @ArchTest
   static final ArchRule kernelKnowsNoFeature = noClasses().that().resideInAPackage("vn.gov.sonla.tdkt.kernel..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES);

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.award;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
 import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.kernel.DossierStateException;
@@ -54,20 +52,18 @@ public class AwardTypeController {
   private final AwardCatalog catalog;
   private final BaseSalaryProperties baseSalary;
   private final RequiredDocuments requiredDocuments;
-  private final CurrentUserProvider currentUser;
   private final RewardMoney rewardMoney;
 
   private final Clock clock;
 
   public AwardTypeController(AwardCatalog catalog, BaseSalaryProperties baseSalary,
-      RequiredDocuments requiredDocuments, CurrentUserProvider currentUser, RewardMoney rewardMoney,
+      RequiredDocuments requiredDocuments, RewardMoney rewardMoney,
       Clock clock) {
     this.clock = clock;
     this.catalog = catalog;
     this.baseSalary = baseSalary;
     this.rewardMoney = rewardMoney;
     this.requiredDocuments = requiredDocuments;
-    this.currentUser = currentUser;
   }
 
   /** The catalogue; rewards as in force on {@code on} (default today). */
@@ -100,9 +96,9 @@ public class AwardTypeController {
   /** Adds an award type to the catalogue (administrators); answers 201 with its address. */
   @Created
   @PostMapping
+  @PreAuthorize("@awardAccess.canEditCatalogue(authentication)")
   @Transactional
   public ResponseEntity<Map<String, Object>> create(@RequestBody AwardTypeRequest request) {
-    requireAdmin();
     if (request.code() != null && catalog.find(request.code()).isPresent()) {
       throw new DossierStateException("Mã " + request.code().strip() + " đã có trong danh mục; dùng PUT để sửa.");
     }
@@ -115,9 +111,9 @@ public class AwardTypeController {
 
   /** Changes an award type of the catalogue, and its dated reward coefficients when given (administrators). */
   @PutMapping("/{code}")
+  @PreAuthorize("@awardAccess.canEditCatalogue(authentication)")
   @Transactional
   public Map<String, Object> update(@PathVariable String code, @RequestBody AwardTypeRequest request) {
-    requireAdmin();
     catalog.find(code).orElseThrow(() -> new DossierNotFoundException("award-type " + code));
     AwardType type = validated(code, request, request.rewards() != null);
     catalog.save(type);
@@ -133,10 +129,6 @@ public class AwardTypeController {
       catalog.setConsultation(code.strip(), request.consultationRequired(),
           request.consultationRequired() ? request.consultationBasis().strip() : null);
     }
-  }
-
-  private void requireAdmin() {
-    ForbiddenException.requireGroup(currentUser.get(), Groups.ADMIN, "quản trị hệ thống được sửa danh mục khen thưởng");
   }
 
   private AwardType validated(String code, AwardTypeRequest r, boolean checkRewards) {

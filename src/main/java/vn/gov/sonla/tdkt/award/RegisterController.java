@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.award;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
 import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.kernel.FieldProblem;
@@ -131,8 +130,8 @@ public class RegisterController {
 
   /** Pairs of register subjects that may be the same person or collective, with the reason (home-affairs). */
   @GetMapping("/api/subjects/duplicates")
+  @PreAuthorize("@awardAccess.canReviewDuplicates(authentication)")
   public List<Map<String, Object>> duplicates() {
-    requireProvincial();
     return subjects.possibleDuplicates(500).stream().map(d -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("first", view(d.first()));
@@ -147,9 +146,9 @@ public class RegisterController {
    * (home-affairs).
    */
   @PostMapping("/api/subjects/duplicates/merge")
+  @PreAuthorize("@awardAccess.canReviewDuplicates(authentication)")
   @Transactional
   public Map<String, Object> merge(@RequestBody MergeRequest r) {
-    requireProvincial();
     if (r.keep() == null || r.merge() == null || r.keep().equals(r.merge())) {
       throw new InvalidInputException("Chọn hai đối tượng khác nhau.", List.of(new FieldProblem("merge",
           "Chọn đối tượng giữ lại (keep) và đối tượng gộp vào (merge).")));
@@ -169,9 +168,10 @@ public class RegisterController {
    * affairs).
    */
   @PostMapping("/api/subjects/duplicates/distinct")
+  @PreAuthorize("@awardAccess.canReviewDuplicates(authentication)")
   @Transactional
   public ResponseEntity<Void> distinct(@RequestBody DistinctRequest r) {
-    CurrentUser user = requireProvincial();
+    CurrentUser user = currentUser.get();
     if (r.first() == null || r.second() == null || subjects.find(r.first()).isEmpty()
         || subjects.find(r.second()).isEmpty() || r.first().equals(r.second())) {
       throw new InvalidInputException("Chọn hai đối tượng có trong sổ.", List.of(new FieldProblem("second",
@@ -186,13 +186,11 @@ public class RegisterController {
   /** Starts importing award register rows from a CSV or Excel file; answers 202 with the import job to follow. */
   @Created(status = 202)
   @PostMapping("/api/award-imports")
+  @PreAuthorize("@awardAccess.canImport(authentication)")
   public ResponseEntity<Map<String, Object>> startImport(@RequestPart("file") MultipartFile file,
       @RequestParam(required = false) String unit) throws IOException {
     CurrentUser user = currentUser.get();
-    boolean provincial = provincial(user);
-    if (!provincial && user.unitCodes().isEmpty()) {
-      throw new ForbiddenException("Chỉ cán bộ đơn vị hoặc Sở Nội vụ được nhập sổ khen thưởng.");
-    }
+    boolean provincial = AwardAccess.provincial(user);
     List<FieldProblem> problems = new ArrayList<>();
     if (file.isEmpty()) {
       problems.add(new FieldProblem("file", "Chưa chọn tệp (CSV hoặc XLSX)."));
@@ -225,7 +223,8 @@ public class RegisterController {
   @GetMapping("/api/award-imports/{id}")
   public Map<String, Object> importJob(@PathVariable String id) {
     CurrentUser user = currentUser.get();
-    RegisterImportJobs.Job job = imports.find(id).filter(j -> j.createdBy().equals(user.id()) || provincial(user))
+    RegisterImportJobs.Job job = imports.find(id)
+        .filter(j -> j.createdBy().equals(user.id()) || AwardAccess.provincial(user))
         .orElseThrow(() -> new DossierNotFoundException("award-import " + id));
     return RegisterImportJobs.view(job);
   }
@@ -252,17 +251,6 @@ public class RegisterController {
         .orElseThrow(() -> new DossierNotFoundException("subject " + id));
   }
 
-  private CurrentUser requireProvincial() {
-    CurrentUser user = currentUser.get();
-    if (!provincial(user)) {
-      throw new ForbiddenException("Chỉ Sở Nội vụ hoặc quản trị hệ thống được rà soát đối tượng trùng.");
-    }
-    return user;
-  }
-
-  private static boolean provincial(CurrentUser user) {
-    return user.groups().contains(Groups.HOME_AFFAIRS) || user.groups().contains(Groups.ADMIN);
-  }
 
   private Map<String, Object> view(Subject s) {
     Map<String, Object> v = new LinkedHashMap<>();

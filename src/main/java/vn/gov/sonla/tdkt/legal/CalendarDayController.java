@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.legal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,8 +24,6 @@ import vn.gov.sonla.tdkt.calendar.CalendarDay;
 import vn.gov.sonla.tdkt.calendar.CalendarDays;
 import vn.gov.sonla.tdkt.calendar.WorkingDayCalendar;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.kernel.FieldProblem;
 import vn.gov.sonla.tdkt.kernel.InvalidInputException;
@@ -68,10 +67,11 @@ public class CalendarDayController {
    * deadlines use it at once, and the change is an audit record.
    */
   @PutMapping("/{day}")
+  @PreAuthorize("@legalAccess.canEditCalendar(authentication)")
   @Transactional
   public CalendarDay put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
       @RequestBody DayRequest request) {
-    String user = requireAdmin();
+    String user = currentUser.get().id();
     List<FieldProblem> problems = new ArrayList<>();
     CalendarDay.Kind kind = null;
     try {
@@ -101,9 +101,9 @@ public class CalendarDayController {
 
   /** Removes a day from the working-day calendar (administrators); the change is an audit record. */
   @DeleteMapping("/{day}")
+  @PreAuthorize("@legalAccess.canEditCalendar(authentication)")
   @Transactional
   public ResponseEntity<Void> delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-    requireAdmin();
     CalendarDay before = days.find(day)
         .orElseThrow(() -> new DossierNotFoundException("ngày " + day + " trong lịch ngày nghỉ"));
     days.delete(day);
@@ -125,12 +125,6 @@ public class CalendarDayController {
   private static String describe(CalendarDay d) {
     return d == null ? "" : d.kind().label() + ": " + d.name() + " (" + d.source()
         + (d.confirmed() ? "" : "; cần xác nhận") + ")";
-  }
-
-  private String requireAdmin() {
-    var user = currentUser.get();
-    ForbiddenException.requireGroup(user, Groups.ADMIN, "quản trị hệ thống được sửa lịch ngày nghỉ");
-    return user.id();
   }
 
   private static void text(List<FieldProblem> problems, String field, String value, int max, String missing) {

@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.legal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -8,9 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.gov.sonla.tdkt.identity.CurrentUser;
-import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
 
 /**
  * {@code GET /api/legal-basis}: the register of legal values with their sources, for home-affairs, the council,
@@ -21,11 +19,9 @@ import vn.gov.sonla.tdkt.identity.ForbiddenException;
 public class LegalBasisController {
 
   private final LegalBasisService service;
-  private final CurrentUserProvider currentUser;
 
-  public LegalBasisController(LegalBasisService service, CurrentUserProvider currentUser) {
+  public LegalBasisController(LegalBasisService service) {
     this.service = service;
-    this.currentUser = currentUser;
   }
 
   /**
@@ -33,15 +29,15 @@ public class LegalBasisController {
    * rule row, each with its validity dates and source (how far the source was checked), for a legal officer.
    */
   @GetMapping("/api/legal-basis")
+  @PreAuthorize("@legalAccess.canReadLegalBasis(authentication)")
   public List<LegalValue> list(@RequestParam(required = false) String category) {
-    requireReader();
     return filtered(category);
   }
 
   /** The register of legal values as CSV (UTF-8 with a BOM), for a legal officer's review in a spreadsheet. */
   @GetMapping("/api/legal-basis.csv")
+  @PreAuthorize("@legalAccess.canReadLegalBasis(authentication)")
   public ResponseEntity<byte[]> csv(@RequestParam(required = false) String category) {
-    requireReader();
     StringBuilder out = new StringBuilder("\uFEFF");
     out.append("Nhóm,Mã,Nội dung,Giá trị,Hiệu lực từ,Hiệu lực đến,Căn cứ,Mức độ đối chiếu\r\n");
     for (LegalValue v : filtered(category)) {
@@ -60,14 +56,6 @@ public class LegalBasisController {
     List<LegalValue> all = service.all();
     return category == null || category.isBlank() ? all
         : all.stream().filter(v -> v.category().equalsIgnoreCase(category.strip())).toList();
-  }
-
-  private void requireReader() {
-    CurrentUser user = currentUser.get();
-    if (!user.readsAllDossiers()) {
-      throw new ForbiddenException("Chỉ Sở Nội vụ, Hội đồng, lãnh đạo UBND tỉnh, thanh tra và quản trị hệ thống"
-          + " được xem danh mục căn cứ pháp lý.");
-    }
   }
 
   /** A CSV cell, quoted; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it. */

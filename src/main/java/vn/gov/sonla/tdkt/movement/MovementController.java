@@ -1,5 +1,6 @@
 package vn.gov.sonla.tdkt.movement;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
-import vn.gov.sonla.tdkt.identity.ForbiddenException;
-import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.kernel.Created;
 import vn.gov.sonla.tdkt.kernel.DossierNotFoundException;
 import vn.gov.sonla.tdkt.kernel.FieldProblem;
@@ -56,9 +55,9 @@ public class MovementController {
   /** Launches a thematic emulation movement with its intake window (home-affairs); answers 201. */
   @Created
   @PostMapping
+  @PreAuthorize("@movementAccess.canLaunch(authentication)")
   @Transactional
   public ResponseEntity<Map<String, Object>> launch(@RequestBody MovementRequest r) {
-    ForbiddenException.requireGroup(currentUser.get(), Groups.HOME_AFFAIRS, "Sở Nội vụ được phát động phong trào");
     List<FieldProblem> problems = new ArrayList<>();
     text(problems, "name", r.name(), 400, "Chưa nhập tên phong trào.");
     text(problems, "launchingDocument", r.launchingDocument(), 200, "Chưa nhập văn bản phát động.");

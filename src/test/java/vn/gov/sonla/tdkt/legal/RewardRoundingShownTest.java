@@ -13,7 +13,6 @@ import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardTypeController;
 import vn.gov.sonla.tdkt.award.RequiredDocuments;
 import vn.gov.sonla.tdkt.award.RewardMoney;
-import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.report.StatisticsService;
 
 /**
@@ -38,7 +37,7 @@ class RewardRoundingShownTest {
   @SuppressWarnings("unchecked")
   private long catalogueAmount(String award, String kind, LocalDate on) {
     AwardTypeController controller = new AwardTypeController(catalog, LegalFixtures.baseSalaries(),
-        Mockito.mock(RequiredDocuments.class), Mockito.mock(CurrentUserProvider.class), money,
+        Mockito.mock(RequiredDocuments.class), money,
         java.time.Clock.systemUTC());
     Map<String, Object> view = controller.list(on).stream().filter(v -> award.equals(v.get("code"))).findFirst()
         .orElseThrow();

@@ -92,7 +92,10 @@ class WorkspaceWebTest {
     Api api = new Api(rest);
     assertThat(sections("officer.sgddt")).contains("dossiers", "new-dossier", "tasks", "plans", "notifications")
         .doesNotContain("reports", "cockpit", "admin", "council", "legal");
-    assertThat(api.get("officer.sgddt", "/api/legal-basis").getStatusCode().is2xxSuccessful()).isFalse();
+    var refused = api.get("officer.sgddt", "/api/legal-basis.csv");
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(refused.getBody().toString()).contains("được xem danh mục căn cứ pháp lý");
+    assertThat(api.get("officer.sgddt", "/api/legal-basis").getStatusCode().value()).isEqualTo(403);
     assertThat(sections("appraiser")).contains("legal");
     assertThat(api.get("appraiser", "/api/legal-basis").getStatusCode().is2xxSuccessful()).isTrue();
     // what is offered opens; what is not offered is refused
