@@ -54,7 +54,7 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * made of are answered without the interpreter, with the interpreter's own value mapper and the same result
  * ({@link Shortcut}): an input expression that names a variable holding a string, boolean or number (what FEEL
  * returns for a name: the value mapped to FEEL and back), a string or boolean literal (output entries), and the
- * unary tests {@code "text"}, {@code true}/{@code false} and {@code < n}, {@code <= n}, {@code > n},
+ * unary tests {@code "text"}, {@code "a","b"}, {@code not("a","b")}, {@code true}/{@code false} and {@code < n}, {@code <= n}, {@code > n},
  * {@code >= n} against an input of that same type. Anything else — another type, a missing variable, a null input,
  * any other text — goes through the interpreter as before. {@code CachingFeelEngineTest} compares both against the
  * stock engine.
@@ -155,6 +155,10 @@ public class CachingFeelEngine implements FeelEngine {
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   /** A string literal without escapes: its value is the text between the quotes. */
   private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
+  /** Unary tests: one or more such string literals separated by commas, optionally inside {@code not( … )}. */
+  private static final Pattern STRING_IN_LIST = Pattern.compile("\"([^\"\\\\]*)\"");
+  private static final Pattern STRINGS = Pattern.compile("(\"[^\"\\\\]*\"\\s*,\\s*)*\"[^\"\\\\]*\"");
+  private static final Pattern NEGATED = Pattern.compile("not\\s*\\((.*)\\)");
   private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
   /** FEEL's words: never a shortcut as a variable name. */
   private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "not", "and", "or", "in", "between",
@@ -211,6 +215,13 @@ public class CachingFeelEngine implements FeelEngine {
       if (unary && comparison.matches()) {
         return new Shortcut("COMPARISON", comparison.group(2), comparison.group(1));
       }
+      if (unary && STRINGS.matcher(text).matches()) {
+        return new Shortcut("ANY_STRING", text, null);
+      }
+      Matcher negated = NEGATED.matcher(text);
+      if (unary && negated.matches() && STRINGS.matcher(negated.group(1).strip()).matches()) {
+        return new Shortcut("NO_STRING", negated.group(1).strip(), null);
+      }
       return NONE;
     }
 
@@ -230,6 +241,16 @@ public class CachingFeelEngine implements FeelEngine {
       }
     }
 
+    /** The values of a comma-separated list of string literals without escapes (no quote or backslash inside). */
+    private static java.util.List<String> strings(String literals) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      Matcher m = STRING_IN_LIST.matcher(literals);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+      return out;
+    }
+
     /** The unary test's answer for the input, or null (the interpreter answers). */
     Boolean unaryTest(CachingFeelEngine engine, ContextVariableWrapper variables, String inputVariable) {
       Val input = engine.variable(variables, inputVariable);
@@ -238,6 +259,10 @@ public class CachingFeelEngine implements FeelEngine {
           return input instanceof ValString s ? s.value().equals(text) : null;
         case "BOOLEAN":
           return input instanceof ValBoolean b ? b.value() == Boolean.parseBoolean(text) : null;
+        case "ANY_STRING":
+          return input instanceof ValString s ? strings(text).contains(s.value()) : null;
+        case "NO_STRING":
+          return input instanceof ValString s ? !strings(text).contains(s.value()) : null;
         case "COMPARISON":
           if (!(input instanceof ValNumber n)) {
             return null;

@@ -93,7 +93,9 @@ class CachingFeelEngineTest {
             .isEqualTo(outcome(() -> stock.evaluateSimpleExpression(expression, context)));
       }
     }
-    for (String test : List.of("\"BK_TINH\"", "\"Bằng khen\"", "\"\"", "true", "false", "< 2", "<= 2", "> 2",
+    for (String test : List.of("\"BK_TINH\"", "\"Bằng khen\"", "\"\"", "true", "false", "\"CSTD_TINH\",\"BK_TINH\"",
+        "\"A\", \"CSTD_TINH\" ,\"\"", "not(\"BK_TINH\")", "not(\"CSTD_TINH\",\"BK_TINH\")", "not( \"X\" )",
+        "\"a,b\"", "not(\"BK_TINH\"", "\"BK_TINH\",", "not(\"BK_TINH\"),\"X\"", "< 2", "<= 2", "> 2",
         ">= 2", "<2", "< 1.5", ">= 0.75", "> -5", "< 0")) {
       for (String input : inputs.keySet()) {
         VariableContext cell = Variables.createVariables().putValue("cellInput", inputs.get(input))
