@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CachingFeelEngineTest {
 
   final FeelEngine stock = new ScalaFeelEngine(List.of());
-  final FeelEngine caching = new CachingFeelEngine(List.of());
+  final CachingFeelEngine caching = new CachingFeelEngine(List.of());
 
   final VariableContext variables = Variables.createVariables().putValue("awardType", "BK_TINH")
       .putValue("cstdcsYears", 2).putValue("share", 0.75).putValue("pending", false).putValue("nothing", null)
@@ -54,6 +54,60 @@ class CachingFeelEngineTest {
             .isEqualTo(outcome(() -> stock.evaluateSimpleUnaryTests(c[0], "cellInput", context)));
       }
     }
+  }
+
+  /**
+   * The forms answered without the interpreter (names, literals, simple comparisons) answer as the stock engine for
+   * values of every type, those they take and those they leave to the interpreter, and they are taken.
+   */
+  @Test
+  void shortcutsGiveTheStockAnswers() {
+    java.util.Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("text", "BK_TINH");
+    inputs.put("otherText", "CSTD_TINH");
+    inputs.put("vietnamese", "Bằng khen");
+    inputs.put("emptyText", "");
+    inputs.put("integer", 2);
+    inputs.put("long", 3L);
+    inputs.put("short", (short) 1);
+    inputs.put("negative", -4);
+    inputs.put("double", 0.75);
+    inputs.put("wholeDouble", 2.0);
+    inputs.put("decimal", new java.math.BigDecimal("1.50"));
+    inputs.put("yes", true);
+    inputs.put("no", false);
+    inputs.put("nothing", null);
+    inputs.put("day", java.time.LocalDate.of(2025, 7, 2));
+    // a list input: unary tests only (a list-valued expression reads as a Scala list through FeelEngineApi, unlike
+    // the stock engine's Java list, with or without the shortcuts; no table here returns one)
+    inputs.put("list", List.of(1, 2));
+    org.camunda.bpm.engine.variable.VariableMap all = Variables.createVariables();
+    inputs.forEach(all::putValue);
+    VariableContext context = all.asVariableContext();
+    long before = caching.shortcuts.get();
+    for (String expression : List.of("text", "integer", "long", "short", "negative", "double", "wholeDouble",
+        "decimal", "yes", "no", "nothing", "day", "missing", " text ", "\"Điều 74 khoản 1\"", "\"\"",
+        "\"a\\\"b\"", "true", "false", "null", "not")) {
+      for (int round = 0; round < 2; round++) {
+        assertThat(outcome(() -> caching.evaluateSimpleExpression(expression, context))).as(expression)
+            .isEqualTo(outcome(() -> stock.evaluateSimpleExpression(expression, context)));
+      }
+    }
+    for (String test : List.of("\"BK_TINH\"", "\"Bằng khen\"", "\"\"", "true", "false", "\"CSTD_TINH\",\"BK_TINH\"",
+        "\"A\", \"CSTD_TINH\" ,\"\"", "not(\"BK_TINH\")", "not(\"CSTD_TINH\",\"BK_TINH\")", "not( \"X\" )",
+        "\"a,b\"", "not(\"BK_TINH\"", "\"BK_TINH\",", "not(\"BK_TINH\"),\"X\"", "< 2", "<= 2", "> 2",
+        ">= 2", "<2", "< 1.5", ">= 0.75", "> -5", "< 0")) {
+      for (String input : inputs.keySet()) {
+        VariableContext cell = Variables.createVariables().putValue("cellInput", inputs.get(input))
+            .asVariableContext();
+        for (int round = 0; round < 2; round++) {
+          assertThat(outcome(() -> caching.evaluateSimpleUnaryTests(test, "cellInput", cell)))
+              .as(test + " against " + input)
+              .isEqualTo(outcome(() -> stock.evaluateSimpleUnaryTests(test, "cellInput", cell)));
+        }
+      }
+    }
+    assertThat(caching.shortcuts.get() - before).as("evaluations answered by a shortcut").isGreaterThan(100);
   }
 
   @Test
