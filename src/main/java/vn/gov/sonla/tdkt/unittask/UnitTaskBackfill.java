@@ -16,26 +16,33 @@ import java.sql.Statement;
  */
 public final class UnitTaskBackfill {
 
+  /**
+   * One pass over the process-level variables of those names (hash-aggregated per instance), joined to the tasks:
+   * linear in the open tasks whatever the planner's statistics (a correlated lookup per task and variable chose, on a
+   * freshly loaded PostgreSQL database without statistics, an index of all instances' variables of that name).
+   */
   static final String SQL = """
       INSERT INTO unit_task (task_id, candidate_group, task_key, task_name, assignee, created, due,
           process_instance_id, process_key, business_key, dossier_code, subject_name, award_type, award_type_name,
           award_year)
       SELECT t.ID_, l.GROUP_ID_, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
-          t.PROC_INST_ID_, d.KEY_, e.BUSINESS_KEY_,
-          (SELECT MAX(v.TEXT_) FROM ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_
-              AND v.TASK_ID_ IS NULL AND v.NAME_ = 'dossierCode'),
-          (SELECT MAX(v.TEXT_) FROM ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_
-              AND v.TASK_ID_ IS NULL AND v.NAME_ = 'subjectName'),
-          (SELECT MAX(v.TEXT_) FROM ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_
-              AND v.TASK_ID_ IS NULL AND v.NAME_ = 'awardType'),
-          (SELECT MAX(v.TEXT_) FROM ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_
-              AND v.TASK_ID_ IS NULL AND v.NAME_ = 'awardTypeName'),
-          (SELECT CAST(MAX(v.LONG_) AS INTEGER) FROM ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_
-              AND v.TASK_ID_ IS NULL AND v.NAME_ = 'awardYear')
+          t.PROC_INST_ID_, d.KEY_, e.BUSINESS_KEY_, v.DOSSIER_CODE, v.SUBJECT_NAME, v.AWARD_TYPE, v.AWARD_TYPE_NAME,
+          v.AWARD_YEAR
       FROM ACT_RU_TASK t
       JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL
       LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
       LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+      LEFT JOIN (
+          SELECT EXECUTION_ID_ AS INSTANCE_ID,
+              MAX(CASE WHEN NAME_ = 'dossierCode' THEN TEXT_ END) AS DOSSIER_CODE,
+              MAX(CASE WHEN NAME_ = 'subjectName' THEN TEXT_ END) AS SUBJECT_NAME,
+              MAX(CASE WHEN NAME_ = 'awardType' THEN TEXT_ END) AS AWARD_TYPE,
+              MAX(CASE WHEN NAME_ = 'awardTypeName' THEN TEXT_ END) AS AWARD_TYPE_NAME,
+              CAST(MAX(CASE WHEN NAME_ = 'awardYear' THEN LONG_ END) AS INTEGER) AS AWARD_YEAR
+          FROM ACT_RU_VARIABLE
+          WHERE TASK_ID_ IS NULL AND EXECUTION_ID_ = PROC_INST_ID_
+              AND NAME_ IN ('dossierCode', 'subjectName', 'awardType', 'awardTypeName', 'awardYear')
+          GROUP BY EXECUTION_ID_) v ON v.INSTANCE_ID = t.PROC_INST_ID_
       WHERE NOT EXISTS (SELECT 1 FROM unit_task u WHERE u.task_id = t.ID_ AND u.candidate_group = l.GROUP_ID_)
       """;
 

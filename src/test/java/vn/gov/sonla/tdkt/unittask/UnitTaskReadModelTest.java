@@ -37,6 +37,7 @@ class UnitTaskReadModelTest {
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired javax.sql.DataSource dataSource;
 
   /** "taskId|group|assignee" of the engine's open tasks of the instance, one per candidate group. */
   private Set<String> engine(String processInstanceId) {
@@ -183,6 +184,39 @@ class UnitTaskReadModelTest {
         .allMatch(r -> r.contains("|home-affairs|"));
     assertSame(pi, "complete");
     assertSameForGroup("unit-sgddt");
+  }
+
+  /** Every column of the instance's rows, as text. */
+  private List<String> fullRows(String processInstanceId) {
+    return jdbc.sql("SELECT * FROM unit_task WHERE process_instance_id = :pi ORDER BY task_id, candidate_group")
+        .param("pi", processInstanceId).query((rs, n) -> {
+          StringBuilder row = new StringBuilder();
+          for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+            row.append(rs.getMetaData().getColumnName(c)).append('=').append(rs.getString(c)).append(';');
+          }
+          return row.toString();
+        }).list();
+  }
+
+  @Test
+  void theBackfillWritesWhatTheListenerWrites() throws Exception {
+    Api api = new Api(rest);
+    String code = submit("Lường Văn Hải");
+    api.claimAndComplete("appraiser", code, "Task_Appraise", Api.variables("appraisalOutcome", "SUPPLEMENT",
+        "appraisalSummary", "Thiếu.", "missingItems", "Biên bản."));
+    String pi = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getProcessInstanceId();
+    List<String> written = fullRows(pi);
+    assertThat(written).hasSize(1).allMatch(r -> r.contains("DOSSIER_CODE=" + code + ";")
+        && r.contains("SUBJECT_NAME=Lường Văn Hải;") && r.contains("PROCESS_KEY=commendation-dossier;"));
+    // an existing database: the rows are missing until the migration's backfill copies them
+    jdbc.sql("DELETE FROM unit_task WHERE process_instance_id = :pi").param("pi", pi).update();
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      assertThat(UnitTaskBackfill.run(c)).isGreaterThanOrEqualTo(1);
+      assertThat(fullRows(pi)).isEqualTo(written);
+      // again: nothing more
+      assertThat(UnitTaskBackfill.run(c)).isZero();
+    }
+    assertSame(pi, "backfill");
   }
 
   @Test
