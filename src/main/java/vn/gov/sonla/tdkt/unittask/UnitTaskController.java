@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sonla.tdkt.identity.CurrentUserProvider;
 import vn.gov.sonla.tdkt.identity.Groups;
-import vn.gov.sonla.tdkt.kernel.Page;
+import vn.gov.sonla.tdkt.kernel.FieldProblem;
+import vn.gov.sonla.tdkt.kernel.InvalidInputException;
 
 /**
  * {@code GET /api/unit-tasks}: a unit's open tasks from the read model {@code unit_task} (issue 20), one indexed
@@ -42,6 +43,12 @@ public class UnitTaskController {
     }
   }
 
+  /**
+   * A page of the list: {@code next} is the {@code after} of the following page (newest-first order only; null on
+   * the last page).
+   */
+  public record ListPage(List<Item> items, int page, int size, long total, String next) {}
+
   private final UnitTaskRepository tasks;
   private final CurrentUserProvider currentUser;
 
@@ -57,10 +64,12 @@ public class UnitTaskController {
    * @param page page number from 0
    * @param size tasks per page (1–100, 20 by default)
    * @param sort {@code created} (newest first, as Tasklist) or {@code due} (nearest due date first)
+   * @param after keyset paging (newest first only): the previous page's {@code next}; {@code page} is then
+   *     ignored
    */
   @GetMapping("/api/unit-tasks")
   @PreAuthorize("@unitTaskAccess.canRead(authentication, #unit)")
-  public ResponseEntity<Page<Item>> list(
+  public ResponseEntity<ListPage> list(
       @RequestParam(required = false)
       @Pattern(regexp = "\\s*[a-z0-9][a-z0-9-]{0,39}\\s*", message = "{unitTasks.unit.pattern}") String unit,
       @RequestParam(defaultValue = "0") @Min(value = 0, message = "{unitTasks.page.range}")
@@ -68,13 +77,30 @@ public class UnitTaskController {
       @RequestParam(defaultValue = "20") @Min(value = 1, message = "{unitTasks.size.range}")
       @Max(value = 100, message = "{unitTasks.size.range}") int size,
       @RequestParam(defaultValue = "created")
-      @Pattern(regexp = "created|due", message = "{unitTasks.sort.pattern}") String sort) {
+      @Pattern(regexp = "created|due", message = "{unitTasks.sort.pattern}") String sort,
+      @RequestParam(required = false)
+      @Pattern(regexp = "\\d{1,15}~[A-Za-z0-9._:-]{1,64}", message = "{unitTasks.after.pattern}") String after) {
     List<String> groups = unit == null || unit.isBlank()
         ? currentUser.get().unitCodes().stream().map(Groups::unit).toList()
         : List.of(Groups.unit(unit.strip()));
     UnitTaskRepository.Sort order = UnitTaskRepository.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
-    List<Item> items = tasks.page(groups, order, page, size).stream().map(Item::of).toList();
+    List<UnitTask> rows;
+    if (after != null) {
+      if (order != UnitTaskRepository.Sort.CREATED) {
+        throw new InvalidInputException("Phân trang theo con trỏ chỉ dùng với thứ tự mới nhất trước.",
+            List.of(new FieldProblem("after", "Chỉ dùng được khi sort=created.")));
+      }
+      int cut = after.indexOf('~');
+      rows = tasks.after(groups, Instant.ofEpochMilli(Long.parseLong(after.substring(0, cut))),
+          after.substring(cut + 1), size);
+    } else {
+      rows = tasks.page(groups, order, page, size);
+    }
+    List<Item> items = rows.stream().map(Item::of).toList();
+    UnitTask last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    String next = order == UnitTaskRepository.Sort.CREATED && rows.size() == size
+        ? last.created().toEpochMilli() + "~" + last.taskId() : null;
     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .body(new Page<>(items, page, size, tasks.count(groups)));
+        .body(new ListPage(items, page, size, tasks.count(groups), next));
   }
 }

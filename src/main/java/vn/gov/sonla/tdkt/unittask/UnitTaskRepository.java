@@ -70,6 +70,20 @@ public class UnitTaskRepository {
         .query(UnitTaskRepository::row).list();
   }
 
+  /**
+   * Keyset paging, newest first: the page after the task ({@code created}, {@code taskId}) of the previous page's
+   * last item. One index range of {@code size} rows however deep (an offset reads every row it skips).
+   */
+  public List<UnitTask> after(Collection<String> groups, Instant created, String taskId, int size) {
+    return jdbc.sql("SELECT * FROM unit_task WHERE candidate_group IN (:groups)"
+            // a row comparison: PostgreSQL uses it as the index range's bound (an OR of the two cases it does not)
+            + " AND (created, task_id) < (:created, :taskId)"
+            + " ORDER BY created DESC, task_id DESC FETCH FIRST :size ROWS ONLY")
+        .param("groups", groups).param("created", Timestamp.from(created)).param("taskId", taskId)
+        .param("size", size)
+        .query(UnitTaskRepository::row).list();
+  }
+
   public long count(Collection<String> groups) {
     return jdbc.sql("SELECT COUNT(*) FROM unit_task WHERE candidate_group IN (:groups)")
         .param("groups", groups).query(Long.class).single();

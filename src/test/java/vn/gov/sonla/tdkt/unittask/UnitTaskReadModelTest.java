@@ -246,6 +246,19 @@ class UnitTaskReadModelTest {
     }
     assertThat(paged).isEqualTo(ids(all)).doesNotHaveDuplicates();
     assertThat(ids(api.get("officer.sgddt", "/api/unit-tasks?size=1&page=" + total).getBody())).isEmpty();
+    // keyset paging: following "next" gives the same tasks in the same order
+    List<String> walked = new ArrayList<>();
+    String next = null;
+    for (int p = 0; p <= total; p++) {
+      JsonNode page = api.get("officer.sgddt", "/api/unit-tasks?size=1" + (next == null ? "" : "&after=" + next))
+          .getBody();
+      walked.addAll(ids(page));
+      next = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.get("next").asText();
+      if (next == null) {
+        break;
+      }
+    }
+    assertThat(walked).isEqualTo(paged);
     // by due date: the same tasks
     assertThat(new TreeSet<>(ids(api.get("officer.sgddt", "/api/unit-tasks?size=100&sort=due").getBody())))
         .isEqualTo(new TreeSet<>(ids(all)));
@@ -253,12 +266,13 @@ class UnitTaskReadModelTest {
     assertThat(ids(api.get("appraiser", "/api/unit-tasks?unit=sgddt&size=100").getBody())).isEqualTo(ids(all));
 
     // bad input: 400 problem details in Vietnamese
-    for (String query : List.of("size=0", "size=101", "page=-1", "sort=name", "unit=S%C6%A0%20GD")) {
+    for (String query : List.of("size=0", "size=101", "page=-1", "sort=name", "unit=S%C6%A0%20GD", "after=abc",
+        "after=1~x&sort=due")) {
       ResponseEntity<JsonNode> bad = api.get("officer.sgddt", "/api/unit-tasks?" + query);
       assertThat(bad.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(bad.getHeaders().getContentType()).as(query).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
       assertThat(bad.getBody().get("detail").asText() + bad.getBody().path("errors"))
-          .as(query).containsAnyOf("phải", "chỉ", "Thứ tự", "Mã đơn vị");
+          .as(query).containsAnyOf("phải", "chỉ", "Thứ tự", "Mã đơn vị", "Con trỏ", "Phân trang");
     }
     // roles without a unit of their own: administrators and the Chairman are refused, with or without a unit
     for (String user : List.of("admin", "chairman")) {
