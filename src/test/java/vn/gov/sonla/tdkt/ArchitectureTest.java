@@ -57,7 +57,7 @@ class ArchitectureTest {
       {"Council", "council"},
       {"Decision", "decision"},
       {"Programmes", "plan", "movement", "bloc", "legal"},
-      {"ReadSide", "trail", "report", "observability"},
+      {"ReadSide", "trail", "report", "observability", "unittask"},
       {"Shell", "workspace", "openapi"},
   };
 

@@ -72,7 +72,11 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  *       then {@code -Dtdkt.bench.tasklist.samples=} (200), one at a time; the heap is sampled (no GC) every 50
  *       requests, outside the timed calls, and once more after a GC at the end;
  *   <li>the same list and count as an API client sends them: {@code /engine-rest} with HTTP Basic, whose password
- *       is checked on every request.
+ *       is checked on every request;
+ *   <li>the unit view on the task read model (issue 20): {@code GET /api/unit-tasks?size=15} in the same session,
+ *       its first page and its last (deepest) page. The loader's engine has no Spring listener, so the read model
+ *       of the loaded tasks is what the Flyway backfill writes ({@code UnitTaskBackfill}, run on the loaded
+ *       database before the restart, timed).
  * </ol>
  */
 class TasklistLatencyBenchmark {
@@ -115,6 +119,15 @@ class TasklistLatencyBenchmark {
       int tasks = loaded.tasks();
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       System.out.printf(Locale.ROOT, "[tasklist-benchmark] %,d tasks loaded in %.1f s%n", tasks, loadSeconds);
+      // the unit view's read model of the loaded tasks: the backfill of V17_21 (the loader's engine has no listener)
+      long backfillStart = System.nanoTime();
+      int unitTaskRows;
+      try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+        unitTaskRows = vn.gov.sonla.tdkt.unittask.UnitTaskBackfill.run(c);
+      }
+      double backfillSeconds = (System.nanoTime() - backfillStart) / 1e9;
+      System.out.printf(Locale.ROOT, "[tasklist-benchmark] %,d unit_task rows backfilled in %.1f s%n", unitTaskRows,
+          backfillSeconds);
       long authorizations;
       String size;
       try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
@@ -180,6 +193,22 @@ class TasklistLatencyBenchmark {
           i -> { });
       Percentiles restCount = measure(SAMPLES,
           i -> post(node, "officer.sgddt", "/filter/" + unitFilter + "/count", "{}", "application/json"), i -> { });
+      // the unit view on the read model, in the same browser session: first page and the deepest page
+      long unitCount = count.get("count").asLong();
+      int deepPage = (int) Math.max(0, (unitCount - 1) / 15);
+      String unitFirst = "/api/unit-tasks?size=15&page=0";
+      String unitDeep = "/api/unit-tasks?size=15&page=" + deepPage;
+      JsonNode unitPage = tasklist.get(unitFirst);
+      assertThat(unitPage.get("total").asLong()).as("the read model's count = the engine's").isEqualTo(unitCount);
+      assertThat(unitPage.get("items").size()).isEqualTo(15);
+      assertThat(unitPage.get("items").get(0).get("dossierCode").asText()).startsWith("2026-sgddt-");
+      assertThat(tasklist.get(unitDeep).get("items").size()).isEqualTo((int) (unitCount - 15L * deepPage));
+      for (int i = 0; i < 20; i++) {
+        tasklist.get(unitFirst);
+        tasklist.get(unitDeep);
+      }
+      Percentiles unitFirstTimes = measure(SAMPLES, i -> tasklist.get(unitFirst), i -> { });
+      Percentiles unitDeepTimes = measure(SAMPLES, i -> tasklist.get(unitDeep), i -> { });
       List<Double> sqlMs = explain(url, loaded.sql());
       double heapUnderLoad = heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(-1);
       double heapAfterLoadGc = heapUsedMb(node.pid(), true);
@@ -198,6 +227,11 @@ class TasklistLatencyBenchmark {
           .figure("/engine-rest (HTTP Basic): unit filter list p95", restList.p95(), "ms")
           .figure("/engine-rest (HTTP Basic): unit filter count p50", restCount.p50(), "ms")
           .figure("/engine-rest (HTTP Basic): unit filter count p95", restCount.p95(), "ms")
+          .figure("unit view /api/unit-tasks, first page (15) p50", unitFirstTimes.p50(), "ms")
+          .figure("unit view /api/unit-tasks, first page (15) p95", unitFirstTimes.p95(), "ms", "< 50 ms")
+          .figure("unit view /api/unit-tasks, deepest page " + deepPage + " p50", unitDeepTimes.p50(), "ms")
+          .figure("unit view /api/unit-tasks, deepest page " + deepPage + " p95", unitDeepTimes.p95(), "ms", "< 50 ms")
+          .figure("unit_task backfill of the loaded tasks", unitTaskRows / Math.max(backfillSeconds, 1e-9), "row/s")
           .figure("variables embedded per listed task", embeddedVariables, "")
           .figure("SQL of the list, EXPLAIN ANALYZE execution", sqlMs.isEmpty() ? -1 : sqlMs.get(0), "ms")
           .figure("SQL of the count, EXPLAIN ANALYZE execution", sqlMs.size() < 2 ? -1 : sqlMs.get(1), "ms")
@@ -347,6 +381,7 @@ class TasklistLatencyBenchmark {
                   .putValue("awardType", "BK_TINH")
                   .putValue("awardTypeName", "Bằng khen của Chủ tịch UBND tỉnh")
                   .putValue("awardKind", "ANNUAL")
+                  .putValue("awardYear", 2026)
                   .putValue("due", due));
             }
             return null;
@@ -487,6 +522,12 @@ class TasklistLatencyBenchmark {
       return send(session.request("/camunda/api/engine/engine/default" + path).header("X-XSRF-TOKEN", xsrf)
           .header("Accept", accept).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(60)).build());
+    }
+
+    /** A project API call in the same session (a GET needs no XSRF token). */
+    JsonNode get(String path) {
+      return send(session.request(path).header("Accept", "application/json").GET()
+          .timeout(Duration.ofSeconds(60)).build());
     }
 
     private JsonNode send(HttpRequest request) {

@@ -62,6 +62,10 @@ public final class Workspace {
     if (unit || groups.stream().anyMatch(TASK_GROUPS::contains)) {
       sections.add(new Section("tasks", "Việc cần làm", TASKLIST));
     }
+    if (unit) {
+      // the unit's open tasks from the read model (unittask.UnitTaskController), each opening in Tasklist
+      sections.add(new Section("unit-tasks", "Việc của đơn vị", "/unit-tasks/"));
+    }
     if (unit || provincial) {
       sections.add(new Section("plans", "Kế hoạch", "/plans/"));
       sections.add(new Section("blocs", "Cụm, khối thi đua", "/blocs/"));

@@ -6,7 +6,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Short addresses of the project's sections: {@code /plans/}, {@code /reports/}, {@code /blocs/},
- * {@code /notifications/}, {@code /awards/}, {@code /council/}, {@code /legal/}, {@code /calendar/} open the section's first page, and the address without its final
+ * {@code /notifications/}, {@code /awards/}, {@code /council/}, {@code /legal/}, {@code /calendar/}, {@code /unit-tasks/} open the section's first page, and the address without its final
  * slash redirects to it ({@code /dossiers/} is {@code DossierPages}).
  */
 @Configuration
@@ -22,6 +22,7 @@ public class WorkspacePages implements WebMvcConfigurer {
     section(registry, "awards", "subjects.html");
     section(registry, "legal", "index.html");
     section(registry, "calendar", "index.html");
+    section(registry, "unit-tasks", "index.html");
   }
 
   private static void section(ViewControllerRegistry registry, String name, String page) {

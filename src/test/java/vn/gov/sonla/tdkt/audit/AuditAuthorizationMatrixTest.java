@@ -17,7 +17,7 @@ import vn.gov.sonla.tdkt.support.AppTest;
 
 /**
  * Who may read the audit features: (auditor, home-affairs, the unit's officer, another unit's
- * officer, anonymous) × (trail, its exports, search, reports, chain verification).
+ * officer, anonymous) × (trail, its exports, search, reports, chain verification, a unit's open tasks).
  */
 @AppTest
 class AuditAuthorizationMatrixTest {
@@ -48,6 +48,7 @@ class AuditAuthorizationMatrixTest {
     features.put("reports", "/api/reports");
     features.put("reports.csv", "/api/reports/export.csv");
     features.put("verify", "/api/audit/verify");
+    features.put("unit-tasks", "/api/unit-tasks?unit=sgddt");
 
     HttpStatus ok = HttpStatus.OK;
     HttpStatus no = HttpStatus.FORBIDDEN;
@@ -55,11 +56,11 @@ class AuditAuthorizationMatrixTest {
     HttpStatus login = HttpStatus.UNAUTHORIZED;
     // expected, per user, in the order of the features above
     Map<String, List<HttpStatus>> expected = new LinkedHashMap<>();
-    expected.put("auditor", List.of(ok, ok, ok, ok, ok, ok, ok));
-    expected.put("appraiser", List.of(ok, ok, ok, ok, ok, ok, ok));
-    expected.put("officer.sgddt", List.of(ok, ok, ok, no, no, no, no));
-    expected.put("officer.syt", List.of(hidden, hidden, hidden, no, no, no, no));
-    expected.put(ANONYMOUS, List.of(login, login, login, login, login, login, login));
+    expected.put("auditor", List.of(ok, ok, ok, ok, ok, ok, ok, ok));
+    expected.put("appraiser", List.of(ok, ok, ok, ok, ok, ok, ok, ok));
+    expected.put("officer.sgddt", List.of(ok, ok, ok, no, no, no, no, ok));
+    expected.put("officer.syt", List.of(hidden, hidden, hidden, no, no, no, no, no));
+    expected.put(ANONYMOUS, List.of(login, login, login, login, login, login, login, login));
 
     expected.forEach((user, statuses) -> {
       int i = 0;

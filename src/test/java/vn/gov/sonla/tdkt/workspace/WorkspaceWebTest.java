@@ -90,7 +90,8 @@ class WorkspaceWebTest {
   @Test
   void theMenuOffersOnlyWhatTheRoleMayOpen() {
     Api api = new Api(rest);
-    assertThat(sections("officer.sgddt")).contains("dossiers", "new-dossier", "tasks", "plans", "notifications")
+    assertThat(sections("officer.sgddt")).contains("dossiers", "new-dossier", "tasks", "unit-tasks", "plans",
+        "notifications")
         .doesNotContain("reports", "cockpit", "admin", "council", "legal");
     var refused = api.get("officer.sgddt", "/api/legal-basis.csv");
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
@@ -101,7 +102,7 @@ class WorkspaceWebTest {
     // what is offered opens; what is not offered is refused
     assertThat(api.get("officer.sgddt", "/api/reports").getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(sections("auditor")).contains("dossiers", "reports", "cockpit").doesNotContain("tasks",
-        "new-dossier", "admin");
+        "new-dossier", "admin", "unit-tasks");
     assertThat(sections("council1")).contains("tasks", "dossiers", "council").doesNotContain("new-dossier", "reports");
     assertThat(sections("appraiser")).contains("council");
     assertThat(sections("chairman")).contains("council");
@@ -120,7 +121,8 @@ class WorkspaceWebTest {
         "/notifications/", "<title>",
         "/awards/", "Tra cứu khen thưởng",
         "/dossiers/", "Danh sách hồ sơ",
-        "/legal/", "Căn cứ pháp lý");
+        "/legal/", "Căn cứ pháp lý",
+        "/unit-tasks/", "Việc của đơn vị");
     titles.forEach((path, title) -> {
       ResponseEntity<String> answer = api.as("appraiser").exchange(path, HttpMethod.GET, page(), String.class);
       assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
