@@ -35,14 +35,18 @@ import java.util.stream.Stream;
 
 /**
  * The intake deadline day, as the people do it, through the same HTTP as the browser (login form, session cookie
- * and CSRF header for the pages and the webapps' engine API) and as API clients (HTTP Basic): officers open their
- * list and submit a dossier with three PDFs; appraisers open Tasklist's filter, a task's form variables, claim and
- * complete (asking for a supplement); auditors search and read a trail; citizens read the public notice.
+ * and CSRF header for the pages and the webapps' engine API) and as API clients (HTTP Basic): officers of the 50
+ * units open their list and submit a dossier with three PDFs; a unit's software lists, reads and submits with HTTP
+ * Basic; appraisers open Tasklist's filter, a task's form variables, claim and complete (asking for a supplement);
+ * council members cast their ballots in Tasklist; the Chairman decides a batch of 20 dossiers in Tasklist; auditors
+ * search and read a trail; citizens read the public notice. What the council and the Chairman need is made in the
+ * set-up ({@link LoadEnvironment}).
  *
  * <p>Open-model injection ramped from {@code load.rate.start} to {@code load.rate.end} new sessions per second over
- * {@code load.ramp} seconds, then held for {@code load.hold} seconds. The targets of issue 20 are Gatling
- * assertions per request group (p95): lists and reads 150 ms, claim and complete 300 ms, a submission with three
- * documents 800 ms; the report (HTML with charts) is written under {@code target/gatling/}.
+ * {@code load.ramp} seconds, then held for {@code load.hold} seconds; the ballots and the batches arrive spread over
+ * both. The targets of issue 20 are Gatling assertions per request (p95): lists and reads 150 ms; claim, complete
+ * and ballot 300 ms; a submission with three documents 800 ms; the batch decision 1 s; and no failed request. The
+ * report (HTML with charts) is written under {@code target/gatling/}.
  */
 public class DeadlineDaySimulation extends Simulation {
 

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sonla.tdkt.audit.HistoryCloner;
 import vn.gov.sonla.tdkt.award.SubjectKey;
 import vn.gov.sonla.tdkt.award.SubjectKind;
@@ -33,10 +35,13 @@ final class FinishedDossiers {
   private static final int YEARS = 10;
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
   private final int thisYear = Year.now(VN).getValue();
 
   FinishedDossiers(String url) {
-    this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "postgres", "");
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
 
   /** The finished dossiers of the years before this one. */
@@ -52,8 +57,16 @@ final class FinishedDossiers {
         (rs, i) -> new HistoryCloner.Template(rs.getString(1), rs.getString(2)), thisYear);
   }
 
-  /** Makes {@code missing} copies of the templates; the copy numbers go on after the {@code existing} ones. */
+  /**
+   * Makes {@code missing} copies of the templates in one transaction (a failed fill leaves the database as it was,
+   * indexes included); the copy numbers go on after the {@code existing} ones.
+   */
   void fill(List<HistoryCloner.Template> templates, int missing, int existing) {
+    transaction.executeWithoutResult(tx -> copy(templates, missing, existing));
+    jdbc.execute("ANALYZE");
+  }
+
+  private void copy(List<HistoryCloner.Template> templates, int missing, int existing) {
     long started = System.nanoTime();
     Map<String, Integer> codeSeq = new HashMap<>();
     jdbc.query("SELECT code FROM dossier", rs -> {
@@ -61,10 +74,18 @@ final class FinishedDossiers {
       codeSeq.merge(parts[0] + "-" + parts[1], Integer.parseInt(parts[parts.length - 1]), Math::max);
     });
     Map<Integer, Integer> decisionSeq = new HashMap<>();
+    // decision numbers go on after the decisions' and after those the copies of earlier fills hold (a batch
+    // decision's dossiers have no decision row of their own, so neither do their copies)
     jdbc.query("SELECT decision_year, MAX(seq) FROM decision GROUP BY decision_year",
         rs -> {
-          decisionSeq.put(rs.getInt(1), rs.getInt(2));
+          decisionSeq.merge(rs.getInt(1), rs.getInt(2), Math::max);
         });
+    for (String table : List.of("dossier", "award_record")) {
+      jdbc.query("SELECT award_year, MAX(CAST(split_part(decision_number, '/', 1) AS INTEGER)) FROM " + table
+          + " WHERE decision_number ~ '^[0-9]+/' GROUP BY award_year", rs -> {
+            decisionSeq.merge(rs.getInt(1), rs.getInt(2), Math::max);
+          });
+    }
     Set<String> keys = new HashSet<>(jdbc.queryForList("SELECT subject_key || '|' || award_year FROM dossier",
         String.class));
     Random random = new Random(20_261_207L + existing);
@@ -94,7 +115,6 @@ final class FinishedDossiers {
     cloner.cloneAll(copies, 5_000);
     long audit = cloner.chainAuditRecords(copies);
     cloner.dropWorkTable();
-    jdbc.execute("ANALYZE");
     System.out.printf(Locale.ROOT, "load: %d finished dossiers copied from %d templates (%d audit records) in %.0f s%n",
         missing, templates.size(), audit, (System.nanoTime() - started) / 1e9);
   }
