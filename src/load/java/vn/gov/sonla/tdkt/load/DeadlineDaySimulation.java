@@ -58,7 +58,8 @@ public class DeadlineDaySimulation extends Simulation {
   private static final Duration RAMP = Duration.ofSeconds(Long.getLong("load.ramp", 120));
   private static final Duration HOLD = Duration.ofSeconds(Long.getLong("load.hold", 60));
 
-  private static final int OFFSET_RANGE = Math.max(1, Integer.getInteger("load.open-dossiers", 10_000) - 15);
+  // the backlog shrinks while the appraisers complete tasks: pages within its first 90 % stay filled
+  private static final int OFFSET_RANGE = Math.max(1, Integer.getInteger("load.open-dossiers", 10_000) * 9 / 10 - 15);
 
   private final HttpProtocolBuilder protocol = http.baseUrl(ENV.baseUrl())
       .acceptLanguageHeader("vi-VN,vi;q=0.9")
