@@ -22,6 +22,11 @@ final class Dossiers {
 
   private Dossiers() {}
 
+  /** The {@code i}-th load officer's name as the engine's profile holds it: first name (family and middle), last name. */
+  static String[] personName(int i) {
+    return new String[] {FAMILY[i % FAMILY.length] + " " + MIDDLE[i % MIDDLE.length], GIVEN[i % GIVEN.length]};
+  }
+
   static Request random(long seed, int documentBytes) {
     Random random = new Random(seed);
     // a family name, a middle name and a two-part given name (as many Vietnamese names have): about 77,000 names,

@@ -1,6 +1,9 @@
 package vn.gov.sonla.tdkt.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,35 +13,84 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import vn.gov.sonla.tdkt.support.AppNode;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 
 /**
  * The system under load for {@code ./mvnw -Pload verify}: the packaged application started as a separate JVM on the
  * local PostgreSQL database {@code tdkt_load} (kept between runs; {@code -Dload.fresh=true} starts it empty), with
- * the demo users, and a backlog of open dossiers waiting for appraisal ({@code -Dload.open-dossiers}, default 2,000,
- * submitted through the API as the units would, only what is missing from an earlier run).
+ * the demo users and {@value #LOAD_UNITS} load units of one officer each (created once through the engine's admin
+ * API, then granted by the application's own identity set-up at its next start: 50 units in all), and
+ *
+ * <ul>
+ *   <li>a backlog of open dossiers waiting for appraisal across the 50 units ({@code -Dload.open-dossiers}, default
+ *       10,000, submitted through the API as the units would, only what is missing from an earlier run);</li>
+ *   <li>for the council members: {@code -Dload.council-sessions} (2) council sessions opened by Home Affairs, each
+ *       with an agenda of {@code -Dload.batch-size} (20) dossiers appraised valid, whose ballots the members cast
+ *       during the run in Tasklist;</li>
+ *   <li>for the Chairman: {@code -Dload.batches} (3) decision batches of {@code load.batch-size} dossiers each, every
+ *       dossier appraised valid, voted by all members (the council page's API), its public notice ended by the
+ *       administrator (executing the notice timer, as in Cockpit) and the batch opened by Home Affairs.</li>
+ * </ul>
+ *
+ * Everything is made through the HTTP APIs the people and the administrator use (HTTP Basic), none by SQL.
  */
 final class LoadEnvironment {
 
   static final String DATABASE = "tdkt_load";
-  static final String[] OFFICERS = {"officer.sgddt", "officer.syt", "officer.ptohieu", "officer.vpubnd"};
+  static final String[] DEMO_OFFICERS = {"officer.sgddt", "officer.syt", "officer.ptohieu", "officer.vpubnd"};
+  static final int LOAD_UNITS = 46;
+  /** The load units' officers' password (the engine's password policy refuses the demo's). */
+  static final String LOAD_PASSWORD = "Tdkt-Load#2026";
   static final String PASSWORD = AppNode.DEMO_PASSWORD;
+  static final String[] OFFICERS = officers();
+  static final int COUNCIL_MEMBERS = 9;
+  private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A council session open for the members' ballots, and the codes on its agenda. */
+  record Ballots(String session, List<String> codes) {}
 
   private static LoadEnvironment started;
 
   private final AppNode node;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final List<Ballots> ballots = new ArrayList<>();
+  private final List<String> batches = new ArrayList<>();
 
   private LoadEnvironment(AppNode node) {
     this.node = node;
+  }
+
+  private static String[] officers() {
+    List<String> all = new ArrayList<>(List.of(DEMO_OFFICERS));
+    for (int i = 1; i <= LOAD_UNITS; i++) {
+      all.add("officer." + unitCode(i));
+    }
+    return all.toArray(String[]::new);
+  }
+
+  static String unitCode(int i) {
+    return "load%02d".formatted(i);
+  }
+
+  static String password(String user) {
+    return user.startsWith("officer.load") ? LOAD_PASSWORD : PASSWORD;
   }
 
   static synchronized LoadEnvironment start() {
@@ -49,9 +101,27 @@ final class LoadEnvironment {
           .property("spring.datasource.hikari.maximum-pool-size", System.getProperty("load.pool", "20"))
           .jvmOptions("-Xmx1g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Ho_Chi_Minh");
       node.startAndAwaitUp(Duration.ofMinutes(5));
-      started = new LoadEnvironment(node);
-      started.ensureBacklog(Integer.getInteger("load.open-dossiers", 2000), url);
       Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-load-node"));
+      LoadEnvironment env = new LoadEnvironment(node);
+      if (env.ensureUnits() > 0) {
+        // the identity set-up grants every unit group (Tasklist, its users, its filter) at the application's start
+        System.out.println("load: restarting the application so that its identity set-up grants the new units");
+        node.stop();
+        node.startAndAwaitUp(Duration.ofMinutes(5));
+      }
+      env.ensureBacklog(Integer.getInteger("load.open-dossiers", 10_000), url);
+      env.ensureFinished(Integer.getInteger("load.finished-dossiers", 100_000), url);
+      int size = Integer.getInteger("load.batch-size", 20);
+      for (int i = 0; i < Integer.getInteger("load.batches", 3); i++) {
+        env.batches.add(env.prepareBatch(size));
+      }
+      for (int i = 0; i < Integer.getInteger("load.council-sessions", 2); i++) {
+        List<String> codes = env.appraisedValid(size);
+        env.ballots.add(env.openSession(codes));
+      }
+      System.out.printf("load: ready; council sessions to vote %s, batches to decide %s%n",
+          env.ballots.stream().map(Ballots::session).toList(), env.batches);
+      started = env;
     }
     return started;
   }
@@ -60,54 +130,292 @@ final class LoadEnvironment {
     return node.baseUrl();
   }
 
+  List<Ballots> ballots() {
+    return List.copyOf(ballots);
+  }
+
+  List<String> batches() {
+    return List.copyOf(batches);
+  }
+
   void stop() {
     node.stop();
   }
 
-  /** Submits open dossiers until the database holds {@code wanted} of them waiting in the pipeline. */
+  // ---------------------------------------------------------------------------------------------- the 50 units
+
+  /** Creates the load units (groups of type UNIT) and their officers that are missing; how many units were made. */
+  private int ensureUnits() {
+    Set<String> present = new HashSet<>();
+    call("admin", "GET", "/engine-rest/group?type=UNIT&maxResults=1000", null, 200).json()
+        .forEach(g -> present.add(g.get("id").asText()));
+    int made = 0;
+    for (int i = 1; i <= LOAD_UNITS; i++) {
+      String unit = unitCode(i);
+      if (present.contains("unit-" + unit)) {
+        continue;
+      }
+      String officer = "officer." + unit;
+      call("admin", "POST", "/engine-rest/group/create",
+          Map.of("id", "unit-" + unit, "name", "UBND xã thử tải số %02d".formatted(i), "type", "UNIT"), 204);
+      Answer user = call("admin", "GET", "/engine-rest/user/" + officer + "/profile", null, -1);
+      if (user.status() == 404) {
+        String[] name = Dossiers.personName(i);
+        call("admin", "POST", "/engine-rest/user/create", Map.of(
+            "profile", Map.of("id", officer, "firstName", name[0], "lastName", name[1],
+                "email", officer + "@thutai.sonla.gov.vn"),
+            "credentials", Map.of("password", LOAD_PASSWORD)), 204);
+      }
+      call("admin", "PUT", "/engine-rest/group/unit-" + unit + "/members/" + officer, null, 204);
+      made++;
+    }
+    System.out.printf("load: %d load units present, %d made%n", LOAD_UNITS - made, made);
+    return made;
+  }
+
+  // ---------------------------------------------------------------------------------------------- the backlog
+
+  /** Submits open dossiers, across the 50 units, until the database holds {@code wanted} of them in the pipeline. */
   private void ensureBacklog(int wanted, String url) {
     int open = countOpen(url);
     int missing = Math.max(0, wanted - open);
     System.out.printf("load: %d open dossiers in %s, submitting %d more%n", open, DATABASE, missing);
-    if (missing == 0) {
+    AtomicInteger done = new AtomicInteger();
+    parallel(missing, i -> {
+      submit(OFFICERS[i % OFFICERS.length]);
+      int n = done.incrementAndGet();
+      if (n % 500 == 0) {
+        System.out.printf("load: %d of %d submitted%n", n, missing);
+      }
+      return null;
+    });
+  }
+
+  /** An officer's submission through the API (HTTP Basic), another generated person on a 409; its code. */
+  private String submit(String officer) throws Exception {
+    HttpResponse<String> answer;
+    int tries = 0;
+    do {
+      Dossiers.Request request = Dossiers.random(UUID.randomUUID().getLeastSignificantBits(), 300_000);
+      HttpRequest post = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dossiers"))
+          .header("Authorization", basic(officer))
+          .header("Content-Type", "multipart/form-data; boundary=" + request.boundary())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+          .build();
+      answer = client.send(post, HttpResponse.BodyHandlers.ofString());
+    } while (answer.statusCode() == 409 && ++tries < 5);
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException("seed submission answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return JSON.readTree(answer.body()).get("code").asText();
+  }
+
+  // ---------------------------------------------------------------------------------------------- finished
+
+  /**
+   * The finished dossiers of earlier years ({@link FinishedDossiers}), copied from dossiers of this year that a
+   * batch decision awarded; on a database without one, a batch of two is driven through first (the Chairman
+   * deciding through the engine API). The application is stopped while the rows are copied.
+   */
+  private void ensureFinished(int wanted, String url) {
+    FinishedDossiers finished = new FinishedDossiers(url);
+    int have = finished.count();
+    System.out.printf("load: %d finished dossiers of earlier years in %s, %d wanted%n", have, DATABASE, wanted);
+    if (have >= wanted) {
       return;
     }
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    if (finished.templates().isEmpty()) {
+      String batch = prepareBatch(2);
+      String task = call("chairman", "GET", "/engine-rest/task?taskDefinitionKey=Task_DecideBatch"
+          + "&processInstanceBusinessKey=" + enc(batch), null, 200).json().get(0).get("id").asText();
+      call("chairman", "POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", "chairman"), 204);
+      call("chairman", "POST", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+          "draftReviewed", Map.of("value", true), "excludedList", Map.of("value", ""),
+          "refusedList", Map.of("value", ""))), 204);
+      await("finished template dossiers", () -> finished.templates().isEmpty() ? null : true);
+    }
+    node.stop();
+    finished.fill(finished.templates(), wanted - have, have);
+    node.startAndAwaitUp(Duration.ofMinutes(5));
+  }
+
+  // ---------------------------------------------------------------------------------------------- council, batch
+
+  /** {@code n} dossiers submitted across the units and appraised VALID by the appraiser: awaiting the council. */
+  private List<String> appraisedValid(int n) {
+    List<String> codes = parallel(n, i -> {
+      String code = submit(OFFICERS[(i * 7) % OFFICERS.length]);
+      String task = await("appraisal task of " + code, () -> {
+        JsonNode list = call("appraiser", "GET", "/engine-rest/task?taskDefinitionKey=Task_Appraise"
+            + "&processInstanceBusinessKey=" + enc(code), null, 200).json();
+        return list.isEmpty() ? null : list.get(0).get("id").asText();
+      });
+      call("appraiser", "POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", "appraiser"), 204);
+      call("appraiser", "POST", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+          "appraisalOutcome", Map.of("value", "VALID"),
+          "appraisalSummary", Map.of("value", "Hồ sơ đầy đủ, đúng quy định."),
+          "eligibilityOverrideReason", Map.of("value",
+              "Thành tích đã được xác nhận; sổ khen thưởng chưa cập nhật."))), 204);
+      awaitStatus(code, "AWAITING_COUNCIL"::equals);
+      return code;
+    });
+    System.out.printf("load: %d dossiers appraised valid%n", codes.size());
+    return codes;
+  }
+
+  /** Home Affairs opens the year's next council session: its agenda is every dossier awaiting the council. */
+  private Ballots openSession(List<String> expected) {
+    int year = Year.now(VN).getValue();
+    int round = 1;
+    for (JsonNode s : call("appraiser", "GET", "/api/council-sessions?year=" + year, null, 200).json()) {
+      round = Math.max(round, s.get("round").asInt() + 1);
+    }
+    JsonNode session = call("appraiser", "POST", "/api/council-sessions", Map.of("year", year, "round", round),
+        201).json();
+    List<String> agenda = new ArrayList<>();
+    session.get("agenda").forEach(item -> agenda.add(item.get("dossierCode").asText()));
+    if (!agenda.containsAll(expected)) {
+      throw new IllegalStateException("session " + session.get("key") + " lacks dossiers: " + agenda);
+    }
+    System.out.printf("load: council session %s opened, %d on its agenda%n", session.get("key").asText(),
+        agenda.size());
+    return new Ballots(session.get("key").asText(), agenda);
+  }
+
+  /**
+   * A batch ready for the Chairman: dossiers appraised valid, a session whose members all vote in favour (the
+   * council page's API), the public notice ended by the administrator (the notice timer executed, as in Cockpit),
+   * the batch of the session's round opened by Home Affairs; its key once the Chairman's task is there.
+   */
+  private String prepareBatch(int size) {
+    Ballots session = openSession(appraisedValid(size));
+    for (int m = 1; m <= COUNCIL_MEMBERS; m++) {
+      call("council" + m, "POST", "/api/council-sessions/" + session.session() + "/ballot",
+          Map.of("approvals", session.codes()), 200);
+    }
+    parallel(session.codes().size(), i -> {
+      String code = session.codes().get(i);
+      awaitStatus(code, "PUBLIC_NOTICE"::equals);
+      JsonNode instance = call("admin", "GET", "/engine-rest/process-instance?processDefinitionKey="
+          + "commendation-dossier&businessKey=" + enc(code), null, 200).json().get(0);
+      String job = await("notice timer of " + code, () -> {
+        JsonNode jobs = call("admin", "GET", "/engine-rest/job?activityId=Timer_NoticePeriod&processInstanceId="
+            + instance.get("id").asText(), null, 200).json();
+        return jobs.isEmpty() ? null : jobs.get(0).get("id").asText();
+      });
+      call("admin", "POST", "/engine-rest/job/" + job + "/execute", null, 204);
+      awaitStatus(code, s -> !"PUBLIC_NOTICE".equals(s));
+      return null;
+    });
+    String[] key = session.session().split("-R");
+    JsonNode batch = call("appraiser", "POST", "/api/decision-batches", Map.of("year", Integer.parseInt(key[0]),
+        "round", Integer.parseInt(key[1]), "awardType", "BK_TINH"), 201).json();
+    String batchKey = batch.get("key").asText();
+    await("the Chairman's task of " + batchKey, () -> {
+      JsonNode tasks = call("chairman", "GET", "/engine-rest/task?taskDefinitionKey=Task_DecideBatch"
+          + "&processInstanceBusinessKey=" + enc(batchKey), null, 200).json();
+      return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
+    });
+    System.out.printf("load: batch %s opened with %d dossiers%n", batchKey, batch.get("dossiers").size());
+    return batchKey;
+  }
+
+  private void awaitStatus(String code, Predicate<String> wanted) {
+    await(code + " status", () -> {
+      String status = call("appraiser", "GET", "/api/dossiers/" + code, null, 200).json().get("status").asText();
+      return wanted.test(status) ? status : null;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------- HTTP
+
+  record Answer(int status, JsonNode json, String text) {}
+
+  /** A JSON call as {@code user} (HTTP Basic); {@code expected} -1 accepts any status. */
+  private Answer call(String user, String method, String path, Object body, int expected) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+          .timeout(Duration.ofSeconds(120))
+          .header("Authorization", basic(user)).header("Accept", "application/json");
+      if (body != null) {
+        request.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      } else {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      }
+      HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (expected != -1 && answer.statusCode() != expected) {
+        throw new IllegalStateException(method + " " + path + " as " + user + " answered " + answer.statusCode()
+            + " (expected " + expected + "): " + answer.body());
+      }
+      String text = answer.body();
+      JsonNode json = text == null || text.isBlank() || !text.strip().matches("(?s)[\\[{].*")
+          ? JSON.nullNode() : JSON.readTree(text);
+      return new Answer(answer.statusCode(), json, text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password(user))
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Polls until {@code probe} gives a value (two minutes at most: the job executor runs the async steps). */
+  private static <T> T await(String what, Callable<T> probe) {
+    long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    try {
+      while (true) {
+        T value = probe.call();
+        if (value != null) {
+          return value;
+        }
+        if (System.nanoTime() > end) {
+          throw new IllegalStateException("load: waited two minutes for " + what);
+        }
+        Thread.sleep(250);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  interface Step<T> {
+    T run(int i) throws Exception;
+  }
+
+  /** Runs {@code n} steps on 4 threads; their results in order. */
+  private static <T> List<T> parallel(int n, Step<T> step) {
+    if (n == 0) {
+      return List.of();
+    }
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    AtomicInteger done = new AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int i = 0; i < missing; i++) {
-      String officer = OFFICERS[i % OFFICERS.length];
-      futures.add(pool.submit(() -> {
-        HttpResponse<String> answer;
-        int tries = 0;
-        do {
-          // a 409 is the duplicate check meeting a generated person twice: another person then
-          Dossiers.Request request = Dossiers.random(UUID.randomUUID().getLeastSignificantBits(), 300_000);
-          HttpRequest post = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dossiers"))
-              .header("Authorization", "Basic " + Base64.getEncoder()
-                  .encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-              .header("Content-Type", "multipart/form-data; boundary=" + request.boundary())
-              .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
-              .build();
-          answer = client.send(post, HttpResponse.BodyHandlers.ofString());
-        } while (answer.statusCode() == 409 && ++tries < 5);
-        if (answer.statusCode() != 201) {
-          throw new IllegalStateException("seed submission answered " + answer.statusCode() + ": " + answer.body());
-        }
-        int n = done.incrementAndGet();
-        if (n % 500 == 0) {
-          System.out.printf("load: %d of %d submitted%n", n, missing);
-        }
-        return null;
-      }));
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      futures.add(pool.submit(() -> step.run(index)));
     }
     try {
-      for (Future<?> f : futures) {
-        f.get();
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get());
       }
+      return out;
     } catch (Exception e) {
-      throw new IllegalStateException("seeding the backlog failed", e);
+      throw new IllegalStateException("load set-up failed", e);
     } finally {
       pool.shutdownNow();
     }

@@ -22,16 +22,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * records are re-hashed into the chain. Everything runs as INSERT … SELECT on the server, a chunk of copies at a
  * time; the copies are described in the work table {@code bench_clone_map}.
  *
- * <p>Test code for the {@code bench} profile only: it writes the engine's tables directly, which the application
- * never does.
+ * <p>Test code for the {@code bench} and {@code load} profiles only (the audit benchmark, and the load test's
+ * finished dossiers): it writes the engine's tables directly, which the application never does.
  */
-final class HistoryCloner {
+public final class HistoryCloner {
 
   /** A template: a dossier that went through the pipeline, whose rows are copied. */
-  record Template(String code, String processInstanceId) {}
+  public record Template(String code, String processInstanceId) {}
 
   /** One copy to make. {@code decisionSeq} is null when the template has no decision. */
-  record Copy(int n, Template template, String code, String unitCode, int year, long shiftMillis, String subjectName,
+  public record Copy(int n, Template template, String code, String unitCode, int year, long shiftMillis, String subjectName,
       String subjectSearch, java.time.LocalDate birthDate, String subjectKey, Integer decisionSeq) {}
 
   /** Engine history tables; every one has ROOT_PROC_INST_ID_, the template's process instance. */
@@ -63,16 +63,18 @@ final class HistoryCloner {
     return tables;
   }
 
+  private static final String DOCUMENT_STAND_IN = "CAST('%PDF-1.4 copy of a dossier document' AS BYTEA)";
+
   private final JdbcTemplate jdbc;
   private final Consumer<String> log;
 
-  HistoryCloner(JdbcTemplate jdbc, Consumer<String> log) {
+  public HistoryCloner(JdbcTemplate jdbc, Consumer<String> log) {
     this.jdbc = jdbc;
     this.log = log;
   }
 
   /** Makes every copy, {@code chunk} copies per statement. */
-  void cloneAll(List<Copy> copies, int chunk) {
+  public void cloneAll(List<Copy> copies, int chunk) {
     jdbc.execute("DROP TABLE IF EXISTS bench_clone_map");
     // an id of copy n: the id's trailing UUID replaced by one derived from it and n, so that the id keeps its
     // length (activity instance ids are "<activity id>:<uuid>" in columns of 64 characters) and every column
@@ -145,7 +147,7 @@ final class HistoryCloner {
   }
 
   /** Appends the templates' audit records for every copy to the hash chain, in copy order. */
-  long chainAuditRecords(List<Copy> copies) {
+  public long chainAuditRecords(List<Copy> copies) {
     Map<String, List<AuditRecord>> byTemplate = new HashMap<>();
     for (Template t : copies.stream().map(Copy::template).collect(Collectors.toSet())) {
       byTemplate.put(t.code(), jdbc.query("SELECT seq, recorded_at, actor, dossier_code, kind, detail, prev_hash, hash"
@@ -185,7 +187,7 @@ final class HistoryCloner {
     }
   }
 
-  void dropWorkTable() {
+  public void dropWorkTable() {
     jdbc.execute("DROP TABLE IF EXISTS bench_clone_map");
     jdbc.execute("DROP FUNCTION IF EXISTS bench_id(VARCHAR, INTEGER)");
   }
@@ -246,6 +248,11 @@ final class HistoryCloner {
         case "message", "detail" -> "replace(" + x + ", m.tpl_code, m.new_code)";
         // the decision's PDF (some 20 kB each) is not read by the audit reads: a small stand-in keeps the fill fast
         case "pdf" -> "CAST('%PDF-1.4 bench copy' AS BYTEA)";
+        // so are a dossier's documents (0.3–2 MB each in the load test: 100,000 copies would take hundreds of GB);
+        // the stand-in's size and SHA-256 are its own, so that a copy's document still reads as intact
+        case "content" -> table.equals("dossier_document") ? DOCUMENT_STAND_IN : x;
+        case "size_bytes" -> table.equals("dossier_document") ? "length(" + DOCUMENT_STAND_IN + ")" : x;
+        case "sha256" -> table.equals("dossier_document") ? "encode(sha256(" + DOCUMENT_STAND_IN + "), 'hex')" : x;
         case "recipient" -> "CASE WHEN " + x + " LIKE 'unit-%' THEN 'unit-' || m.unit_code ELSE " + x + " END";
         case "subject_birth_date" -> "m.subject_birth_date";
         default -> c.type().startsWith("timestamp") ? x + " + m.shift_ms * INTERVAL '1 millisecond'"
