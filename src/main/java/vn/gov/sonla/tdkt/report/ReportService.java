@@ -84,12 +84,16 @@ public class ReportService {
    */
   Report.LateDossiers late(Integer year) {
     var now = java.time.OffsetDateTime.now(clock.withZone(procedureDeadlines.zone()));
+    // the last supplement's end and the first signing per dossier, each aggregated once and hash-joined (a
+    // correlated subquery per dossier took seconds at 100,000 dossiers)
+    String byYear = year == null ? "" : " AND award_year = :year";
     var statement = jdbc.sql("SELECT d.code, d.unit_code, d.award_type, d.subject_name, d.status, d.submitted_at,"
-        + " d.updated_at, (SELECT MAX(s.ended_at) FROM step_time s WHERE s.dossier_code = d.code"
-        + " AND s.activity_id = 'Task_Supplement') AS supplemented,"
-        + " (SELECT MIN(x.signed_at) FROM decision x WHERE x.dossier_code = d.code) AS signed"
-        + " FROM dossier d WHERE d.submitted_at IS NOT NULL"
-        + (year == null ? "" : " AND d.award_year = :year") + " ORDER BY d.code");
+        + " d.updated_at, sup.supplemented, sig.signed FROM dossier d"
+        + " LEFT JOIN (SELECT dossier_code, MAX(ended_at) AS supplemented FROM step_time"
+        + " WHERE activity_id = 'Task_Supplement'" + byYear + " GROUP BY dossier_code) sup ON sup.dossier_code = d.code"
+        + " LEFT JOIN (SELECT dossier_code, MIN(signed_at) AS signed FROM decision GROUP BY dossier_code) sig"
+        + " ON sig.dossier_code = d.code"
+        + " WHERE d.submitted_at IS NOT NULL" + (year == null ? "" : " AND d.award_year = :year") + " ORDER BY d.code");
     if (year != null) {
       statement = statement.param("year", year);
     }

@@ -140,7 +140,7 @@ class ReportBenchmark {
         + " activity_type, unit_code, award_year, started_at, ended_at, duration_ms, late)"
         + " SELECT 'bench-pi-' || b.n, b.y || '-' || b.unit || '-b' || lpad(CAST(b.n AS VARCHAR), 6, '0'),"
         + " 'bench-pi-' || b.n, 'commendation-dossier', 'process', b.unit, b.y, b.t0,"
-        + " b.t0 + (20 + (hashint4(b.n) & 63)) * INTERVAL '1 day', (20 + (hashint4(b.n) & 63)) * 86400000, FALSE"
+        + " b.t0 + (20 + (hashint4(b.n) & 63)) * INTERVAL '1 day', CAST(20 + (hashint4(b.n) & 63) AS BIGINT) * 86400000, FALSE"
         + " FROM bench_dossier b");
     jdbc.update("INSERT INTO award_record (id, subject_kind, subject_name, subject_key, award_type, award_kind,"
         + " award_year, decision_number, decision_date, decided_by, source, dossier_code, subject_role)"
