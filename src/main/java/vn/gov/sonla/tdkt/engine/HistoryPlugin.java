@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ActivityTypes;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -47,6 +50,13 @@ import org.springframework.stereotype.Component;
  * start, end and boundary events take no time of their own. The history event handler is added next to the
  * engine's database handler, so it sees exactly what the history records; the buckets go from a second to two
  * months (a council wait, a State result).</li>
+ * <li><b>Ended steps for the features</b>: every {@link StepRecorder} bean a feature declares (the reports'
+ * {@code report.StepTimeWriter}) is told of each activity instance that ended (completed, not cancelled) and each
+ * process instance that ended, as an {@link EndedStep}, in the engine's transaction just before it commits
+ * ({@code TransactionState.COMMITTING}), so that what it writes commits or rolls back with the step. A task's due
+ * date and assignee come from the task's own end event (in the same transaction as the step's, naming the step's
+ * activity instance).
+ * </li>
  * </ul>
  */
 @Component
@@ -68,9 +78,11 @@ public class HistoryPlugin extends AbstractProcessEnginePlugin {
   private final int retentionDays;
   private final ObjectProvider<Secrets> secrets;
   private final ObjectProvider<MeterRegistry> registry;
+  private final ObjectProvider<StepRecorder> recorders;
 
   public HistoryPlugin(@Value("${tdkt.history-time-to-live-days:3650}") int retentionDays,
-      ObjectProvider<Secrets> secrets, ObjectProvider<MeterRegistry> registry) {
+      ObjectProvider<Secrets> secrets, ObjectProvider<MeterRegistry> registry, ObjectProvider<StepRecorder> recorders) {
+    this.recorders = recorders;
     if (retentionDays <= 0) {
       throw new IllegalArgumentException("tdkt.history-time-to-live-days must be positive");
     }
@@ -102,6 +114,24 @@ public class HistoryPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
     }
     configuration.getCustomHistoryEventHandlers().add(new StepDurations());
+    configuration.getCustomHistoryEventHandlers().add(new EndedSteps());
+  }
+
+  /**
+   * An activity instance that ended, completed and not cancelled, or (with {@code activityType} "process" and the
+   * process key as {@code activityId}) a process instance that ended. {@code taskId}, {@code assignee} and
+   * {@code due} for a user task (the task's assignee and due date as its history records them), else null.
+   */
+  public record EndedStep(String processKey, String processInstanceId, String activityInstanceId, String activityId,
+      String activityName, String activityType, String taskId, String assignee, Date due, Date start, Date end,
+      long durationMillis) {
+
+    public static final String PROCESS = "process";
+  }
+
+  /** A feature's record of ended steps, written in the engine's transaction (see the class comment). */
+  public interface StepRecorder {
+    void ended(EndedStep step);
   }
 
   /**
@@ -198,5 +228,108 @@ public class HistoryPlugin extends AbstractProcessEnginePlugin {
     public void handleEvents(List<HistoryEvent> events) {
       events.forEach(this::handleEvent);
     }
+  }
+
+  private record TaskFacts(String taskId, String assignee, Date due) {}
+
+  private final class EndedSteps implements HistoryEventHandler {
+
+    /** Tasks ended in transactions not yet committed, by their step's activity instance id (unique). */
+    private final java.util.Map<String, TaskFacts> endedTasks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (recorders().isEmpty()) {
+        return;
+      }
+      CommandContext command = Context.getCommandContext();
+      if (event instanceof HistoricActivityInstanceEventEntity step
+          && HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(step.getEventType())
+          && step.getActivityInstanceState() != ActivityInstanceState.CANCELED.getStateCode()) {
+        // the start time of a step that started in an earlier transaction is read by the engine's database handler,
+        // which runs after this one: the step is passed on when the transaction is about to commit
+        later(command, () -> {
+          // the task's end, in the same command as the step's: its assignee and due date as the history records them
+          // (the step's end event does not carry its task: the task's end names the step's activity instance)
+          TaskFacts task = endedTasks.remove(step.getId());
+          String taskId = task != null ? task.taskId() : step.getTaskId();
+          String taskAssignee = task != null ? task.assignee() : step.getTaskAssignee();
+          Date taskDue = task != null ? task.due() : null;
+          Long millis = step.getDurationInMillis();
+          if (millis == null && step.getStartTime() != null && step.getEndTime() != null) {
+            millis = step.getEndTime().getTime() - step.getStartTime().getTime();
+          }
+          if (millis == null || step.getStartTime() == null || step.getEndTime() == null) {
+            return null;
+          }
+          return new EndedStep(processKey(step.getProcessDefinitionKey(), step.getProcessDefinitionId()),
+              step.getProcessInstanceId(), step.getId(), step.getActivityId(), step.getActivityName(),
+              step.getActivityType(), taskId, taskAssignee, taskDue, step.getStartTime(), step.getEndTime(),
+              millis);
+        });
+      } else if (event instanceof HistoricTaskInstanceEventEntity task
+          && (HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(task.getEventType())
+          || HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName().equals(task.getEventType()))) {
+        String activityInstance = task.getActivityInstanceId();
+        if (activityInstance == null) {
+          return;
+        }
+        // the end event of a task carries the task's assignee and due date (initTaskInstanceEvent)
+        endedTasks.put(activityInstance, new TaskFacts(task.getId(), task.getAssignee(), task.getDueDate()));
+        if (command != null) {
+          // a task whose step was cancelled is never asked for: forgotten with its transaction
+          command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+              ctx -> endedTasks.remove(activityInstance));
+          command.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK,
+              ctx -> endedTasks.remove(activityInstance));
+        }
+      } else if (event instanceof HistoricProcessInstanceEventEntity process
+          && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(process.getEventType())) {
+        later(command, () -> {
+          if (process.getStartTime() == null || process.getEndTime() == null) {
+            return null;
+          }
+          String key = processKey(process.getProcessDefinitionKey(), process.getProcessDefinitionId());
+          return new EndedStep(key, process.getProcessInstanceId(), process.getProcessInstanceId(), key, null,
+              EndedStep.PROCESS, null, null, null, process.getStartTime(), process.getEndTime(),
+              process.getEndTime().getTime() - process.getStartTime().getTime());
+        });
+      }
+    }
+
+    private void later(CommandContext command, java.util.function.Supplier<EndedStep> step) {
+      if (command == null) {
+        tell(step.get());
+      } else {
+        command.getTransactionContext().addTransactionListener(TransactionState.COMMITTING, ctx -> tell(step.get()));
+      }
+    }
+
+    private void tell(EndedStep step) {
+      if (step != null) {
+        recorders().forEach(r -> r.ended(step));
+      }
+    }
+
+    private volatile List<StepRecorder> resolved;
+
+    /** The recorders, looked up once, at the first history event (the engine is built before the features' beans). */
+    private List<StepRecorder> recorders() {
+      List<StepRecorder> r = resolved;
+      if (r == null) {
+        r = recorders.orderedStream().toList();
+        resolved = r;
+      }
+      return r;
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      events.forEach(this::handleEvent);
+    }
+  }
+
+  private static String processKey(String key, String definitionId) {
+    return key != null ? key : String.valueOf(definitionId).split(":")[0];
   }
 }

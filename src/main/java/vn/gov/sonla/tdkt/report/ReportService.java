@@ -25,8 +25,9 @@ import vn.gov.sonla.tdkt.identity.Groups;
 import vn.gov.sonla.tdkt.identity.PersonName;
 
 /**
- * Builds the {@link Report}: counts by SQL GROUP BY on the project's tables, processing times from the engine's
- * history of {@code commendation-dossier}, read as the system (the controller has checked the caller).
+ * Builds the {@link Report}: counts by SQL GROUP BY on the project's tables, processing times from the read model
+ * {@code step_time} ({@link StepTimes}), never from the engine's history tables; labels read as the system (the
+ * controller has checked the caller).
  *
  * <p>Processing times per step and for the whole dossier: {@link #processing}. Only process instances of a dossier
  * in the dossier table count, and with a year, only those of dossiers of that award year.
@@ -83,12 +84,16 @@ public class ReportService {
    */
   Report.LateDossiers late(Integer year) {
     var now = java.time.OffsetDateTime.now(clock.withZone(procedureDeadlines.zone()));
+    // the last supplement's end and the first signing per dossier, each aggregated once and hash-joined (a
+    // correlated subquery per dossier took seconds at 100,000 dossiers)
+    String byYear = year == null ? "" : " AND award_year = :year";
     var statement = jdbc.sql("SELECT d.code, d.unit_code, d.award_type, d.subject_name, d.status, d.submitted_at,"
-        + " d.updated_at, (SELECT MAX(t.END_TIME_) FROM ACT_HI_TASKINST t WHERE t.PROC_INST_ID_ ="
-        + " d.process_instance_id AND t.TASK_DEF_KEY_ = 'Task_Supplement') AS supplemented,"
-        + " (SELECT MIN(x.signed_at) FROM decision x WHERE x.dossier_code = d.code) AS signed"
-        + " FROM dossier d WHERE d.submitted_at IS NOT NULL"
-        + (year == null ? "" : " AND d.award_year = :year") + " ORDER BY d.code");
+        + " d.updated_at, sup.supplemented, sig.signed FROM dossier d"
+        + " LEFT JOIN (SELECT dossier_code, MAX(ended_at) AS supplemented FROM step_time"
+        + " WHERE activity_id = 'Task_Supplement'" + byYear + " GROUP BY dossier_code) sup ON sup.dossier_code = d.code"
+        + " LEFT JOIN (SELECT dossier_code, MIN(signed_at) AS signed FROM decision GROUP BY dossier_code) sig"
+        + " ON sig.dossier_code = d.code"
+        + " WHERE d.submitted_at IS NOT NULL" + (year == null ? "" : " AND d.award_year = :year") + " ORDER BY d.code");
     if (year != null) {
       statement = statement.param("year", year);
     }
@@ -269,9 +274,9 @@ public class ReportService {
 
   /**
    * Every ended, not cancelled instance of a step of a dossier of the year (each round of a repeated step counts:
-   * an appraisal after a supplement is a second round), read from the engine's history tables by SQL joined with
-   * the dossier table, so that only the year's rows leave the database and no history entity is built. A step is
-   * late when it is a task that ended strictly after its due date. The whole dossier: every ended process
+   * an appraisal after a supplement is a second round), read from the read model {@code step_time} (written in the
+   * engine's transaction when the step ended, {@link StepTimeWriter}), by award year, so that only the year's rows
+   * leave the database. A step is late when it is a task that ended strictly after its due date. The whole dossier: every ended process
    * instance, late when it ended after the close of office of the N-th working day after its start
    * ({@code tdkt.reports.total-working-days}).
    */
@@ -281,16 +286,10 @@ public class ReportService {
     definitions.forEach(d -> byActivity.put(d.activityId(), d));
     Map<String, String> names = new HashMap<>();
     Map<String, List<Timed>> timed = new HashMap<>();
-    // ACT_HI_ACTINST: ACT_INST_STATE_ 2 is a cancelled activity (HistoricActivityInstance#isCanceled), e.g. the
-    // open task of a withdrawn dossier; ACT_HI_TASKINST gives the assignee and due date of a user task
-    var steps = jdbc.sql("SELECT a.ACT_ID_ AS step, a.ACT_NAME_ AS name, d.unit_code AS unit, a.DURATION_ AS duration,"
-            + " t.ASSIGNEE_ AS assignee,"
-            + " CASE WHEN t.DUE_DATE_ IS NOT NULL AND a.END_TIME_ > t.DUE_DATE_ THEN 1 ELSE 0 END AS late"
-            + " FROM dossier d"
-            + " JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = d.process_instance_id"
-            + " LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = a.TASK_ID_"
-            + " WHERE a.ACT_ID_ IN (:steps) AND a.END_TIME_ IS NOT NULL AND a.ACT_INST_STATE_ <> 2"
-            + (year == null ? "" : " AND d.award_year = :year"))
+    // the read model step_time (StepTimes): ended, not cancelled steps, with the task's assignee and lateness
+    var steps = jdbc.sql("SELECT s.activity_id AS step, s.activity_name AS name, s.unit_code AS unit,"
+            + " s.duration_ms AS duration, s.assignee AS assignee, s.late AS late FROM step_time s"
+            + " WHERE s.activity_id IN (:steps)" + (year == null ? "" : " AND s.award_year = :year"))
         .param("steps", List.copyOf(byActivity.keySet()));
     if (year != null) {
       steps = steps.param("year", year);
@@ -300,7 +299,7 @@ public class ReportService {
       names.putIfAbsent(step, rs.getString("name"));
       String assignee = rs.getString("assignee");
       timed.computeIfAbsent(step, k -> new ArrayList<>()).add(new Timed(assignee == null ? UNASSIGNED : assignee,
-          rs.getString("unit"), new DurationStats.Sample(Math.max(0, rs.getLong("duration")), rs.getInt("late") == 1)));
+          rs.getString("unit"), new DurationStats.Sample(Math.max(0, rs.getLong("duration")), rs.getBoolean("late"))));
     });
 
     Map<String, String> modelNames = modelNames();
@@ -317,9 +316,8 @@ public class ReportService {
 
     List<Timed> wholes = new ArrayList<>();
     int totalDays = properties.totalWorkingDays();
-    var whole = jdbc.sql("SELECT d.unit_code AS unit, p.START_TIME_ AS started, p.END_TIME_ AS ended FROM dossier d"
-        + " JOIN ACT_HI_PROCINST p ON p.ID_ = d.process_instance_id WHERE p.END_TIME_ IS NOT NULL"
-        + (year == null ? "" : " AND d.award_year = :year"));
+    var whole = jdbc.sql("SELECT s.unit_code AS unit, s.started_at AS started, s.ended_at AS ended FROM step_time s"
+        + " WHERE s.activity_type = '" + StepTimes.PROCESS + "'" + (year == null ? "" : " AND s.award_year = :year"));
     if (year != null) {
       whole = whole.param("year", year);
     }

@@ -60,6 +60,8 @@ public final class HistoryCloner {
     tables.put("notification", "dossier_code");
     tables.put("objection", "dossier_code");
     tables.put("council_agenda_item", "dossier_code");
+    // the reports' read model of processing times (report.StepTimes)
+    tables.put("step_time", "dossier_code");
     return tables;
   }
 
@@ -236,7 +238,7 @@ public final class HistoryCloner {
         case "code", "dossier_code" -> "m.new_code";
         // ids of the project's rows are 36-character UUIDs: a copy's id is a hash of the template's and n
         case "id" -> "md5(" + x + " || '~' || m.n)";
-        case "process_instance_id" -> "bench_id(" + x + ", m.n)";
+        case "process_instance_id", "activity_instance_id", "task_id" -> "bench_id(" + x + ", m.n)";
         case "unit_code" -> "m.unit_code";
         case "award_year", "decision_year" -> "m.award_year";
         case "subject_name" -> "m.subject_name";

@@ -1,0 +1,7 @@
+package vn.gov.sonla.tdkt.report;
+
+import vn.gov.sonla.tdkt.support.PostgresAppTest;
+
+/** {@link StepTimeReadModelCases} on PostgreSQL. */
+@PostgresAppTest
+class StepTimeReadModelPostgresTest extends StepTimeReadModelCases {}
