@@ -77,6 +77,21 @@ public class CouncilRepository {
         .update();
   }
 
+  /** A dossier on the agenda of a session that has not resolved it yet, with that session's process instance. */
+  public record HeldItem(String sessionKey, String processInstanceId, String dossierCode) {}
+
+  /**
+   * The dossiers on the agenda of another session still deciding them: the session neither resolved nor without an
+   * agenda, the item without an outcome. Whether that session's process still runs is for the caller to check.
+   */
+  public List<HeldItem> heldByOtherSessions(String key) {
+    return jdbc.sql("SELECT s.session_key, s.process_instance_id, i.dossier_code FROM council_agenda_item i"
+            + " JOIN council_session s ON s.session_key = i.session_key"
+            + " WHERE i.outcome IS NULL AND s.status NOT IN ('RESOLVED', 'NO_AGENDA') AND s.session_key <> :key")
+        .param("key", key)
+        .query((rs, row) -> new HeldItem(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+  }
+
   public void setStatus(String key, String status) {
     jdbc.sql("UPDATE council_session SET status = :status WHERE session_key = :key")
         .param("key", key).param("status", status).update();

@@ -64,7 +64,9 @@ public class PrepareAgenda implements JavaDelegate {
       sessions.setMode(key, mode);
     }
 
-    List<Dossier> waiting = waitingForCouncil().stream().filter(d -> !inConsultation(d)).toList();
+    java.util.Set<String> held = heldByRunningSessions(key);
+    List<Dossier> waiting = waitingForCouncil().stream()
+        .filter(d -> !held.contains(d.code()) && !inConsultation(d)).toList();
     // a round of the yearly plan closes its intake at the start of its month: later dossiers go to the next round
     var deadline = sessions.intakeDeadline((Integer) execution.getVariable("year"),
         (Integer) execution.getVariable("round"));
@@ -121,6 +123,23 @@ public class PrepareAgenda implements JavaDelegate {
     }
     all.sort(Comparator.comparing(Dossier::awardType).thenComparing(Dossier::code));
     return all;
+  }
+
+  /**
+   * The dossiers another session is still deciding (on its agenda without an outcome, its process still running):
+   * a dossier is voted on by one session at a time. A session whose process was cancelled holds nothing.
+   */
+  private java.util.Set<String> heldByRunningSessions(String key) {
+    java.util.Map<String, Boolean> running = new java.util.HashMap<>();
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (CouncilRepository.HeldItem item : sessions.heldByOtherSessions(key)) {
+      boolean alive = running.computeIfAbsent(item.processInstanceId(), pi -> EngineAuthentication.inProcess(
+          () -> runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0));
+      if (alive) {
+        held.add(item.dossierCode());
+      }
+    }
+    return held;
   }
 
   /**

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * the task's listener with a {@code TaskInputException}): 400 problem details with the Vietnamese message, logged at
  * INFO, instead of the engine REST's 500 "Cannot complete task ..." logged as a server error. A refusal is an
  * exception of the project's own packages extending {@link ProcessEngineException}, anywhere in the cause chain;
- * every other exception keeps Camunda's own answer.
+ * every other exception keeps Camunda's own answer. A change that lost to a concurrent one (an
+ * {@link OptimisticLockingException}: two ballots of one council session sent at the same moment) answers 409 with a
+ * Vietnamese "send again": the engine rolled it back, so nothing changed.
  *
  * <p>Registered in {@code /engine-rest} by {@link EngineRestConfig} and in the webapps' engine API by
  * {@link EngineAccessConfig} (Jersey prefers these mappers to Camunda's through their priority).
@@ -42,22 +45,44 @@ public final class EngineRefusals {
     return Optional.empty();
   }
 
+  /** An {@link OptimisticLockingException} in the exception's cause chain: another transaction came first. */
+  static boolean lostToAConcurrentChange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Response toResponse(Throwable e) {
+    if (lostToAConcurrentChange(e)) {
+      // e.g. two council members' ballots of one session completed at the same moment: the engine rolled this one
+      // back, nothing changed, and sending it again succeeds
+      LOG.info("Refused: a concurrent change came first ({})", e.getMessage());
+      return problem(409, "https://sonla.gov.vn/tdkt/problems/concurrent-change", "Thao tác trùng thời điểm",
+          "Một người khác vừa ghi vào cùng việc này nên thao tác của bạn chưa được ghi. Vui lòng gửi lại.");
+    }
     Optional<ProcessEngineException> refusal = refusal(e);
     if (refusal.isEmpty()) {
       return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
     String message = refusal.get().getMessage();
     LOG.info("Refused by the project's check: {}", message);
+    return problem(400, "https://sonla.gov.vn/tdkt/problems/invalid-input", "Dữ liệu không hợp lệ", message);
+  }
+
+  private static Response problem(int status, String type, String title, String message) {
     Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "https://sonla.gov.vn/tdkt/problems/invalid-input");
-    problem.put("title", "Dữ liệu không hợp lệ");
-    problem.put("status", 400);
+    problem.put("type", type);
+    problem.put("title", title);
+    problem.put("status", status);
     problem.put("detail", message);
     // Camunda's clients (Tasklist) show "message"
     problem.put("message", message);
     try {
-      return Response.status(400).type("application/problem+json").entity(JSON.writeValueAsString(problem)).build();
+      return Response.status(status).type("application/problem+json").entity(JSON.writeValueAsString(problem))
+          .build();
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException(ex);
     }

@@ -293,4 +293,34 @@ class CouncilSessionApiTest {
     assertThat(row.get("state").asText()).isEqualTo("OVERDUE");
     assertThat(row.get("workingDaysLate").asInt()).isEqualTo(overdue.get("workingDaysLate").asInt());
   }
+
+  /**
+   * A dossier stays on the agenda of the session that is voting on it: a second session opened meanwhile (found by
+   * the deadline-day load test: a session opened while another was still voting took its twenty dossiers again, and
+   * the Chairman's batch held them twice) takes only the dossiers no running session holds. When a session's process
+   * is gone (cancelled by an administrator), its dossiers are free again.
+   */
+  @Test
+  void aDossierOnTheAgendaOfARunningSessionIsNotTakenByAnother() {
+    Dossier first = fixtures.awaitingCouncil("BK_TINH");
+    ResponseEntity<JsonNode> r1 = api.postJson("appraiser", BASE, open(2065, 1));
+    assertThat(r1.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.get("council1", BASE + "/2065-R1").getBody().get("agenda").findValuesAsText("dossierCode"))
+        .contains(first.code());
+
+    Dossier second = fixtures.awaitingCouncil("BK_TINH");
+    ResponseEntity<JsonNode> r2 = api.postJson("appraiser", BASE, open(2065, 2));
+    assertThat(r2.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.get("council1", BASE + "/2065-R2").getBody().get("agenda").findValuesAsText("dossierCode"))
+        .contains(second.code()).doesNotContain(first.code());
+
+    runtime.deleteProcessInstance(r1.getBody().get("processInstanceId").asText(), "cancelled by an administrator");
+    ResponseEntity<JsonNode> r3 = api.postJson("appraiser", BASE, open(2065, 3));
+    assertThat(r3.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.get("council1", BASE + "/2065-R3").getBody().get("agenda").findValuesAsText("dossierCode"))
+        .contains(first.code()).doesNotContain(second.code());
+
+    runtime.deleteProcessInstance(r2.getBody().get("processInstanceId").asText(), "test");
+    runtime.deleteProcessInstance(r3.getBody().get("processInstanceId").asText(), "test");
+  }
 }
