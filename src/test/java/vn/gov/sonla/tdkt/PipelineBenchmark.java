@@ -342,6 +342,7 @@ class PipelineBenchmark {
   /** Runs {@code items} steps on the worker threads, each taking the next item; wall time and the two counts. */
   private Phase drive(String name, int items, Step step) throws Exception {
     long commits0 = commits();
+    Map<String, long[]> rows0 = rowsWritten();
     long commands0 = commands.outermost.get();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
@@ -379,6 +380,7 @@ class PipelineBenchmark {
     int completed = done.get();
     System.out.printf(Locale.ROOT, "[pipeline-benchmark] %s: %,d of %,d in %.1f s = %.1f/s; %,d engine commands, %,d"
         + " commits%n", name, completed, items, seconds, completed / seconds, commandCount, commitCount);
+    printRowsWritten(name, completed, rows0, rowsWritten());
     return new Phase(completed, seconds, commandCount, commitCount);
   }
 
@@ -401,6 +403,53 @@ class PipelineBenchmark {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Rows inserted, updated and deleted per table of the benchmark's database so far ({@code pg_stat_user_tables},
+   * counted as {@link #commits()} counts: after the pool's connections have reported their statistics).
+   */
+  private Map<String, long[]> rowsWritten() {
+    Map<String, long[]> rows = new java.util.TreeMap<>();
+    try (Connection c = DriverManager.getConnection(PostgresTestDatabase.url(DATABASE), "postgres", "");
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables")) {
+      while (rs.next()) {
+        rows.put(rs.getString(1).toLowerCase(Locale.ROOT), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
+  }
+
+  /** Rows written per item in a phase: the totals, and the tables with any, most first. */
+  private static void printRowsWritten(String name, int items, Map<String, long[]> before, Map<String, long[]> after) {
+    if (items == 0) {
+      return;
+    }
+    long[] total = new long[3];
+    List<Map.Entry<String, long[]>> tables = new ArrayList<>();
+    after.forEach((table, a) -> {
+      long[] b = before.getOrDefault(table, new long[3]);
+      long[] d = {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+      if (d[0] + d[1] + d[2] > 0) {
+        tables.add(Map.entry(table, d));
+        for (int i = 0; i < 3; i++) {
+          total[i] += d[i];
+        }
+      }
+    });
+    tables.sort((x, y) -> Long.compare(y.getValue()[0] + y.getValue()[1] + y.getValue()[2],
+        x.getValue()[0] + x.getValue()[1] + x.getValue()[2]));
+    StringBuilder s = new StringBuilder();
+    for (Map.Entry<String, long[]> t : tables) {
+      long[] d = t.getValue();
+      s.append(String.format(Locale.ROOT, "%n    %-28s ins %6.2f  upd %6.2f  del %6.2f", t.getKey(),
+          d[0] / (double) items, d[1] / (double) items, d[2] / (double) items));
+    }
+    System.out.printf(Locale.ROOT, "[pipeline-benchmark] %s rows per item: inserted %.2f, updated %.2f, deleted %.2f%s%n",
+        name, total[0] / (double) items, total[1] / (double) items, total[2] / (double) items, s);
   }
 
   private static double loadAverage() {
