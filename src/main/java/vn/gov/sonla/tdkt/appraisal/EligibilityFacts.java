@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.award.AwardCatalog;
 import vn.gov.sonla.tdkt.award.AwardRecord;
@@ -45,8 +47,10 @@ public class EligibilityFacts implements JavaDelegate {
 
   public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final Set<String> NOT_COUNTED = Set.of("SUDDEN", "THEMATIC");
-  /** Not a DMN input: the years behind the facts, for the explanations (process variable registerYears). */
+  /** Not a DMN input: the years behind the facts, for the explanations (transient variable registerYears). */
   static final String REGISTER_YEARS = "registerYears";
+  /** Facts that are process variables from the start (DossierService): set again only if they differ. */
+  private static final Set<String> START_VARIABLES = Set.of("awardType", "awardKind", "subjectKind");
 
   private final DossierRepository dossiers;
   private final Subjects subjects;
@@ -77,11 +81,34 @@ public class EligibilityFacts implements JavaDelegate {
         dossier.awardKind().name(), dossier.subjectKind().name(), dossier.awardYear(),
         dossiers.declaredFacts(dossier.code()));
     Object registerYears = facts.remove(REGISTER_YEARS);
-    facts.forEach(execution::setVariable);
+    facts.forEach((name, value) -> {
+      if (START_VARIABLES.contains(name)) {
+        if (!java.util.Objects.equals(execution.getVariable(name), value)) {
+          execution.setVariable(name, value);
+        }
+      } else {
+        setTransient(execution, name, value, value);
+      }
+    });
     execution.setVariable("receivedOn", receivedOn.toString());
     execution.setVariable("subjectId", subject.map(Subject::id).orElse(null));
     execution.setVariable("awardHistory", JSON(history(subject.map(Subject::id).orElse(null))));
-    execution.setVariable("registerYears", JSON(registerYears));
+    setTransient(execution, REGISTER_YEARS, registerYears, JSON(registerYears));
+  }
+
+  /**
+   * The facts are for the rules that follow in this transaction (award-eligibility-regime, the criteria table and
+   * its result mapping, no wait state between): transient variables, never stored; the criteria table's decision
+   * history keeps what it saw, with its version (docs/adr/0009). An instance started before kept them as process
+   * variables, which cannot turn transient: it goes on updating them ({@code persistent} is the value it stores).
+   */
+  private static void setTransient(DelegateExecution execution, String name, Object value, Object persistent) {
+    TypedValue existing = execution.getVariableTyped(name, false);
+    if (existing != null && !existing.isTransient()) {
+      execution.setVariable(name, persistent);
+    } else {
+      execution.setVariable(name, Variables.untypedValue(value, true));
+    }
   }
 
   /** The facts of one proposal, as DMN input variables. {@code subjectId} null: a subject without history. */

@@ -16,8 +16,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -26,6 +29,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 import vn.gov.sonla.tdkt.council.SecretBallot;
@@ -34,7 +39,8 @@ import vn.gov.sonla.tdkt.identity.Groups;
 /**
  * The engine's history of one process instance as trail entries, read part by part: steps, tasks and their candidate
  * groups, user operations (claims, assignments, completions with the values submitted), assignments and task ends
- * without an operation, process data and status changes, comments, incidents, timers and failed jobs. Each entry
+ * without an operation, process data and status changes, the decisions evaluated with the inputs their tables saw
+ * (the eligibility facts are kept there only, docs/adr/0009), comments, incidents, timers and failed jobs. Each entry
  * carries its technical summary and details, and its plain words for the timeline ({@link TrailWords}).
  *
  * <p>A dossier's own instance is read whole. A decision batch's instance ({@link Scope#batch()}) is read for what the
@@ -67,12 +73,32 @@ class EngineTrail {
 
   private final HistoryService history;
   private final TaskService taskService;
+  private final RepositoryService repository;
   private final TrailWords words;
+  /** Deployed decision definitions never change: their version and their inputs' names, read once per definition. */
+  private final Map<String, DecisionTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
-  EngineTrail(HistoryService history, TaskService taskService, TrailWords words) {
+  EngineTrail(HistoryService history, TaskService taskService, RepositoryService repository, TrailWords words) {
     this.history = history;
     this.taskService = taskService;
+    this.repository = repository;
     this.words = words;
+  }
+
+  /** A deployed decision: version, version tag, and each input clause's expression by clause id. */
+  record DecisionTable(Integer version, String versionTag, Map<String, String> inputNames) {}
+
+  private DecisionTable table(String decisionDefinitionId) {
+    return tables.computeIfAbsent(decisionDefinitionId, id -> {
+      DecisionDefinition definition = repository.getDecisionDefinition(id);
+      Map<String, String> names = new HashMap<>();
+      for (Input input : repository.getDmnModelInstance(id).getModelElementsByType(Input.class)) {
+        if (input.getInputExpression() != null && input.getInputExpression().getText() != null) {
+          names.put(input.getId(), input.getInputExpression().getText().getTextContent().strip());
+        }
+      }
+      return new DecisionTable(definition.getVersion(), definition.getVersionTag(), Map.copyOf(names));
+    });
   }
 
   /** The entries of the instance; {@code councilMessageAt} receives when the council's resolution reached it. */
@@ -85,6 +111,7 @@ class EngineTrail {
     r.tasksEndedWithoutOperation();
     if (scope.batch() == null) {
       r.variables();
+      r.decisions();
       r.comments();
       r.incidents();
       r.jobs();
@@ -360,6 +387,36 @@ class EngineTrail {
                   "activityInstanceId", c.activityInstanceId()))
               .plain(c.changed() ? "Sửa dữ liệu của quy trình" : "Ghi dữ liệu của quy trình", "Đã ghi"));
         }
+      }
+    }
+
+    /**
+     * The decisions evaluated in the instance (business rule tasks), each with the inputs its table saw, named by
+     * their input expressions ({@code cstdcsYears = 3}), and the table's key, version and version tag: the record of
+     * what a rule judged. The eligibility facts are kept only here (docs/adr/0009).
+     */
+    void decisions() {
+      for (HistoricDecisionInstance d : history.createHistoricDecisionInstanceQuery().processInstanceId(piId)
+          .includeInputs().disableCustomObjectDeserialization().orderByEvaluationTime().asc().list()) {
+        DecisionTable table = table(d.getDecisionDefinitionId());
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (HistoricDecisionInputInstance in : d.getInputs()) {
+          String name = table.inputNames().getOrDefault(in.getClauseId(),
+              in.getClauseName() != null ? in.getClauseName() : in.getClauseId());
+          inputs.put(name, in.getErrorMessage() != null ? "(" + in.getErrorMessage() + ")" : printable(in.getTypedValue()));
+        }
+        StringBuilder said = new StringBuilder();
+        inputs.forEach((k, v) -> said.append(said.isEmpty() ? "" : "; ").append(k).append(" = ").append(v));
+        String tag = table.versionTag() == null ? "" : ", " + table.versionTag();
+        String name = d.getDecisionDefinitionName() != null ? d.getDecisionDefinitionName() : d.getDecisionDefinitionKey();
+        entries.add(new TrailEntry(vn(d.getEvaluationTime()), TrailSource.ENGINE_DECISION,
+            TrailKind.DECISION_EVALUATED, null,
+            "Xét bảng quyết định " + d.getDecisionDefinitionKey() + " (phiên bản " + table.version() + tag + ") với: "
+                + said,
+            details("decisionKey", d.getDecisionDefinitionKey(), "decisionName", name, "decisionVersion",
+                table.version(), "versionTag", table.versionTag(), "decisionInstanceId", d.getId(), "activityId",
+                d.getActivityId(), "activityInstanceId", d.getActivityInstanceId(), "inputs", inputs))
+            .plain("Xét bảng quyết định \"" + name + "\"", "Đã xét"));
       }
     }
 

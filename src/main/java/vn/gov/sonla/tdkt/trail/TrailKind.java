@@ -22,6 +22,7 @@ public enum TrailKind {
   VARIABLE_SET("Ghi dữ liệu"),
   VARIABLE_CHANGED("Sửa dữ liệu"),
   STATUS_CHANGED("Đổi trạng thái"),
+  DECISION_EVALUATED("Xét bảng quyết định"),
   COMMENT("Ý kiến"),
   DOCUMENT_ADDED("Thêm tài liệu"),
   TIMER_FIRED("Hết hạn hẹn giờ"),
@@ -46,7 +47,7 @@ public enum TrailKind {
   public boolean plain() {
     return switch (this) {
       case STEP_STARTED, STEP_ENDED, TASK_CREATED, TASK_UNCLAIMED, USER_OPERATION, VARIABLE_SET, VARIABLE_CHANGED,
-          JOB_FAILED, INCIDENT_RESOLVED -> false;
+          DECISION_EVALUATED, JOB_FAILED, INCIDENT_RESOLVED -> false;
       default -> true;
     };
   }

@@ -7,6 +7,7 @@ public enum TrailSource {
   ENGINE_TASK("Lịch sử công việc (ACT_HI_TASKINST, ACT_HI_IDENTITYLINK)"),
   ENGINE_USER_OPERATION("Nhật ký thao tác (ACT_HI_OP_LOG)"),
   ENGINE_VARIABLE("Lịch sử biến (ACT_HI_DETAIL)"),
+  ENGINE_DECISION("Lịch sử bảng quyết định (ACT_HI_DECINST, ACT_HI_DEC_IN)"),
   ENGINE_COMMENT("Ý kiến (ACT_HI_COMMENT)"),
   ENGINE_INCIDENT("Sự cố (ACT_HI_INCIDENT)"),
   ENGINE_JOB("Nhật ký tác vụ (ACT_HI_JOB_LOG)"),
