@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,8 +30,12 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
+import vn.gov.sonla.tdkt.support.Api;
 import vn.gov.sonla.tdkt.support.Jobs;
 import vn.gov.sonla.tdkt.support.PostgresAppTest;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
@@ -38,7 +43,8 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
 /**
  * Issue 20's load test found it: two council members' ballots of one session sent at the same moment, the second
  * refused by the engine's optimistic locking (409 "send again"). Here all nine members of the demo council send their
- * Tasklist ballot form at once, on PostgreSQL with the real ballot box: every member's transaction is held at the
+ * ballots at once (Tasklist's form, {@code /engine-rest}'s submit-form, the council page's {@code POST …/ballot}),
+ * on PostgreSQL with the real ballot box: every member's transaction is held at the
  * ballot box's count (a row lock the test takes on the session's counts) until as many as the connection pool lets in
  * are waiting there together, then let go. Every ballot is cast the first time, members who tick the same dossiers in
  * opposite order do not deadlock each other, and the tally counts exactly what was cast.
@@ -58,11 +64,55 @@ class CouncilBallotsAtOncePostgresTest {
   @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired DossierService dossierService;
+  @Autowired TestRestTemplate rest;
   @Autowired CouncilRepository sessions;
   @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize;
 
+  /** How a member sends the ballot: the codes ticked, in the order ticked. */
+  interface Sender {
+    void send(Task ballot, List<String> approvals) throws Exception;
+  }
+
   @Test
-  void nineBallotsSentAtTheSameMomentAreAllCastTheFirstTimeAndTalliedExactly() throws Exception {
+  void nineTasklistFormsSentAtTheSameMomentAreAllCastTheFirstTimeAndTalliedExactly() throws Exception {
+    // Tasklist's submit-form through the webapps' engine API: the engine's form service as the member
+    nineAtOnce((ballot, approvals) -> {
+      identity.setAuthenticatedUserId(ballot.getAssignee());
+      try {
+        forms.submitTaskForm(ballot.getId(), Map.of(BallotBox.APPROVALS, Spin.JSON(approvals)));
+      } finally {
+        identity.clearAuthentication();
+      }
+    });
+  }
+
+  @Test
+  void nineEngineRestSubmissionsAndCouncilPageBallotsAtTheSameMomentAreAllCastTheFirstTime() throws Exception {
+    Api api = new Api(rest);
+    // /engine-rest's submit-form (HTTP Basic) for the odd members, the council page's POST …/ballot for the others
+    nineAtOnce((ballot, approvals) -> {
+      String member = ballot.getAssignee();
+      ResponseEntity<JsonNode> answer;
+      if (Integer.parseInt(member.substring("council".length())) % 2 == 1) {
+        answer = api.postJson(member, "/engine-rest/task/" + ballot.getId() + "/submit-form",
+            Map.of("variables", Map.of(BallotBox.APPROVALS, Map.of("type", "Json", "value", api.write(approvals)))));
+        assertThat(answer.getStatusCode()).as("%s: %s", member, answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+      } else {
+        String key = runtime.createProcessInstanceQuery().processInstanceId(ballot.getProcessInstanceId())
+            .singleResult().getBusinessKey();
+        answer = api.postJson(member, "/api/council-sessions/" + key + "/ballot",
+            Map.of(BallotBox.APPROVALS, approvals));
+        assertThat(answer.getStatusCode()).as("%s: %s", member, answer.getBody()).isEqualTo(HttpStatus.OK);
+      }
+    });
+  }
+
+  /**
+   * A session with two dossiers of its own; its nine members send their ballots at once through the sender, held at
+   * the ballot box until as many as the pool lets in wait there together; then every ballot is cast, the jobs count
+   * them and the tally is exactly what was cast.
+   */
+  private void nineAtOnce(Sender sender) throws Exception {
     init(engine);
     CouncilDossiers fixtures = new CouncilDossiers(dossierService, runtime, tasks);
     Dossier a = fixtures.awaitingCouncil("BK_TINH");
@@ -92,15 +142,11 @@ class CouncilBallotsAtOncePostgresTest {
         List<String> approvals = m >= 8 ? List.of(b.code())
             : m % 2 == 1 ? List.of(a.code(), b.code()) : List.of(b.code(), a.code());
         sent.add(members.submit(() -> {
-          identity.setAuthenticatedUserId(ballot.getAssignee());
-          try {
-            forms.submitTaskForm(ballot.getId(), Map.of(BallotBox.APPROVALS, Spin.JSON(approvals)));
-          } finally {
-            identity.clearAuthentication();
-          }
+          sender.send(ballot, approvals);
+          return null;
         }));
       }
-      awaitWaitingOnLocks(hold, together);
+      awaitWaitingOnLocks(together);
       hold.rollback(); // let them all go at once
       for (Future<?> f : sent) {
         try {
@@ -132,7 +178,7 @@ class CouncilBallotsAtOncePostgresTest {
   }
 
   /** Waits until this many other transactions of the test database wait for a lock (the members' ballots). */
-  private static void awaitWaitingOnLocks(Connection hold, int count) throws Exception {
+  private static void awaitWaitingOnLocks(int count) throws Exception {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     try (Connection watch = DriverManager.getConnection(PostgresTestDatabase.url(), "postgres", "");
          PreparedStatement waiting = watch.prepareStatement("SELECT count(*) FROM pg_stat_activity"
