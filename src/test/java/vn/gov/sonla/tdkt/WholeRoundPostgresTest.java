@@ -107,7 +107,7 @@ class WholeRoundPostgresTest {
       if (due.isEmpty()) {
         return;
       }
-      due.forEach(job -> management.executeJob(job.getId()));
+      due.forEach(job -> vn.gov.sonla.tdkt.support.Jobs.executeIfPresent(management, job.getId()));
     }
   }
 

@@ -154,9 +154,13 @@ public class CouncilRepository {
         .update();
   }
 
-  /** Adds one ballot in favour of each of the codes (the ballot box: a count, nothing else). */
+  /**
+   * Adds one ballot in favour of each of the codes (the ballot box: a count, nothing else). The rows are updated in
+   * the codes' order, whatever order the member ticked them in: two ballots sent at the same moment then lock the
+   * same rows in the same order and wait for each other instead of deadlocking.
+   */
   public void addInFavour(String key, int ballotRound, Collection<String> codes) {
-    for (String code : codes) {
+    for (String code : new java.util.TreeSet<>(codes)) {
       jdbc.sql("UPDATE council_ballot_count SET in_favour = in_favour + 1 WHERE session_key = :key"
               + " AND ballot_round = :round AND dossier_code = :code")
           .param("key", key).param("round", ballotRound).param("code", code)

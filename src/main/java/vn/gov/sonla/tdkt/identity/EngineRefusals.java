@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * INFO, instead of the engine REST's 500 "Cannot complete task ..." logged as a server error. A refusal is an
  * exception of the project's own packages extending {@link ProcessEngineException}, anywhere in the cause chain;
  * every other exception keeps Camunda's own answer. A change that lost to a concurrent one (an
- * {@link OptimisticLockingException}: two ballots of one council session sent at the same moment) answers 409 with a
+ * {@link OptimisticLockingException}: two people changing one process instance's step at the same moment; council
+ * ballots no longer do, since each is counted in a job of its own, issue 20) answers 409 with a
  * Vietnamese "send again": the engine rolled it back, so nothing changed.
  *
  * <p>Registered in {@code /engine-rest} by {@link EngineRestConfig} and in the webapps' engine API by
@@ -57,7 +58,7 @@ public final class EngineRefusals {
 
   static Response toResponse(Throwable e) {
     if (lostToAConcurrentChange(e)) {
-      // e.g. two council members' ballots of one session completed at the same moment: the engine rolled this one
+      // e.g. two people completing one process instance's step at the same moment: the engine rolled this one
       // back, nothing changed, and sending it again succeeds
       LOG.info("Refused: a concurrent change came first ({})", e.getMessage());
       return problem(409, "https://sonla.gov.vn/tdkt/problems/concurrent-change", "Thao tác trùng thời điểm",

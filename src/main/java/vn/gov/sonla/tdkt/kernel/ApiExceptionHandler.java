@@ -129,8 +129,20 @@ public class ApiExceptionHandler {
     return problem;
   }
 
+  /**
+   * The engine's refusal of a step: 409 with its message; a change that lost to a concurrent one (an
+   * {@link org.camunda.bpm.engine.OptimisticLockingException} anywhere in the cause chain: rolled back, nothing
+   * changed) is the same "send again" conflict as through the engine's HTTP API, without the engine's internals.
+   */
   @ExceptionHandler(ProcessEngineException.class)
   ProblemDetail engine(ProcessEngineException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        LOG.info("Refused: a concurrent change came first ({})", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Thao tác trùng thời điểm",
+            "Một người khác vừa ghi vào cùng việc này nên thao tác của bạn chưa được ghi. Vui lòng gửi lại.");
+      }
+    }
     return problem(HttpStatus.CONFLICT, "process-error", "Không thực hiện được", e.getMessage());
   }
 

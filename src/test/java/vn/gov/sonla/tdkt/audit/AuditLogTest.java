@@ -174,7 +174,7 @@ class AuditLogTest {
       if (due.isEmpty()) {
         break;
       }
-      due.forEach(j -> management.executeJob(j.getId()));
+      due.forEach(j -> vn.gov.sonla.tdkt.support.Jobs.executeIfPresent(management, j.getId()));
     }
 
     List<AuditRecord> records = audit.forDossier(code);

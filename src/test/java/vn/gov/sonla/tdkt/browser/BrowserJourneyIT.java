@@ -934,7 +934,7 @@ class BrowserJourneyIT {
       if (due.isEmpty()) {
         return;
       }
-      due.forEach(job -> management.executeJob(job.getId()));
+      due.forEach(job -> vn.gov.sonla.tdkt.support.Jobs.executeIfPresent(management, job.getId()));
     }
   }
 }

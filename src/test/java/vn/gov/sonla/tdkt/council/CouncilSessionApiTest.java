@@ -11,7 +11,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,9 +158,7 @@ class CouncilSessionApiTest {
           .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
-    for (Job job : management.createJobQuery().processInstanceId(pi).executable().list()) {
-      management.executeJob(job.getId());
-    }
+    vn.gov.sonla.tdkt.support.Jobs.settleInstance(management, pi);
     assertThat(api.postJson("council1", BASE + "/" + key + "/ballot", Map.of("approvals", List.of()))
         .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     JsonNode resolved = api.get("chairman", BASE + "/" + key).getBody();
@@ -238,10 +235,7 @@ class CouncilSessionApiTest {
     ResponseEntity<JsonNode> closed = api.postJson("appraiser", base + "/closure", Map.of());
     assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(closed.getBody().get("closedEarlyBy").asText()).isEqualTo("Nguyễn Thị Lan");
-    for (Job job : management.createJobQuery().processInstanceId(closed.getBody().get("processInstanceId").asText())
-        .executable().list()) {
-      management.executeJob(job.getId());
-    }
+    vn.gov.sonla.tdkt.support.Jobs.settleInstance(management, closed.getBody().get("processInstanceId").asText());
     JsonNode resolved = api.get("auditor", base).getBody();
     assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
     JsonNode tally = null;

@@ -25,7 +25,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -84,7 +92,9 @@ class CouncilSessionEngineTest {
   final JavaDelegate tallyVotes = mock(JavaDelegate.class);
   final JavaDelegate councilMinutes = mock(JavaDelegate.class);
   /** Who took part in the current ballot round: ballots cast and written opinions recorded. */
-  final List<CouncilRepository.Attendance> attendance = new ArrayList<>();
+  final List<CouncilRepository.Attendance> attendance = new CopyOnWriteArrayList<>();
+  /** When set, every ballot waits in the ballot box until all have reached it: ballots sent at the same moment. */
+  final AtomicReference<CyclicBarrier> sameMoment = new AtomicReference<>();
   final List<Dossier> waiting = new ArrayList<>();
   final AtomicBoolean quorum = new AtomicBoolean(true);
   int ballotRound;
@@ -111,6 +121,12 @@ class CouncilSessionEngineTest {
     }).when(openBallot).execute(any());
     doAnswer(call -> {
       DelegateTask task = call.getArgument(0);
+      // as the real box: the choices are counted and removed in the member's transaction
+      task.removeVariable(BallotBox.APPROVALS);
+      CyclicBarrier barrier = sameMoment.get();
+      if (barrier != null) {
+        barrier.await(20, TimeUnit.SECONDS);
+      }
       attendance.add(new CouncilRepository.Attendance(task.getAssignee(), OffsetDateTime.now()));
       return null;
     }).when(ballotBox).cast(any());
@@ -154,14 +170,40 @@ class CouncilSessionEngineTest {
     return open(round, mode);
   }
 
+  /** The member sends the ballot, and the job executor then counts it (the ballot's asynchronous step). */
   private void vote(ProcessInstance pi, String member) {
+    send(pi, member);
+    ballotsCounted(pi);
+  }
+
+  /** The member sends the ballot: cast in the member's transaction, counted later by the ballot's job. */
+  private void send(ProcessInstance pi, String member) {
     Task ballot = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Ballot")
         .taskAssignee(member).singleResult();
     tasks.complete(ballot.getId(), Map.of("approvals", Spin.JSON(List.of())));
   }
 
+  private long ballotJobs(ProcessInstance pi) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("Task_Ballot")
+        .count();
+  }
+
   private long openBallots(ProcessInstance pi) {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Ballot").count();
+  }
+
+  /**
+   * The ballots' asynchronous steps after the members' transactions (asyncAfter of Task_Ballot), one at a time as the
+   * job executor runs the exclusive jobs of one process instance; a job whose ballot was already taken away (the
+   * vote completed by an earlier job) is gone, as the job executor would find it.
+   */
+  private void ballotsCounted(ProcessInstance pi) {
+    var management = engine.getManagementService();
+    for (var job : management.createJobQuery().processInstanceId(pi.getId()).activityId("Task_Ballot").list()) {
+      if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+        management.executeJob(job.getId());
+      }
+    }
   }
 
   private void quorumCheckedAndTallied(ProcessInstance pi) throws Exception {
@@ -201,6 +243,93 @@ class CouncilSessionEngineTest {
         .hasNotPassed("Task_RecordMeeting", "Message_VoteClosedEarly", "Task_Reconvene");
     verify(tallyVotes).execute(any());
     verify(councilMinutes).execute(any());
+  }
+
+  /**
+   * Issue 20's load test: ballots of one session completed at the same moment. Each member's transaction is held in
+   * the ballot box until every ballot has reached it, so all of them overlap; every one is cast the first time (no
+   * {@code OptimisticLockingException} to send again), and the vote then goes on to the quorum check.
+   */
+  @Test
+  @Deployment(resources = "processes/council-session.bpmn")
+  void ballotsSentAtTheSameMomentAreAllCastTheFirstTime() throws Exception {
+    ProcessInstance pi = openWithOneDossier(11, "ONLINE");
+    List<Task> ballots = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Ballot")
+        .list();
+    assertThat(ballots).hasSize(MEMBERS.size());
+    sameMoment.set(new CyclicBarrier(ballots.size()));
+    ExecutorService members = Executors.newFixedThreadPool(ballots.size());
+    List<Throwable> refused = new ArrayList<>();
+    Map<String, Object> beans = Map.copyOf(Mocks.getMocks()); // the mocked beans are per thread
+    try {
+      List<Future<?>> sent = ballots.stream()
+          .map(b -> members.submit(() -> {
+            beans.forEach(Mocks::register);
+            tasks.complete(b.getId(), Map.of("approvals", Spin.JSON(List.of())));
+          }))
+          .<Future<?>>map(f -> f).toList();
+      for (Future<?> f : sent) {
+        try {
+          f.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          refused.add(e.getCause());
+        }
+      }
+    } finally {
+      sameMoment.set(null);
+      members.shutdownNow();
+    }
+
+    assertThat(refused).as("ballots refused").isEmpty();
+    assertThat(attendance).extracting(CouncilRepository.Attendance::member)
+        .containsExactlyInAnyOrderElementsOf(MEMBERS);
+    assertThat(openBallots(pi)).isZero();
+    // each ballot's count is a job of its own, run after the members' transactions
+    assertThat(ballotJobs(pi)).isEqualTo(MEMBERS.size());
+    ballotsCounted(pi);
+    assertThat(ballotJobs(pi)).isZero();
+    quorumCheckedAndTallied(pi);
+    assertThat(pi).isEnded().hasPassed("Task_Tally", "Task_Minutes", "EndEvent_Resolved")
+        .hasNotPassed("Message_VoteClosedEarly", "Timer_BallotDeadline");
+  }
+
+  @Test
+  @Deployment(resources = "processes/council-session.bpmn")
+  void theDeadlinePassingWhileBallotsAreStillToBeCountedKeepsThemCast() throws Exception {
+    ProcessInstance pi = openWithOneDossier(12, "ONLINE");
+    send(pi, "council1");
+    send(pi, "council2");
+    assertThat(ballotJobs(pi)).isEqualTo(2);
+
+    // the deadline's timer comes first: the ballots were cast when sent, the jobs that would count them are dropped
+    execute(job("Timer_BallotDeadline", pi));
+
+    assertThat(ballotJobs(pi)).isZero();
+    assertThat(openBallots(pi)).isZero();
+    assertThat(attendance).extracting(CouncilRepository.Attendance::member)
+        .containsExactlyInAnyOrder("council1", "council2");
+    quorumCheckedAndTallied(pi);
+    assertThat(pi).isEnded().hasPassed("Timer_BallotDeadline", "Task_Tally", "EndEvent_Resolved")
+        .hasNotPassed("Message_VoteClosedEarly");
+    verify(checkQuorum, times(1)).execute(any());
+  }
+
+  @Test
+  @Deployment(resources = "processes/council-session.bpmn")
+  void theEarlyCloseWhileTheLastBallotsAreStillToBeCountedClosesTheVoteOnce() throws Exception {
+    ProcessInstance pi = openWithOneDossier(13, "ONLINE");
+    for (String member : MEMBERS) {
+      send(pi, member);
+    }
+    assertThat(ballotJobs(pi)).isEqualTo(3);
+
+    runtime.createMessageCorrelation(CouncilSession.VOTE_CLOSED).processInstanceId(pi.getId()).correlateWithResult();
+
+    assertThat(ballotJobs(pi)).isZero();
+    quorumCheckedAndTallied(pi);
+    assertThat(pi).isEnded().hasPassed("Message_VoteClosedEarly", "Task_Tally", "EndEvent_Resolved");
+    verify(checkQuorum, times(1)).execute(any());
+    verify(tallyVotes, times(1)).execute(any());
   }
 
   @Test

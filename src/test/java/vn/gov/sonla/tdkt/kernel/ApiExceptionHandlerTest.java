@@ -57,4 +57,25 @@ class ApiExceptionHandlerTest {
     assertThat(properties == null ? Map.of() : properties).doesNotContainKey("errors");
     assertThat(answer.getHeaders().isEmpty()).isTrue();
   }
+
+  /**
+   * Found by the concurrent-ballot test (issue 20): a change through the project's API that lost to a concurrent one
+   * answered the engine's own text ("ENGINE-03005 … UPDATE VariableInstanceEntity …") to the user. It is the same
+   * "send again" conflict as through the engine's HTTP API: 409 in Vietnamese, no engine internals.
+   */
+  @Test
+  void aChangeThatLostToAConcurrentOneIsAConflictToSendAgainWithoutTheEnginesText() {
+    var lost = new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE"
+        + " VariableInstanceEntity[42]' failed. Entity was updated by another transaction concurrently.");
+
+    for (org.camunda.bpm.engine.ProcessEngineException e : List.of(lost,
+        new org.camunda.bpm.engine.ProcessEngineException("Cannot complete task 42", lost))) {
+      ProblemDetail body = handler.engine(e);
+
+      assertThat(body.getStatus()).isEqualTo(409);
+      assertThat(body.getType().toString()).isEqualTo("https://sonla.gov.vn/tdkt/problems/concurrent-change");
+      assertThat(body.getDetail()).contains("Vui lòng gửi lại").doesNotContain("ENGINE-03005")
+          .doesNotContain("VariableInstanceEntity");
+    }
+  }
 }
