@@ -233,7 +233,8 @@ final class LoadEnvironment {
    * application's process auto-deployment, unchanged, leaves it the latest version at a restart), so that every
    * submission starts it; then the open dossiers of earlier versions waiting in one of {@link #WAIT_STATES}
    * migrated onto it (the engine's migration API, plan generated from the equal activity ids, event triggers kept,
-   * 250 instances a call), so that the appraisers, the council and the Chairman work on skeleton instances too.
+   * 100 instances a call, 4 calls at a time), so that the appraisers, the council and the Chairman work on
+   * skeleton instances too.
    */
   private void deploySkeleton() {
     byte[] model;
@@ -299,20 +300,24 @@ final class LoadEnvironment {
       JsonNode plan = call("admin", "POST", "/engine-rest/migration/generate", Map.of(
           "sourceProcessDefinitionId", sourceId, "targetProcessDefinitionId", skeleton,
           "updateEventTriggers", false), 200).json();
-      for (int from = 0; from < ids.size(); from += 250) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 250));
-        if (migrate(plan, chunk)) {
-          migrated += chunk.size();
-          continue;
+      List<List<String>> chunks = new ArrayList<>();
+      for (int from = 0; from < ids.size(); from += 100) {
+        chunks.add(ids.subList(from, Math.min(ids.size(), from + 100)));
+      }
+      // 4 calls at a time (the parallel helper), each its own transaction on instances of its own
+      for (int[] done : parallel(chunks.size(), i -> {
+        if (migrate(plan, chunks.get(i))) {
+          return new int[] {chunks.get(i).size(), 0};
         }
         // one instance the plan does not fit (waiting elsewhere as well) refuses the whole call: one by one
-        for (String id : chunk) {
-          if (migrate(plan, List.of(id))) {
-            migrated++;
-          } else {
-            refused++;
-          }
+        int[] counts = new int[2];
+        for (String id : chunks.get(i)) {
+          counts[migrate(plan, List.of(id)) ? 0 : 1]++;
         }
+        return counts;
+      })) {
+        migrated += done[0];
+        refused += done[1];
       }
     }
     System.out.printf("load: %d open dossiers migrated onto the skeleton in %d s, %d left on the real model "
