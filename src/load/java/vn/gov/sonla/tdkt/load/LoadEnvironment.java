@@ -52,7 +52,12 @@ import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
  */
 final class LoadEnvironment {
 
-  static final String DATABASE = "tdkt_load";
+  /** The load database ({@code -Dload.database}, default {@code tdkt_load}; the test suffix appended). */
+  static final String DATABASE = System.getProperty("load.database", "tdkt_load");
+  /** The anchor's copy of {@link #DATABASE}, taken after the set-up. */
+  static final String ANCHOR_DATABASE = DATABASE + "_skeleton";
+  /** Whether the set-up copies the database for the skeleton anchor ({@code -Dload.anchor}, default true). */
+  static final boolean ANCHOR = !"false".equals(System.getProperty("load.anchor"));
   static final String[] DEMO_OFFICERS = {"officer.sgddt", "officer.syt", "officer.ptohieu", "officer.vpubnd"};
   static final int LOAD_UNITS = 46;
   /** The load units' officers' password (the engine's password policy refuses the demo's). */
@@ -93,37 +98,111 @@ final class LoadEnvironment {
     return user.startsWith("officer.load") ? LOAD_PASSWORD : PASSWORD;
   }
 
-  static synchronized LoadEnvironment start() {
+  /** The model the application runs during a run: the project's own, or the skeleton (issue 20's anchor). */
+  enum Target { REAL, SKELETON }
+
+  /**
+   * The application started for {@code target}'s run, once per JVM (Gatling forks one per simulation). The first
+   * simulation of a Maven build ({@code load.run}, the build's timestamp, finds no fixtures of its build) prepares
+   * {@link #DATABASE} as before, then (unless {@code -Dload.anchor=false}) stops the application and copies the
+   * database to {@link #ANCHOR_DATABASE} ({@code CREATE DATABASE … TEMPLATE}: same backlog, history, council
+   * sessions and batches) and writes the council sessions and batches to {@code load.fixtures}; the other
+   * simulation of the build reads them and prepares nothing. The real run uses {@link #DATABASE}, the anchor the
+   * copy, with the skeleton deployed as the latest {@code commendation-dossier} and the open dossiers migrated onto
+   * it ({@link #deploySkeleton}). Only one application runs at a time.
+   */
+  static synchronized LoadEnvironment start(Target target) {
     if (started == null) {
-      boolean fresh = Boolean.getBoolean("load.fresh");
-      String url = fresh ? PostgresTestDatabase.url(DATABASE) : PostgresTestDatabase.kept(DATABASE);
-      AppNode node = AppNode.onPostgres("load", "load", url)
-          .property("spring.datasource.hikari.maximum-pool-size", System.getProperty("load.pool", "20"))
-          .jvmOptions("-Xmx1g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Ho_Chi_Minh");
-      node.startAndAwaitUp(Duration.ofMinutes(5));
-      Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-load-node"));
-      LoadEnvironment env = new LoadEnvironment(node);
-      if (env.ensureUnits() > 0) {
-        // the identity set-up grants every unit group (Tasklist, its users, its filter) at the application's start
-        System.out.println("load: restarting the application so that its identity set-up grants the new units");
-        node.stop();
-        node.startAndAwaitUp(Duration.ofMinutes(5));
+      Fixtures fixtures = Fixtures.read();
+      LoadEnvironment env = null;
+      if (fixtures == null) {
+        env = prepare();
+        fixtures = new Fixtures(Fixtures.RUN, env.ballots, env.batches);
+        if (ANCHOR) {
+          env.node.stop();
+          copyDatabase(DATABASE, ANCHOR_DATABASE);
+          env = null;
+        }
+        fixtures.write();
+      } else {
+        System.out.printf("load: %s prepared by this build's other simulation: sessions %s, batches %s%n",
+            DATABASE, fixtures.ballots().stream().map(Ballots::session).toList(), fixtures.batches());
       }
-      env.ensureBacklog(Integer.getInteger("load.open-dossiers", 10_000), url);
-      env.ensureFinished(Integer.getInteger("load.finished-dossiers", 100_000), url);
-      int size = Integer.getInteger("load.batch-size", 20);
-      for (int i = 0; i < Integer.getInteger("load.batches", 3); i++) {
-        env.batches.add(env.prepareBatch(size));
+      if (env == null) {
+        if (target == Target.SKELETON && !ANCHOR) {
+          throw new IllegalStateException("load: the skeleton anchor needs its database copy (-Dload.anchor=true)");
+        }
+        String url = PostgresTestDatabase.kept(target == Target.REAL ? DATABASE : ANCHOR_DATABASE);
+        env = new LoadEnvironment(node(target == Target.REAL ? "load" : "anchor", url));
+        env.node.startAndAwaitUp(Duration.ofMinutes(5));
+        if (target == Target.SKELETON) {
+          env.deploySkeleton();
+        }
       }
-      for (int i = 0; i < Integer.getInteger("load.council-sessions", 2); i++) {
-        List<String> codes = env.appraisedValid(size);
-        env.ballots.add(env.openSession(codes));
-      }
-      System.out.printf("load: ready; council sessions to vote %s, batches to decide %s%n",
+      env.ballots.clear();
+      env.ballots.addAll(fixtures.ballots());
+      env.batches.clear();
+      env.batches.addAll(fixtures.batches());
+      System.out.printf("load: %s run ready on %s; council sessions to vote %s, batches to decide %s%n", target,
+          target == Target.REAL ? DATABASE : ANCHOR_DATABASE,
           env.ballots.stream().map(Ballots::session).toList(), env.batches);
       started = env;
     }
     return started;
+  }
+
+  private static AppNode node(String name, String url) {
+    AppNode node = AppNode.onPostgres(name, "load", url)
+        .property("spring.datasource.hikari.maximum-pool-size", System.getProperty("load.pool", "20"))
+        .jvmOptions("-Xmx1g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Ho_Chi_Minh");
+    Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-" + name + "-node"));
+    return node;
+  }
+
+  /** {@link #DATABASE} made ready (what an earlier run left, only the missing parts added), its application up. */
+  private static LoadEnvironment prepare() {
+    boolean fresh = Boolean.getBoolean("load.fresh");
+    String url = fresh ? PostgresTestDatabase.url(DATABASE) : PostgresTestDatabase.kept(DATABASE);
+    AppNode node = node("load", url);
+    node.startAndAwaitUp(Duration.ofMinutes(5));
+    LoadEnvironment env = new LoadEnvironment(node);
+    if (env.ensureUnits() > 0) {
+      // the identity set-up grants every unit group (Tasklist, its users, its filter) at the application's start
+      System.out.println("load: restarting the application so that its identity set-up grants the new units");
+      node.stop();
+      node.startAndAwaitUp(Duration.ofMinutes(5));
+    }
+    env.ensureBacklog(Integer.getInteger("load.open-dossiers", 10_000), url);
+    env.ensureFinished(Integer.getInteger("load.finished-dossiers", 100_000), url);
+    int size = Integer.getInteger("load.batch-size", 20);
+    for (int i = 0; i < Integer.getInteger("load.batches", 3); i++) {
+      env.batches.add(env.prepareBatch(size));
+    }
+    for (int i = 0; i < Integer.getInteger("load.council-sessions", 2); i++) {
+      List<String> codes = env.appraisedValid(size);
+      env.ballots.add(env.openSession(codes));
+    }
+    return env;
+  }
+
+  /**
+   * {@code target} dropped and made again as a copy of {@code source} (no connection may be open on it:
+   * the application is stopped). {@code FILE_COPY} copies the files at a checkpoint, quicker than the default
+   * WAL-logged copy for a database of this size.
+   */
+  private static void copyDatabase(String source, String target) {
+    String from = source + PostgresTestDatabase.SUFFIX;
+    String to = target + PostgresTestDatabase.SUFFIX;
+    long start = System.nanoTime();
+    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + PostgresTestDatabase.HOST
+        + "/postgres", "postgres", ""); Statement st = admin.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + to + " WITH (FORCE)");
+      st.execute("CREATE DATABASE " + to + " TEMPLATE " + from + " STRATEGY FILE_COPY");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("load: cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+    System.out.printf("load: %s copied to %s for the skeleton anchor in %d s%n", from, to,
+        Duration.ofNanos(System.nanoTime() - start).toSeconds());
   }
 
   String baseUrl() {
@@ -140,6 +219,119 @@ final class LoadEnvironment {
 
   void stop() {
     node.stop();
+  }
+
+  // ---------------------------------------------------------------------------------------------- the anchor
+
+  /** The skeleton's wait states (leaf activities) that the open dossiers of the real model are migrated from. */
+  static final List<String> WAIT_STATES = List.of("Task_Appraise", "Task_Supplement", "Event_AwaitCouncilResolution",
+      "Timer_NoticePeriod", "Task_VerifyObjection", "Event_AwaitDecisionBatch");
+  private static final String SKELETON = "load/commendation-dossier-skeleton.bpmn";
+
+  /**
+   * The skeleton deployed by the administrator through the engine's REST API (as a deployment of its own: the
+   * application's process auto-deployment, unchanged, leaves it the latest version at a restart), so that every
+   * submission starts it; then the open dossiers of earlier versions waiting in one of {@link #WAIT_STATES}
+   * migrated onto it (the engine's migration API, plan generated from the equal activity ids, event triggers kept,
+   * 100 instances a call, 4 calls at a time), so that the appraisers, the council and the Chairman work on
+   * skeleton instances too.
+   */
+  private void deploySkeleton() {
+    byte[] model;
+    try (var in = LoadEnvironment.class.getClassLoader().getResourceAsStream(SKELETON)) {
+      if (in == null) {
+        throw new IllegalStateException("load: " + SKELETON + " is not on the classpath");
+      }
+      model = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String boundary = "----tdkt-load-" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.BiConsumer<String, String> field = (name, value) -> body.writeBytes(("--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    field.accept("deployment-name", "load-skeleton-anchor");
+    field.accept("deployment-source", "DeadlineDaySkeletonSimulation");
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"skeleton\"; filename=\""
+        + "commendation-dossier-skeleton.bpmn\"\r\nContent-Type: application/xml\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(model);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    JsonNode deployment;
+    try {
+      HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+              + "/engine-rest/deployment/create"))
+          .header("Authorization", basic("admin")).header("Accept", "application/json")
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("load: deploying the skeleton answered " + answer.statusCode() + ": "
+            + answer.body());
+      }
+      deployment = JSON.readTree(answer.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    JsonNode definition = deployment.path("deployedProcessDefinitions").elements().next();
+    String skeleton = definition.get("id").asText();
+    System.out.printf("load: skeleton deployed as commendation-dossier version %d (%s)%n",
+        definition.get("version").asInt(), skeleton);
+    String waits = String.join(",", WAIT_STATES);
+    long start = System.nanoTime();
+    int migrated = 0;
+    int refused = 0;
+    for (JsonNode source : call("admin", "GET", "/engine-rest/process-definition?key=commendation-dossier",
+        null, 200).json()) {
+      String sourceId = source.get("id").asText();
+      if (sourceId.equals(skeleton)) {
+        continue;
+      }
+      List<String> ids = new ArrayList<>();
+      call("admin", "GET", "/engine-rest/process-instance?processDefinitionId=" + enc(sourceId) + "&activityIdIn="
+          + waits, null, 200).json().forEach(i -> ids.add(i.get("id").asText()));
+      if (ids.isEmpty()) {
+        continue;
+      }
+      JsonNode plan = call("admin", "POST", "/engine-rest/migration/generate", Map.of(
+          "sourceProcessDefinitionId", sourceId, "targetProcessDefinitionId", skeleton,
+          "updateEventTriggers", false), 200).json();
+      List<List<String>> chunks = new ArrayList<>();
+      for (int from = 0; from < ids.size(); from += 100) {
+        chunks.add(ids.subList(from, Math.min(ids.size(), from + 100)));
+      }
+      // 4 calls at a time (the parallel helper), each its own transaction on instances of its own
+      for (int[] done : parallel(chunks.size(), i -> {
+        if (migrate(plan, chunks.get(i))) {
+          return new int[] {chunks.get(i).size(), 0};
+        }
+        // one instance the plan does not fit (waiting elsewhere as well) refuses the whole call: one by one
+        int[] counts = new int[2];
+        for (String id : chunks.get(i)) {
+          counts[migrate(plan, List.of(id)) ? 0 : 1]++;
+        }
+        return counts;
+      })) {
+        migrated += done[0];
+        refused += done[1];
+      }
+    }
+    System.out.printf("load: %d open dossiers migrated onto the skeleton in %d s, %d left on the real model "
+        + "(waiting where the skeleton has no such state)%n", migrated,
+        Duration.ofNanos(System.nanoTime() - start).toSeconds(), refused);
+  }
+
+  private boolean migrate(JsonNode plan, List<String> instances) {
+    Answer answer = call("admin", "POST", "/engine-rest/migration/execute", Map.of("migrationPlan", plan,
+        "processInstanceIds", instances, "skipCustomListeners", true, "skipIoMappings", true), -1);
+    if (answer.status() != 204 && instances.size() == 1) {
+      System.out.printf("load: process instance %s not migrated: %s%n", instances.get(0), answer.text());
+    }
+    return answer.status() == 204;
   }
 
   // ---------------------------------------------------------------------------------------------- the 50 units
