@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -56,7 +57,27 @@ public final class EngineRefusals {
     return false;
   }
 
+  /**
+   * The engine could not find what the request names (its commands check with {@code ensureNotNull}, which throws a
+   * {@link NullValueException} "Cannot find task with id …"): e.g. a task another appraiser completed a moment
+   * before, found by the load test, where the engine REST answered 500.
+   */
+  static boolean namesSomethingThatIsGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NullValueException && t.getMessage() != null && t.getMessage().startsWith("Cannot find ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Response toResponse(Throwable e) {
+    if (namesSomethingThatIsGone(e)) {
+      LOG.info("Refused: not found ({})", e.getMessage());
+      return problem(404, "https://sonla.gov.vn/tdkt/problems/not-found", "Không tìm thấy",
+          "Việc này không còn: có thể người khác vừa nhận hoặc hoàn thành, hoặc hồ sơ đã chuyển bước. "
+              + "Vui lòng tải lại danh sách.");
+    }
     if (lostToAConcurrentChange(e)) {
       // e.g. two people completing one process instance's step at the same moment: the engine rolled this one
       // back, nothing changed, and sending it again succeeds

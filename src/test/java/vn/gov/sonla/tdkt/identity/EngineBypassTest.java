@@ -277,6 +277,26 @@ class EngineBypassTest {
     }
   }
 
+  // a task another person completed a moment before (found by the load test's anchor run: two appraisers drew the
+  // same task; the second one's submit-form answered 500 with the engine's NullValueException)
+  @Test
+  void aTaskThatIsNoLongerThereIs404InVietnameseNotAServerError() throws Exception {
+    String gone = "00000000-0000-0000-0000-000000000000";
+    HttpResponse<String> webapp = webappPost(browser("appraiser"), "/task/" + gone + "/submit-form",
+        Api.variables("appraisalOutcome", "VALID"));
+    assertThat(webapp.statusCode()).isEqualTo(404);
+    assertThat(webapp.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(json.readTree(webapp.body()).get("message").asText()).contains("không còn")
+        .doesNotContain("Cannot find").doesNotContain("is null");
+    for (String action : List.of("/complete", "/submit-form", "/claim")) {
+      ResponseEntity<JsonNode> rest = api.postJson("appraiser", "/engine-rest/task/" + gone + action,
+          action.equals("/claim") ? Map.of("userId", "appraiser") : Api.variables("appraisalOutcome", "VALID"));
+      assertThat(rest.getStatusCode()).as(action).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(rest.getHeaders().getContentType().toString()).as(action).startsWith("application/problem+json");
+      assertThat(rest.getBody().get("detail").asText()).as(action).contains("không còn");
+    }
+  }
+
   // 15. leaks
   @Test
   void officersLearnNothingAboutOtherUnitsAndSeeOnlyTheirUnitsUsers() {
