@@ -45,6 +45,27 @@ class ReportComputationTest {
   }
 
   @Test
+  void statsAreTheNearestRankPercentilesOfTheSamplesForAnySizeAndOrder() {
+    java.util.Random random = new java.util.Random(20);
+    for (int n = 1; n <= 300; n++) {
+      List<DurationStats.Sample> samples = new java.util.ArrayList<>();
+      List<Long> durations = new java.util.ArrayList<>();
+      long late = 0;
+      for (int i = 0; i < n; i++) {
+        // repeated values and whole hours as well as any millisecond
+        long d = random.nextBoolean() ? random.nextInt(5) * HOUR : (long) (random.nextDouble() * 900 * HOUR);
+        boolean isLate = random.nextInt(3) == 0;
+        samples.add(new DurationStats.Sample(d, isLate));
+        durations.add(d);
+        late += isLate ? 1 : 0;
+      }
+      assertThat(DurationStats.of(samples)).as("n = %d", n).isEqualTo(new DurationStats(n,
+          DurationStats.hours(DurationStats.percentile(durations, 50)),
+          DurationStats.hours(DurationStats.percentile(durations, 90)), late));
+    }
+  }
+
+  @Test
   void aDossierIsLateAfterTheCloseOfOfficeOfTheNthWorkingDayAfterSubmission() {
     WorkingDayCalendar calendar = new WorkingDayCalendar(new CalendarProperties(VN, LocalTime.of(17, 0),
         List.of(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 2)), List.of()));
