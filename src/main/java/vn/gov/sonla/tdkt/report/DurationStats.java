@@ -1,6 +1,5 @@
 package vn.gov.sonla.tdkt.report;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,16 +23,32 @@ public record DurationStats(long count, Double medianHours, Double p90Hours, lon
     if (samples.isEmpty()) {
       return EMPTY;
     }
-    List<Long> durations = new ArrayList<>(samples.size());
+    // primitive values sorted once for both ranks (a sort of boxed values per percentile was the reports' largest
+    // cost at 100,000 dossiers)
+    long[] durations = new long[samples.size()];
+    int i = 0;
     long late = 0;
     for (Sample s : samples) {
-      durations.add(s.durationMillis());
+      durations[i++] = s.durationMillis();
       if (s.late()) {
         late++;
       }
     }
-    return new DurationStats(samples.size(), hours(percentile(durations, 50)), hours(percentile(durations, 90)),
-        late);
+    java.util.Arrays.sort(durations);
+    return new DurationStats(samples.size(), hours(percentileOfSorted(durations, 50)),
+        hours(percentileOfSorted(durations, 90)), late);
+  }
+
+  /** {@link #percentile} of values already sorted in ascending order. */
+  static Long percentileOfSorted(long[] sorted, double p) {
+    if (p <= 0 || p > 100) {
+      throw new IllegalArgumentException("percentile must be in (0, 100]: " + p);
+    }
+    if (sorted.length == 0) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p / 100d * sorted.length);
+    return sorted[Math.max(rank, 1) - 1];
   }
 
   /** The nearest-rank P-th percentile (0 &lt; P &lt;= 100) of the values; null if there are none. */
