@@ -70,7 +70,7 @@ public class ProcedureDeadlines {
 
   /** See {@link #batch()}. */
   public final class Batch {
-    private final java.util.Map<LocalDate, Due> dueByDay = new java.util.HashMap<>();
+    private final java.util.Map<Long, Due> dueByDay = new java.util.HashMap<>();
     private LocalDate first;
     /** {@code ordinals[i]}: the working days from {@code first} (excluded) up to {@code first + i} (included). */
     private int[] ordinals = new int[0];
@@ -79,7 +79,7 @@ public class ProcedureDeadlines {
 
     public View compute(Phase phase, OffsetDateTime completeAt, OffsetDateTime endedAt, OffsetDateTime now) {
       return ProcedureDeadlines.this.compute(phase, completeAt, endedAt, now,
-          complete -> dueByDay.computeIfAbsent(calendar.localDate(complete), day -> due(complete)),
+          complete -> dueByDay.computeIfAbsent(calendar.epochDay(complete.getTime()), day -> due(complete)),
           this::workingDaysBetween);
     }
 

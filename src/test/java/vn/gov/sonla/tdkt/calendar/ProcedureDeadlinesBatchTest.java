@@ -21,6 +21,22 @@ class ProcedureDeadlinesBatchTest {
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
   @Test
+  void theEpochDayOfAMomentIsTheDayOfItsLocalDate() {
+    for (ZoneId zone : List.of(VN, ZoneId.of("Europe/Paris"), ZoneId.of("America/Sao_Paulo"))) {
+      var calendar = new WorkingDayCalendar(new CalendarProperties(zone, LocalTime.of(17, 0), List.of(), List.of()));
+      Random random = new Random(7);
+      for (int i = 0; i < 20_000; i++) {
+        // around local midnights too, before 1970 as well
+        long millis = i % 2 == 0 ? (random.nextLong() % 4_000_000_000_000L)
+            : LocalDate.of(2015, 1, 1).plusDays(i % 4_000).atStartOfDay(zone).toInstant().toEpochMilli()
+                + (i % 3 - 1);
+        assertThat(calendar.epochDay(millis)).as("%s %d", zone, millis)
+            .isEqualTo(calendar.localDate(new java.util.Date(millis)).toEpochDay());
+      }
+    }
+  }
+
+  @Test
   void theBatchComputesWhatComputeComputes() {
     List<LocalDate> holidays = new ArrayList<>();
     List<LocalDate> worked = new ArrayList<>();
