@@ -306,7 +306,9 @@ public class ReportService {
     steps.query(rs -> {
       // columns by position (step, name, unit, duration, assignee, late): 485,000 rows for all years
       String step = rs.getString(1);
-      names.putIfAbsent(step, rs.getString(2));
+      if (names.get(step) == null) { // as putIfAbsent, without decoding the name of every row
+        names.put(step, rs.getString(2));
+      }
       String assignee = rs.getString(5);
       timed.computeIfAbsent(step, k -> new ArrayList<>()).add(new Timed(assignee == null ? UNASSIGNED : assignee,
           rs.getString(3), new DurationStats.Sample(Math.max(0, rs.getLong(4)), rs.getBoolean(6))));
