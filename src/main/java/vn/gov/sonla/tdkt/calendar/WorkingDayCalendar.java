@@ -118,6 +118,12 @@ public class WorkingDayCalendar {
     return Date.from(close.toInstant());
   }
 
+  /** {@code localDate(new Date(millis)).toEpochDay()}, without making the date (the reports: per row). */
+  public long epochDay(long millis) {
+    int offsetSeconds = properties.zone().getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds();
+    return Math.floorDiv(millis + offsetSeconds * 1000L, 86_400_000L);
+  }
+
   public LocalDate localDate(Date moment) {
     return Instant.ofEpochMilli(moment.getTime()).atZone(properties.zone()).toLocalDate();
   }

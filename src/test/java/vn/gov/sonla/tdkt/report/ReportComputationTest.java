@@ -45,6 +45,35 @@ class ReportComputationTest {
   }
 
   @Test
+  void statsAreTheNearestRankPercentilesOfTheSamplesForAnySizeAndOrder() {
+    java.util.Random random = new java.util.Random(20);
+    List<Integer> sizes = new java.util.ArrayList<>();
+    for (int n = 1; n <= 300; n++) {
+      sizes.add(n);
+    }
+    sizes.addAll(List.of(10_000, 38_501, 100_000));
+    for (int n : sizes) {
+      List<DurationStats.Sample> samples = new java.util.ArrayList<>();
+      List<Long> durations = new java.util.ArrayList<>();
+      long late = 0;
+      int order = random.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        // repeated values and whole hours as well as any millisecond; some sets ascending, descending or all equal
+        long d = order == 0 ? i * 1_000L : order == 1 ? (n - i) * 1_000L
+            : random.nextBoolean() ? random.nextInt(5) * HOUR : (long) (random.nextDouble() * 900 * HOUR);
+        d = n % 50 == 7 ? HOUR : d;
+        boolean isLate = random.nextInt(3) == 0;
+        samples.add(new DurationStats.Sample(d, isLate));
+        durations.add(d);
+        late += isLate ? 1 : 0;
+      }
+      assertThat(DurationStats.of(samples)).as("n = %d", n).isEqualTo(new DurationStats(n,
+          DurationStats.hours(DurationStats.percentile(durations, 50)),
+          DurationStats.hours(DurationStats.percentile(durations, 90)), late));
+    }
+  }
+
+  @Test
   void aDossierIsLateAfterTheCloseOfOfficeOfTheNthWorkingDayAfterSubmission() {
     WorkingDayCalendar calendar = new WorkingDayCalendar(new CalendarProperties(VN, LocalTime.of(17, 0),
         List.of(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 2)), List.of()));
