@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,8 @@ public class PublicNoticeService {
 
   /** The timer of the consultation before the council in commendation-dossier.bpmn: present while it is open. */
   static final String CONSULTATION_TIMER = "Timer_ConsultationPeriod";
+  /** The timer of the public notice in commendation-dossier.bpmn: its due date is the notice's end. */
+  static final String NOTICE_TIMER = "Timer_NoticePeriod";
 
   private final DossierRepository dossiers;
   private final AwardCatalog catalog;
@@ -72,16 +75,37 @@ public class PublicNoticeService {
     this.audit = audit;
   }
 
+  /**
+   * The dossiers on public notice with the end of each notice: one engine query for all their notice timers and one
+   * for all their units' names, whatever their number (the citizens' most read page).
+   */
   public List<PublicNotice> current() {
-    List<PublicNotice> notices = new ArrayList<>();
+    List<Dossier> onNotice = new ArrayList<>();
     int page = 0;
     while (true) {
       var batch = dossiers.search(new DossierFilter(DossierStatus.PUBLIC_NOTICE, null, null, null), null, page++, 200);
-      batch.items().forEach(d -> notices.add(notice(d)));
+      onNotice.addAll(batch.items());
       if ((long) page * 200 >= batch.total()) {
-        return notices;
+        break;
       }
     }
+    if (onNotice.isEmpty()) {
+      return List.of();
+    }
+    // every running notice timer (as many as dossiers on notice); not narrowed by processInstanceIds, which the
+    // engine's job query cannot combine with activityId (7.24 writes invalid SQL: no AND between the two)
+    Map<String, Job> timers = new HashMap<>();
+    engineAuthentication.asSystem(() -> management.createJobQuery().activityId(NOTICE_TIMER).list())
+        .forEach(job -> timers.put(job.getProcessInstanceId(), job));
+    Map<String, String> unitNames = new HashMap<>();
+    identity.createGroupQuery().groupIdIn(onNotice.stream().map(Dossier::unitGroup).distinct()
+        .toArray(String[]::new)).list().forEach(g -> unitNames.put(g.getId(), g.getName()));
+    List<PublicNotice> notices = new ArrayList<>(onNotice.size());
+    for (Dossier d : onNotice) {
+      notices.add(notice(d, d.processInstanceId() == null ? null : timers.get(d.processInstanceId()),
+          unitNames.get(d.unitGroup())));
+    }
+    return notices;
   }
 
   /**
@@ -117,16 +141,14 @@ public class PublicNoticeService {
             .activityId(CONSULTATION_TIMER).count()) > 0;
   }
 
-  private PublicNotice notice(Dossier d) {
-    Job timer = engineAuthentication.asSystem(() -> management.createJobQuery()
-        .processInstanceId(d.processInstanceId()).activityId("Timer_NoticePeriod").singleResult());
-    return notice(d, timer);
+  private PublicNotice notice(Dossier d, Job timer) {
+    var unit = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
+    return notice(d, timer, unit == null ? null : unit.getName());
   }
 
-  private PublicNotice notice(Dossier d, Job timer) {
+  private PublicNotice notice(Dossier d, Job timer, String unitName) {
     AwardType award = catalog.get(d.awardType());
-    var unit = identity.createGroupQuery().groupId(d.unitGroup()).singleResult();
-    return new PublicNotice(d.code(), d.subjectName(), unit == null ? d.unitCode() : unit.getName(), award.name(),
+    return new PublicNotice(d.code(), d.subjectName(), unitName == null ? d.unitCode() : unitName, award.name(),
         d.awardKind().label(), d.awardYear(), d.achievements(), timer == null ? null : timer.getDuedate(),
         timer == null ? null : VietnameseDates.dateTime(timer.getDuedate(), calendar.zone()));
   }
