@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -38,6 +39,18 @@ public final class EngineInternals {
   /** The engine's current time (the system time unless a test moved it). */
   static Date now() {
     return ClockUtil.getCurrentTime();
+  }
+
+  // the running command
+
+  /**
+   * Whether the entity (one the running command loaded, such as a task's identity link) has been deleted by this
+   * command: the engine deletes it at the flush, and until then a task's lists still hold it.
+   */
+  static boolean deletedInThisCommand(Object entity) {
+    CommandContext context = Context.getCommandContext();
+    return context != null && entity instanceof DbEntity dbEntity
+        && context.getDbEntityManager().getDbEntityCache().isDeleted(dbEntity);
   }
 
   // authentication

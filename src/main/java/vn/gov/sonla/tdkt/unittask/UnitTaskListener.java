@@ -1,14 +1,12 @@
 package vn.gov.sonla.tdkt.unittask;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.gov.sonla.tdkt.engine.TaskCandidates;
 
 /**
  * Keeps {@code unit_task} equal to the engine's open tasks by candidate group. Received from the engine's Spring
@@ -19,8 +17,10 @@ import org.springframework.stereotype.Component;
  * rows.
  *
  * <ul>
- *   <li>create, update (candidate groups, due date, name changed): the task's rows are written anew, one per
- *       candidate group;
+ *   <li>create: the task's rows, one per candidate group;
+ *   <li>update (claim, candidate groups, due date, name changed): its rows are updated where they are, a row added
+ *       for a new candidate group and removed for one that is no longer (never deleted and inserted again in one
+ *       transaction: on H2 that re-insert hit the primary key after a crash, CI of 2026-12-08);
  *   <li>assignment (claim, unclaim, assign): the assignee of its rows;
  *   <li>complete, delete (the instance cancelled, withdrawn, a boundary event): the rows go.
  * </ul>
@@ -41,19 +41,20 @@ public class UnitTaskListener {
       return;
     }
     switch (event) {
-      case TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE -> write(task);
+      case TaskListener.EVENTNAME_CREATE -> write(task, Set.of());
+      case TaskListener.EVENTNAME_UPDATE -> write(task, repository.groupsOf(task.getId()));
       case TaskListener.EVENTNAME_ASSIGNMENT -> repository.assign(task.getId(), task.getAssignee());
       case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> repository.deleteTask(task.getId());
       default -> { }
     }
   }
 
-  private void write(DelegateTask task) {
-    repository.deleteTask(task.getId());
-    Set<String> groups = new LinkedHashSet<>();
-    for (IdentityLink link : task.getCandidates()) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
+  /** Writes the task's rows, given the candidate groups it has rows for. */
+  private void write(DelegateTask task, Set<String> stored) {
+    Set<String> groups = TaskCandidates.groups(task);
+    for (String gone : stored) {
+      if (!groups.contains(gone)) {
+        repository.deleteGroup(task.getId(), gone);
       }
     }
     if (groups.isEmpty()) {
@@ -66,10 +67,15 @@ public class UnitTaskListener {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     Object year = task.getVariable("awardYear");
     for (String group : groups) {
-      repository.insert(new UnitTask(task.getId(), group, task.getTaskDefinitionKey(), task.getName(),
+      UnitTask row = new UnitTask(task.getId(), group, task.getTaskDefinitionKey(), task.getName(),
           task.getAssignee(), created, due, task.getProcessInstanceId(), processKey, businessKey,
           text(task, "dossierCode"), text(task, "subjectName"), text(task, "awardType"), text(task, "awardTypeName"),
-          year instanceof Number n ? n.intValue() : null));
+          year instanceof Number n ? n.intValue() : null);
+      if (stored.contains(group)) {
+        repository.update(row);
+      } else {
+        repository.insert(row);
+      }
     }
   }
 

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,20 +39,42 @@ public class UnitTaskRepository {
   }
 
   void insert(UnitTask t) {
-    jdbc.sql("""
+    bind(jdbc.sql("""
         INSERT INTO unit_task (task_id, candidate_group, task_key, task_name, assignee, created, due,
             process_instance_id, process_key, business_key, dossier_code, subject_name, award_type, award_type_name,
             award_year)
         VALUES (:taskId, :group, :key, :name, :assignee, :created, :due, :pi, :pkey, :bkey, :code, :subject,
-            :award, :awardName, :year)""")
-        .param("taskId", t.taskId()).param("group", t.candidateGroup()).param("key", t.taskKey())
+            :award, :awardName, :year)"""), t).update();
+  }
+
+  /** Every column but the key, of the row of the task and group. */
+  void update(UnitTask t) {
+    bind(jdbc.sql("""
+        UPDATE unit_task SET task_key = :key, task_name = :name, assignee = :assignee, created = :created, due = :due,
+            process_instance_id = :pi, process_key = :pkey, business_key = :bkey, dossier_code = :code,
+            subject_name = :subject, award_type = :award, award_type_name = :awardName, award_year = :year
+        WHERE task_id = :taskId AND candidate_group = :group"""), t).update();
+  }
+
+  /** The candidate groups the task has rows for. */
+  Set<String> groupsOf(String taskId) {
+    return new LinkedHashSet<>(jdbc.sql("SELECT candidate_group FROM unit_task WHERE task_id = :id")
+        .param("id", taskId).query(String.class).list());
+  }
+
+  void deleteGroup(String taskId, String group) {
+    jdbc.sql("DELETE FROM unit_task WHERE task_id = :id AND candidate_group = :group")
+        .param("id", taskId).param("group", group).update();
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, UnitTask t) {
+    return sql.param("taskId", t.taskId()).param("group", t.candidateGroup()).param("key", t.taskKey())
         .param("name", cut(t.taskName(), 255)).param("assignee", t.assignee())
         .param("created", timestamp(t.created())).param("due", timestamp(t.due()))
         .param("pi", t.processInstanceId()).param("pkey", t.processKey()).param("bkey", t.businessKey())
         .param("code", cut(t.dossierCode(), 64)).param("subject", cut(t.subjectName(), 400))
         .param("award", cut(t.awardType(), 64)).param("awardName", cut(t.awardTypeName(), 400))
-        .param("year", t.awardYear())
-        .update();
+        .param("year", t.awardYear());
   }
 
   void deleteTask(String taskId) {

@@ -165,6 +165,51 @@ class UnitTaskReadModelTest {
     assertSameForGroup("home-affairs");
   }
 
+  /** H2's row id of each of the task's rows, by candidate group. */
+  private Map<String, Long> rowIds(String taskId) {
+    Map<String, Long> ids = new java.util.TreeMap<>();
+    jdbc.sql("SELECT candidate_group, _ROWID_ FROM unit_task WHERE task_id = :id").param("id", taskId)
+        .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+    return ids;
+  }
+
+  /**
+   * CI, 2026-12-08 (CrashSafetyIT on H2, after a kill): a claim's update event deleted the task's row and inserted
+   * it again in the same transaction, and the insert hit the primary key ("Unique index or primary key violation",
+   * the claim answered 500). A change of the task now updates its rows where they are; only a new candidate group
+   * inserts one and only a removed one deletes one.
+   */
+  @Test
+  void aClaimOrACandidateGroupChangeUpdatesTheRowsInPlace() {
+    Api api = new Api(rest);
+    String code = submit("Cầm Thị Lả");
+    String pi = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getProcessInstanceId();
+    String appraise = api.task("appraiser", code).get("id").asText();
+    Map<String, Long> created = rowIds(appraise);
+    assertThat(created).containsOnlyKeys("home-affairs");
+
+    assertThat(api.postJson("appraiser", "/engine-rest/task/" + appraise + "/claim", Map.of("userId", "appraiser"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(rowIds(appraise)).as("the same row, updated").isEqualTo(created);
+    assertSame(pi, "claim");
+
+    taskService.addCandidateGroup(appraise, "council");
+    Map<String, Long> widened = rowIds(appraise);
+    assertThat(widened).containsOnlyKeys("council", "home-affairs").containsEntry("home-affairs",
+        created.get("home-affairs"));
+    assertSame(pi, "a candidate group added");
+
+    taskService.deleteCandidateGroup(appraise, "council");
+    assertThat(rowIds(appraise)).isEqualTo(created);
+    assertSame(pi, "a candidate group removed");
+
+    taskService.setDueDate(appraise, new java.util.Date(System.currentTimeMillis() + 86_400_000L));
+    assertThat(rowIds(appraise)).isEqualTo(created);
+    assertThat(jdbc.sql("SELECT due FROM unit_task WHERE task_id = :id").param("id", appraise)
+        .query(java.sql.Timestamp.class).single().getTime())
+        .isEqualTo(taskService.createTaskQuery().taskId(appraise).singleResult().getDueDate().getTime());
+  }
+
   @Test
   void completingTheUnitsTaskRemovesItsRow() {
     Api api = new Api(rest);
