@@ -108,13 +108,7 @@ class EligibilityAppraisalTest {
     String name = "Cầm Thị Đủ " + UUID.randomUUID();
     LocalDate birth = LocalDate.of(1984, 4, 4);
     transaction.executeWithoutResult(s -> {
-      Subject subject = subjects.resolve(new SubjectDraft(SubjectKind.INDIVIDUAL, name, birth, "sgddt", null, null,
-          "DIRECT_WORKER", null));
-      for (int y = 2023; y <= 2025; y++) {
-        register.record(new AwardRecord(UUID.randomUUID().toString(), "INDIVIDUAL", name, birth, "Trường", "k",
-            "CSTD_CS", "ANNUAL", y, y + "/QĐ-SGDĐT", LocalDate.of(y, 12, 20), "Giám đốc Sở", "UNIT", null,
-            subject.id(), "DIRECT_WORKER"));
-      }
+      Subject subject = TestDossiers.subjectWithCstdcsYears(subjects, register, name, birth);
       register.addInitiative(subject.id(), 2024, "Sáng kiến dạy học", InitiativeScope.PROVINCIAL, "Hội đồng tỉnh",
           null, "test");
     });

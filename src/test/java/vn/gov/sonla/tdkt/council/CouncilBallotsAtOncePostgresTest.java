@@ -9,10 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +36,7 @@ import org.springframework.http.ResponseEntity;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierService;
 import vn.gov.sonla.tdkt.support.Api;
+import vn.gov.sonla.tdkt.support.Futures;
 import vn.gov.sonla.tdkt.support.Jobs;
 import vn.gov.sonla.tdkt.support.PostgresAppTest;
 import vn.gov.sonla.tdkt.support.PostgresTestDatabase;
@@ -148,13 +149,7 @@ class CouncilBallotsAtOncePostgresTest {
       }
       awaitWaitingOnLocks(together);
       hold.rollback(); // let them all go at once
-      for (Future<?> f : sent) {
-        try {
-          f.get(120, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          refused.add(e.getCause());
-        }
-      }
+      refused.addAll(Futures.failures(sent, Duration.ofSeconds(120)));
     } finally {
       members.shutdownNow();
     }

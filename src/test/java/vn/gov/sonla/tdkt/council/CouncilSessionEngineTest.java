@@ -19,6 +19,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +63,7 @@ import vn.gov.sonla.tdkt.dossier.DossierStatus;
 import vn.gov.sonla.tdkt.dossier.DossierStatusListener;
 import vn.gov.sonla.tdkt.kernel.Page;
 import vn.gov.sonla.tdkt.support.EngineAlone;
+import vn.gov.sonla.tdkt.support.Futures;
 
 /**
  * The paths of council-session.bpmn, engine alone with mocked beans (issue 16, item 5 and 6): online ballots of
@@ -268,13 +269,7 @@ class CouncilSessionEngineTest {
             tasks.complete(b.getId(), Map.of("approvals", Spin.JSON(List.of())));
           }))
           .<Future<?>>map(f -> f).toList();
-      for (Future<?> f : sent) {
-        try {
-          f.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          refused.add(e.getCause());
-        }
-      }
+      refused.addAll(Futures.failures(sent, Duration.ofSeconds(60)));
     } finally {
       sameMoment.set(null);
       members.shutdownNow();

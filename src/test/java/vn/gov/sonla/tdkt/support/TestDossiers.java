@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import vn.gov.sonla.tdkt.award.AwardRecord;
+import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.award.DocumentType;
+import vn.gov.sonla.tdkt.award.Subject;
+import vn.gov.sonla.tdkt.award.SubjectDraft;
+import vn.gov.sonla.tdkt.award.SubjectKind;
+import vn.gov.sonla.tdkt.award.Subjects;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
 import vn.gov.sonla.tdkt.dossier.Upload;
 import vn.gov.sonla.tdkt.identity.CurrentUser;
@@ -31,6 +37,22 @@ public final class TestDossiers {
         "Giáo viên", "Trường THPT Chiềng Sinh",
         "Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến đổi mới phương pháp dạy học được áp dụng toàn tỉnh.")
         .withRole("DIRECT_WORKER");
+  }
+
+  /**
+   * A direct worker of the unit sgddt with "Chiến sĩ thi đua cơ sở" in the award register for 2023, 2024 and 2025
+   * (three years running); to be called in a transaction.
+   */
+  public static Subject subjectWithCstdcsYears(Subjects subjects, AwardRegister register, String name,
+      LocalDate birth) {
+    Subject subject = subjects.resolve(new SubjectDraft(SubjectKind.INDIVIDUAL, name, birth, "sgddt", null, null,
+        "DIRECT_WORKER", null));
+    for (int y = 2023; y <= 2025; y++) {
+      register.record(new AwardRecord(UUID.randomUUID().toString(), "INDIVIDUAL", name, birth, "Trường", "k",
+          "CSTD_CS", "ANNUAL", y, y + "/QĐ-SGDĐT", LocalDate.of(y, 12, 20), "Giám đốc Sở", "UNIT", null,
+          subject.id(), "DIRECT_WORKER"));
+    }
+    return subject;
   }
 
   public static byte[] pdf(String text) {

@@ -14,12 +14,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.gov.sonla.tdkt.award.AwardRecord;
 import vn.gov.sonla.tdkt.award.AwardRegister;
 import vn.gov.sonla.tdkt.award.DocumentType;
-import vn.gov.sonla.tdkt.award.Subject;
-import vn.gov.sonla.tdkt.award.SubjectDraft;
-import vn.gov.sonla.tdkt.award.SubjectKind;
 import vn.gov.sonla.tdkt.award.Subjects;
 import vn.gov.sonla.tdkt.dossier.Dossier;
 import vn.gov.sonla.tdkt.dossier.DossierRequest;
@@ -122,15 +118,7 @@ class EligibilityFactsTrailTest {
   private Dossier submitWithThreeCstdcsYears() {
     String name = "Lò Văn Dữ " + UUID.randomUUID();
     LocalDate birth = LocalDate.of(1985, 5, 5);
-    transaction.executeWithoutResult(s -> {
-      Subject subject = subjects.resolve(new SubjectDraft(SubjectKind.INDIVIDUAL, name, birth, "sgddt", null, null,
-          "DIRECT_WORKER", null));
-      for (int y = 2023; y <= 2025; y++) {
-        register.record(new AwardRecord(UUID.randomUUID().toString(), "INDIVIDUAL", name, birth, "Trường", "k",
-            "CSTD_CS", "ANNUAL", y, y + "/QĐ-SGDĐT", LocalDate.of(y, 12, 20), "Giám đốc Sở", "UNIT", null,
-            subject.id(), "DIRECT_WORKER"));
-      }
-    });
+    transaction.executeWithoutResult(s -> TestDossiers.subjectWithCstdcsYears(subjects, register, name, birth));
     DossierRequest base = TestDossiers.individual("ANNUAL");
     DossierRequest r = new DossierRequest(null, "BK_TINH", "ANNUAL", 2025, "INDIVIDUAL", name, birth,
         base.position(), base.workUnit(), base.achievements()).withRole("DIRECT_WORKER");
