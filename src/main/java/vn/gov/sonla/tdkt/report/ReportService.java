@@ -317,22 +317,20 @@ public class ReportService {
     Map<String, Group> all = new HashMap<>();
     Map<String, Map<String, Group>> byUnit = new HashMap<>();
     Map<String, Map<String, Group>> byAppraiser = new HashMap<>();
+    // no aggregate of the name here: MIN over the text made PostgreSQL sort the 385,000 rows instead of hashing them
+    // (1.2 s against 0.3 s); each step's name from one of its rows instead
     var steps = jdbc.sql("SELECT s.activity_id, s.unit_code, s.assignee, SUM(CASE WHEN s.late THEN 1 ELSE 0 END),"
-            + " ARRAY_AGG(s.duration_ms), MIN(s.activity_name) FROM step_time s WHERE s.activity_id IN (:steps)"
+            + " ARRAY_AGG(s.duration_ms) FROM step_time s WHERE s.activity_id IN (:steps)"
             + (year == null ? "" : " AND s.award_year = :year") + " GROUP BY s.activity_id, s.unit_code, s.assignee")
         .param("steps", activities);
     if (year != null) {
       steps = steps.param("year", year);
     }
     steps.query(rs -> {
-      // columns by position (step, unit, assignee, late, durations, name)
+      // columns by position (step, unit, assignee, late, durations)
       String step = rs.getString(1);
-      String name = rs.getString(6);
-      if (name != null && names.get(step) == null) {
-        names.put(step, name);
-      }
       long late = rs.getLong(4);
-      long[] durations = durations(rs.getArray(5));
+      long[] durations = durations(rs.getString(5));
       all.computeIfAbsent(step, k -> new Group()).add(durations, late);
       byUnit.computeIfAbsent(step, k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new Group())
           .add(durations, late);
@@ -342,6 +340,16 @@ public class ReportService {
             .computeIfAbsent(assignee == null ? UNASSIGNED : assignee, k -> new Group()).add(durations, late);
       }
     });
+
+    for (String step : all.keySet()) {
+      var name = jdbc.sql("SELECT s.activity_name FROM step_time s WHERE s.activity_id = :step"
+          + " AND s.activity_name IS NOT NULL" + (year == null ? "" : " AND s.award_year = :year")
+          + " FETCH FIRST 1 ROWS ONLY").param("step", step);
+      if (year != null) {
+        name = name.param("year", year);
+      }
+      name.query(String.class).optional().ifPresent(n -> names.put(step, n));
+    }
 
     Map<String, String> modelNames = modelNames();
     List<Report.Step> result = new ArrayList<>();
@@ -415,15 +423,37 @@ public class ReportService {
     return result;
   }
 
-  /** An SQL array of durations (BIGINT) as milliseconds, a negative one as 0. */
-  private static long[] durations(java.sql.Array array) throws java.sql.SQLException {
-    Object[] values = (Object[]) array.getArray();
-    long[] durations = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      durations[i] = Math.max(0, ((Number) values[i]).longValue());
+  /**
+   * An SQL array of whole numbers as its text ({@code {1,-2,3}} from PostgreSQL, {@code [1, -2, 3]} from H2) read as
+   * durations in milliseconds, a negative one as 0 (the driver's own array reading boxed every value and took longer
+   * than the query).
+   */
+  static long[] durations(String array) {
+    long[] values = new long[16];
+    int size = 0;
+    long value = 0;
+    boolean inNumber = false;
+    boolean negative = false;
+    for (int i = 0, length = array.length(); i <= length; i++) {
+      char c = i < length ? array.charAt(i) : ',';
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        inNumber = true;
+      } else if (c == '-') {
+        negative = true;
+      } else {
+        if (inNumber) {
+          if (size == values.length) {
+            values = java.util.Arrays.copyOf(values, size * 2);
+          }
+          values[size++] = negative ? 0 : value;
+        }
+        value = 0;
+        inNumber = false;
+        negative = false;
+      }
     }
-    array.free();
-    return durations;
+    return java.util.Arrays.copyOf(values, size);
   }
 
   /** A finished step, with who did it (appraisal) and the dossier's unit. */
