@@ -86,8 +86,11 @@
     });
   }
 
+  /** The report's year (null: every year) and the page of late dossiers shown (0-based, 100 a page). */
+  var reportYear = null, latePage = 0;
+
   function lateRows(report) {
-    var late = report.late || { dossiers: [] };
+    var late = report.late || { dossiers: [], total: 0, page: 0, pageSize: 100 };
     $('late-hint').textContent = 'Thời hạn giải quyết ' + late.workingDays + ' ngày làm việc, từ khi nhận đủ hồ sơ'
       + ' (hoặc nhận hồ sơ bổ sung cuối cùng) đến khi có quyết định.';
     var body = $('late-rows');
@@ -106,6 +109,33 @@
     });
     $('late-empty').hidden = late.dossiers.length > 0;
     $('late-table').hidden = late.dossiers.length === 0;
+    var total = Number(late.total) || 0, size = Number(late.pageSize) || 100, page = Number(late.page) || 0;
+    var pages = Math.max(1, Math.ceil(total / size));
+    latePage = page;
+    $('late-total').textContent = total === 0 ? ''
+      : 'Tổng số ' + total.toLocaleString('vi-VN') + ' hồ sơ quá hạn'
+        + (late.dossiers.length ? '; đang xem hồ sơ thứ ' + (page * size + 1).toLocaleString('vi-VN') + ' đến '
+          + (page * size + late.dossiers.length).toLocaleString('vi-VN') : '')
+        + ' (tệp CSV, Excel có đủ danh sách).';
+    $('late-pager').hidden = total <= size;
+    $('late-page-info').textContent = 'Trang ' + (page + 1) + ' / ' + pages;
+    $('late-prev').disabled = page <= 0;
+    $('late-next').disabled = page + 1 >= pages;
+  }
+
+  /** Another page of the late dossiers: the report of the same year, that page of its list. */
+  function lateGo(page) {
+    $('late-prev').disabled = true;
+    $('late-next').disabled = true;
+    $('late-page-info').textContent = 'Đang tải…';
+    fetchReport(reportYear, page).then(function (report) {
+      lateRows(report);
+      $('late-title').scrollIntoView();
+    }).catch(function (error) {
+      $('late-page-info').textContent = error.message || 'Không tải được danh sách hồ sơ quá hạn.';
+      $('late-prev').disabled = latePage <= 0;
+      $('late-next').disabled = false;
+    });
   }
 
   function render(report) {
@@ -226,12 +256,12 @@
     $('export-xlsx').setAttribute('download', name + '.xlsx');
   }
 
-  function load(year) {
-    $('report-content').hidden = true;
-    message('Đang tải báo cáo…', 'info');
-    $('page-title').textContent = 'Báo cáo thi đua, khen thưởng ' + (year ? 'năm ' + year : '(tất cả các năm)');
-    exportLinks(year);
-    fetch('/api/reports' + (year ? '?year=' + encodeURIComponent(year) : ''), {
+  /** GET /api/reports of the year (null: every year) with that page of late dossiers; errors in Vietnamese. */
+  function fetchReport(year, page) {
+    var query = [];
+    if (year) { query.push('year=' + encodeURIComponent(year)); }
+    if (page) { query.push('late-page=' + encodeURIComponent(page)); }
+    return fetch('/api/reports' + (query.length ? '?' + query.join('&') : ''), {
       headers: { Accept: 'application/json, application/problem+json' },
       credentials: 'same-origin'
     }).then(function (response) {
@@ -243,7 +273,16 @@
         }
         return body;
       });
-    }).then(function (report) {
+    });
+  }
+
+  function load(year) {
+    $('report-content').hidden = true;
+    message('Đang tải báo cáo…', 'info');
+    $('page-title').textContent = 'Báo cáo thi đua, khen thưởng ' + (year ? 'năm ' + year : '(tất cả các năm)');
+    exportLinks(year);
+    reportYear = year;
+    fetchReport(year, 0).then(function (report) {
       render(report);
       statistics(year);
       message('', null);
@@ -255,6 +294,8 @@
 
   function init() {
     $('statistics-entry').addEventListener('submit', enterFigure);
+    $('late-prev').addEventListener('click', function () { lateGo(latePage - 1); });
+    $('late-next').addEventListener('click', function () { lateGo(latePage + 1); });
     var input = $('report-year');
     var param = new URLSearchParams(window.location.search).get('year');
     var year = param && /^\d{4}$/.test(param) ? Number(param) : null;

@@ -34,12 +34,23 @@ public record DurationStats(long count, Double medianHours, Double p90Hours, lon
         late++;
       }
     }
+    return ofDurations(durations, late);
+  }
+
+  /**
+   * The figures of these durations (milliseconds; reordered in place) of which {@code late} were late: as
+   * {@link #of}, for durations that arrive without their samples (aggregated by the database).
+   */
+  public static DurationStats ofDurations(long[] durations, long late) {
+    if (durations.length == 0) {
+      return EMPTY;
+    }
     int median = index(50, durations.length);
     int p90 = index(90, durations.length);
     long medianValue = select(durations, 0, durations.length - 1, median);
     // after the first selection every value from the median's place on is at least the median
     long p90Value = select(durations, median, durations.length - 1, p90);
-    return new DurationStats(samples.size(), hours(medianValue), hours(p90Value), late);
+    return new DurationStats(durations.length, hours(medianValue), hours(p90Value), late);
   }
 
   /** The 0-based place of the nearest-rank P-th percentile among n sorted values (n &gt; 0). */

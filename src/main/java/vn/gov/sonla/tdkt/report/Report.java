@@ -14,8 +14,19 @@ public record Report(Integer year, Dossiers dossiers, Awards awards, Processing 
   /**
    * Dossiers past the whole procedure's time limit ({@code tdkt.deadlines.procedure-working-days} from a complete
    * dossier to the decision): still open (OVERDUE) or decided after it (LATE), most working days late first.
+   * {@code total}: how many dossiers are late; {@code dossiers}: those of page {@code page} (0-based) of
+   * {@code pageSize} in that order (the JSON report), or all of them (the exports: {@code page} 0, {@code pageSize}
+   * = {@code total}).
    */
-  public record LateDossiers(int workingDays, List<LateDossier> dossiers) {}
+  public record LateDossiers(int workingDays, List<LateDossier> dossiers, long total, int page, int pageSize) {
+
+    /** Page {@code page} (0-based) of {@code size} of these (all) late dossiers; past the last page: none. */
+    public LateDossiers page(int page, int size) {
+      int from = (int) Math.min((long) page * size, dossiers.size());
+      int to = (int) Math.min((long) from + size, dossiers.size());
+      return new LateDossiers(workingDays, List.copyOf(dossiers.subList(from, to)), total, page, size);
+    }
+  }
 
   public record LateDossier(String code, String unitCode, String awardType, String subjectName, String status,
       String statusLabel, java.time.OffsetDateTime completeAt, java.time.OffsetDateTime due, String dueText,

@@ -39,13 +39,20 @@ public class ReportController {
   }
 
   /**
-   * The year's report: dossiers by status, award and unit, step durations and late steps (home-affairs, auditors,
-   * administrators).
+   * The year's report: dossiers by status, award and unit, step durations and late steps, and one page of the
+   * dossiers past the procedure's time limit (home-affairs, auditors, administrators).
+   *
+   * <p>{@code late.dossiers} holds page {@code late-page} of 100 late dossiers, most working days late first;
+   * {@code late.total} counts them all (the exports carry every one).
+   *
+   * @param year the award year, 2000 to 2100; absent: every year
+   * @param latePage the page of the late dossiers, 0-based (100 a page); absent: 0
    */
   @GetMapping("/api/reports")
   @PreAuthorize("@auditAccess.canReadReports(authentication)")
-  public Report get(@RequestParam(required = false) String year) {
-    return reports.report(year(year));
+  public Report get(@RequestParam(required = false) String year,
+      @RequestParam(name = "late-page", required = false) String latePage) {
+    return reports.report(year(year), page(latePage));
   }
 
   /** Every table of the report, one block each (title, header, rows, blank line); UTF-8 with a BOM. */
@@ -145,6 +152,22 @@ public class ReportController {
       // falls through to the message below
     }
     throw new BadInputException("Năm phải là số từ 2000 đến 2100.");
+  }
+
+  /** The late-page parameter: absent or blank = 0; otherwise a whole number from 0. */
+  static int page(String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      int page = Integer.parseInt(value.strip());
+      if (page >= 0) {
+        return page;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new BadInputException("Trang của danh sách hồ sơ quá hạn phải là số nguyên từ 0 trở lên.");
   }
 
   private static String filename(Report report, String extension) {

@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The report as tables with Vietnamese headers: CSV (UTF-8 with a BOM, one block per table: title, header, rows,
@@ -69,7 +69,23 @@ public final class ReportExport {
           processingRow(processing, step, "Đơn vị: " + label(labels.get("unit"), unit), s));
     }
     tables.add(new Table("Thời gian xử lý", PROCESSING_HEADER, processing));
+
+    // every late dossier (the JSON report pages them)
+    List<List<Object>> late = new ArrayList<>();
+    for (Report.LateDossier l : report.late().dossiers()) {
+      late.add(List.of(l.code(), label(labels.get("unit"), l.unitCode()), label(labels.get("awardType"), l.awardType()),
+          text(l.subjectName()), text(l.statusLabel()), text(l.dueText()), text(l.stateLabel()),
+          (long) l.workingDaysLate()));
+    }
+    tables.add(new Table("Hồ sơ quá hạn giải quyết", LATE_HEADER, late));
     return tables;
+  }
+
+  public static final List<String> LATE_HEADER = List.of("Mã hồ sơ", "Đơn vị", "Hình thức khen thưởng", "Đối tượng",
+      "Trạng thái", "Hạn giải quyết", "Tình trạng thời hạn", "Số ngày làm việc quá hạn");
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 
   private static void processingRow(List<List<Object>> rows, Report.Step step, String group, DurationStats s) {
@@ -137,9 +153,13 @@ public final class ReportExport {
     return xlsx(tables(report));
   }
 
-  /** One sheet per table. */
+  /**
+   * One sheet per table, written as a stream (a window of rows in memory: the late dossiers of all years are tens of
+   * thousands of rows).
+   */
   public static byte[] xlsx(List<Table> tables) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+    try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Font bold = workbook.createFont();
       bold.setBold(true);
       CellStyle headerStyle = workbook.createCellStyle();
@@ -178,6 +198,8 @@ public final class ReportExport {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      workbook.dispose(); // the rows' temporary files
     }
   }
 

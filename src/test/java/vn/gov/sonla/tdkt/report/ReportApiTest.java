@@ -181,7 +181,7 @@ class ReportApiTest {
     assertThat(response.getHeaders().getContentType().toString())
         .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
       DataFormatter format = new DataFormatter();
       // the two awarded sudden dossiers' subjects are direct workers (TestDossiers/Api default role)
       Sheet priority = workbook.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
@@ -237,15 +237,90 @@ class ReportApiTest {
     }
   }
 
+  /**
+   * The JSON report carries the late dossiers a page of 100 at a time, most working days late first, with their
+   * total; the exports carry all of them. 205 dossiers of a year of their own, received complete 100 to 304 days ago
+   * and still open (written by SQL, removed after the test: the context is shared).
+   */
+  @Test
+  void theLateDossiersArePagedAndTheExportsCarryThemAll() {
+    int year = 2071;
+    List<String> codes = new ArrayList<>();
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+    for (int i = 0; i < 205; i++) {
+      String code = year + "-syt-late" + String.format("%03d", i);
+      codes.add(code);
+      java.time.OffsetDateTime submitted = now.minusDays(100 + i);
+      jdbc.update("INSERT INTO dossier (code, unit_code, award_type, award_kind, award_year, subject_kind,"
+          + " subject_name, subject_key, subject_search, status, created_by, created_at, submitted_at, updated_at)"
+          + " VALUES (?, 'syt', 'BK_TINH', 'ANNUAL', ?, 'INDIVIDUAL', ?, ?, ?, 'SUBMITTED', 'officer.syt', ?, ?, ?)",
+          code, year, "Người quá hạn " + i, "late-page-" + i, "nguoi qua han " + i, submitted, submitted, submitted);
+    }
+    try {
+      List<String> paged = new ArrayList<>();
+      List<Integer> daysLate = new ArrayList<>();
+      for (int page = 0; page <= 3; page++) {
+        ResponseEntity<JsonNode> response = api.get("auditor", "/api/reports?year=" + year + "&late-page=" + page);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode late = response.getBody().get("late");
+        assertThat(late.get("total").asLong()).isEqualTo(205);
+        assertThat(late.get("page").asInt()).isEqualTo(page);
+        assertThat(late.get("pageSize").asInt()).isEqualTo(100);
+        assertThat(late.get("workingDays").asInt()).isEqualTo(25);
+        assertThat(late.get("dossiers")).as("page " + page).hasSize(new int[] {100, 100, 5, 0}[page]);
+        late.get("dossiers").forEach(d -> {
+          paged.add(d.get("code").asText());
+          daysLate.add(d.get("workingDaysLate").asInt());
+          assertThat(d.get("state").asText()).isEqualTo("OVERDUE");
+          assertThat(d.get("dueText").asText()).matches("17:00 ngày \\d{2}/\\d{2}/\\d{4}");
+        });
+      }
+      // every one once, the most overdue (received first) first, never more late after less
+      assertThat(paged).containsExactlyInAnyOrderElementsOf(codes);
+      assertThat(paged.subList(0, 100)).contains(codes.get(204)).doesNotContain(codes.get(0));
+      assertThat(daysLate).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      for (int i = 1; i < paged.size(); i++) {
+        if (daysLate.get(i).equals(daysLate.get(i - 1))) {
+          assertThat(paged.get(i)).as("equally late: by code").isGreaterThan(paged.get(i - 1));
+        }
+      }
+      assertThat(daysLate.get(0)).isGreaterThan(daysLate.get(204));
+      // no page: the first
+      JsonNode first = api.get("auditor", "/api/reports?year=" + year).getBody().get("late");
+      assertThat(first.get("page").asInt()).isZero();
+      assertThat(first.get("dossiers").findValuesAsText("code")).isEqualTo(paged.subList(0, 100));
+
+      String csv = new String(api.as("auditor").getForEntity("/api/reports/export.csv?year=" + year, byte[].class)
+          .getBody(), StandardCharsets.UTF_8);
+      assertThat(csv).contains("Hồ sơ quá hạn giải quyết").contains(String.join(",", ReportExport.LATE_HEADER));
+      assertThat(codes).allSatisfy(code -> assertThat(csv).contains(code + ",Sở Y tế (syt),"));
+    } finally {
+      jdbc.update("DELETE FROM dossier WHERE award_year = ? AND code LIKE '%-syt-late%'", year);
+    }
+  }
+
+  @Test
+  void aBadLatePageIsRefused() {
+    for (String page : List.of("-1", "abc", "1.5", "99999999999")) {
+      ResponseEntity<JsonNode> response = api.get("auditor", "/api/reports?late-page=" + page);
+      assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+      assertThat(response.getBody().get("title").asText()).isEqualTo("Dữ liệu không hợp lệ");
+      assertThat(response.getBody().get("detail").asText())
+          .isEqualTo("Trang của danh sách hồ sơ quá hạn phải là số nguyên từ 0 trở lên.");
+    }
+  }
+
   @Test
   void thePageIsServedWithItsChartsTableAndExports() {
     ResponseEntity<String> page = api.as("auditor").getForEntity("/reports/index.html", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("Báo cáo thi đua, khen thưởng").contains("reports.js")
         .contains("/dossiers/app.css").contains("chart-status").contains("chart-award").contains("chart-unit")
-        .contains("processing-table").contains("Tải CSV").contains("Tải Excel (XLSX)");
+        .contains("processing-table").contains("Tải CSV").contains("Tải Excel (XLSX)")
+        .contains("late-total").contains("Trang trước").contains("Trang sau");
     String script = api.as("auditor").getForEntity("/reports/reports.js", String.class).getBody();
-    assertThat(script).contains("/api/reports").contains("export.csv").contains("export.xlsx")
+    assertThat(script).contains("/api/reports").contains("export.csv").contains("export.xlsx").contains("late-page=")
         .contains("textContent").doesNotContain("innerHTML");
   }
 

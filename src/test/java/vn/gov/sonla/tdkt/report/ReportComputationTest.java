@@ -111,4 +111,20 @@ class ReportComputationTest {
   private static Date at(LocalDate day, int hour, int minute) {
     return Date.from(day.atTime(hour, minute).atZone(VN).toInstant());
   }
+
+  /** The database's arrays of durations as text: PostgreSQL's and H2's forms, negative durations as 0. */
+  @Test
+  void durationArraysAreReadFromTheirTextInEitherDatabasesForm() {
+    assertThat(ReportService.durations("{1,-2,3,12345678901}")).containsExactly(1, 0, 3, 12_345_678_901L);
+    assertThat(ReportService.durations("[5, -3, 0, 12345678901]")).containsExactly(5, 0, 0, 12_345_678_901L);
+    assertThat(ReportService.durations("{}")).isEmpty();
+    assertThat(ReportService.durations("[]")).isEmpty();
+    long[] many = new long[1_000];
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < many.length; i++) {
+      many[i] = i * 1_234_567L;
+      text.append(i == 0 ? "" : ",").append(many[i]);
+    }
+    assertThat(ReportService.durations(text.append('}').toString())).containsExactly(many);
+  }
 }

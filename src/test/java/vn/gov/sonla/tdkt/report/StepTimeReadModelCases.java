@@ -53,6 +53,7 @@ abstract class StepTimeReadModelCases {
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
   @Autowired ReportService reports;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate template;
 
   record Row(String id, String dossier, String activity, String type, String unit, int year, String assignee,
       long started, long ended, long duration, Long due, boolean late) {}
@@ -133,6 +134,61 @@ abstract class StepTimeReadModelCases {
   }
 
   /** What the engine's history says of a dossier, through the public history API. */
+  /**
+   * The steps' figures, grouped in the database (one array of durations per step, unit and assignee), are those
+   * {@link ReportService#step} computes from the rows one by one: 3,000 rows of a year of their own over three
+   * steps, twelve units and a unit with a single row per step, three appraisers and unassigned rows, with
+   * negative, equal and late durations.
+   */
+  @Test
+  void theStepsFiguresGroupedInTheDatabaseAreThoseOfTheRowsOneByOne() {
+    int year = 2068;
+    java.util.Random random = new java.util.Random(20);
+    List<String> steps = List.of("Task_Appraise", "Task_Supplement", "Event_AwaitDecisionBatch");
+    Map<String, List<ReportService.Timed>> timed = new java.util.HashMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 3_003; i++) {
+      String step = steps.get(i % 3);
+      String unit = i == 3_000 ? "dv-mot" : i > 3_000 ? "dv-hai" : "dv" + random.nextInt(12);
+      String assignee = random.nextInt(5) == 0 ? null : "appraiser" + random.nextInt(3);
+      // whole hours (many equal) or any millisecond, a few negative (a clock set back)
+      long duration = random.nextBoolean() ? random.nextInt(300) * 3_600_000L
+          : random.nextInt(10) == 0 ? -random.nextInt(60_000) : random.nextLong(1_000_000_000L);
+      boolean late = random.nextInt(4) == 0;
+      long start = 1_900_000_000_000L + i * 60_000L;
+      rows.add(new Object[] {"equiv-" + i, "equiv-d" + i, "equiv-pi" + i, step, i % 7 == 0 ? null : "Bước " + step,
+          unit, year, assignee, new java.sql.Timestamp(start), new java.sql.Timestamp(start + Math.max(0, duration)),
+          duration, late});
+      timed.computeIfAbsent(step, k -> new ArrayList<>()).add(new ReportService.Timed(
+          assignee == null ? ReportService.UNASSIGNED : assignee, unit,
+          new DurationStats.Sample(Math.max(0, duration), late)));
+    }
+    template.batchUpdate("INSERT INTO step_time (activity_instance_id, dossier_code, process_instance_id, activity_id,"
+        + " activity_name, activity_type, unit_code, award_year, assignee, started_at, ended_at, duration_ms, late)"
+        + " VALUES (?, ?, ?, ?, ?, 'userTask', ?, ?, ?, ?, ?, ?, ?)", rows);
+    try {
+      Report.Processing processing = reports.processing(year);
+      for (String step : steps) {
+        Report.Step actual = processing.step(step);
+        Report.Step expected = ReportService.step(step, actual.label(), actual.deadline(), timed.get(step),
+            step.equals("Task_Appraise"));
+        assertThat(actual.label()).isEqualTo("Bước " + step);
+        assertThat(actual.all()).as(step).isEqualTo(expected.all());
+        assertThat(actual.all().count()).isEqualTo(1_001);
+        assertThat(actual.byUnit()).as(step).isEqualTo(expected.byUnit());
+        assertThat(List.copyOf(actual.byUnit().keySet())).isEqualTo(List.copyOf(expected.byUnit().keySet()));
+        assertThat(actual.byAppraiser()).as(step).isEqualTo(expected.byAppraiser());
+        assertThat(List.copyOf(actual.byAppraiser().keySet()))
+            .isEqualTo(List.copyOf(expected.byAppraiser().keySet()));
+      }
+      assertThat(processing.step("Task_Appraise").byAppraiser()).containsKey(ReportService.UNASSIGNED).hasSize(4);
+      assertThat(processing.step("Task_Supplement").byAppraiser()).isEmpty();
+      assertThat(processing.step("Task_Supplement").byUnit().get("dv-hai").count()).isEqualTo(1);
+    } finally {
+      template.update("DELETE FROM step_time WHERE award_year = ? AND activity_instance_id LIKE 'equiv-%'", year);
+    }
+  }
+
   private List<Row> fromHistory(String code) {
     var dossier = jdbc.sql("SELECT unit_code, award_year, process_instance_id FROM dossier WHERE code = :code")
         .param("code", code).query((rs, i) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)}).single();
