@@ -84,7 +84,9 @@ import vn.gov.sonla.tdkt.support.TestDossiers;
  * {@link CommandInterceptor} before the transaction interceptor, nested calls from delegates not counted; calls
  * joined into one Spring transaction, as in the intake, count one each), and <em>PostgreSQL commits</em>, the
  * delta of {@code pg_stat_database.xact_commit} of the benchmark's database (every commit, read-only ones
- * included, after the pool's connections have been closed so that their statistics are flushed). Last,
+ * included, after the pool's connections have been closed so that their statistics are flushed). CPU per item:
+ * the worker threads' CPU time and the CPU time of the database's PostgreSQL backends (from /proc), and the ratio
+ * of both sides' sums, which the neighbours' builds move much less than the wall-time ratio. Last,
  * {@code pgbench -N -c 4 -j 2 -T 20} on a scratch database when pgbench is installed: PostgreSQL's own commit rate
  * on this machine, the upper bound.
  */
@@ -169,7 +171,20 @@ class PipelineBenchmark {
     void run(int thread, int n) throws Exception;
   }
 
-  record Phase(int items, double seconds, long commands, long commits) {
+  /**
+   * One measured phase; {@code workerCpuNanos}: CPU time of the worker threads (ThreadMXBean), {@code
+   * backendCpuTicks}: CPU time of this database's PostgreSQL backends at the phase's end (clock ticks from
+   * /proc, -1 when unreadable). Both depend much less on the neighbours' load than the wall time.
+   */
+  record Phase(int items, double seconds, long commands, long commits, long workerCpuNanos, long backendCpuTicks) {
+    double workerCpuMsPerItem() {
+      return workerCpuNanos / 1e6 / items;
+    }
+
+    double backendCpuMsPerItem() {
+      return backendCpuTicks < 0 ? -1 : backendCpuTicks * 10.0 / items; // USER_HZ = 100
+    }
+
     double perSecond() {
       return items / seconds;
     }
@@ -226,6 +241,13 @@ class PipelineBenchmark {
         .figure("skeleton engine commands", skeleton.commandsPerSecond(), "cmd/s")
         .figure("skeleton PostgreSQL commits", skeleton.commitsPerSecond(), "commit/s")
         .figure("skeleton wall time", skeleton.seconds(), "s")
+        .figure("pipeline worker CPU per dossier", pipeline.workerCpuMsPerItem(), "ms")
+        .figure("skeleton worker CPU per instance", skeleton.workerCpuMsPerItem(), "ms")
+        .figure("pipeline PostgreSQL backend CPU per dossier", pipeline.backendCpuMsPerItem(), "ms")
+        .figure("skeleton PostgreSQL backend CPU per instance", skeleton.backendCpuMsPerItem(), "ms")
+        .figure("CPU ratio skeleton / pipeline per item (workers + backends)", (skeleton.workerCpuMsPerItem()
+            + Math.max(0, skeleton.backendCpuMsPerItem())) / (pipeline.workerCpuMsPerItem()
+            + Math.max(0, pipeline.backendCpuMsPerItem())), "x")
         .figure("ratio pipeline / skeleton", ratio, "x", ">= 0.8");
     pgbench.ifPresent(tps -> report.figure("pgbench -N -c 4 -j 2 commit rate (upper bound)", tps, "commit/s"));
     if (pgbench.isEmpty()) {
@@ -348,19 +370,26 @@ class PipelineBenchmark {
     AtomicInteger done = new AtomicInteger();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicLong workerCpu = new AtomicLong();
     long start = System.nanoTime();
     long deadline = MAX_SECONDS > 0 ? start + MAX_SECONDS * 1_000_000_000L : Long.MAX_VALUE;
     List<Future<?>> workers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
       workers.add(pool.submit(() -> {
-        for (int n; System.nanoTime() < deadline && (n = next.getAndIncrement()) < items && failures.isEmpty(); ) {
-          try {
-            step.run(thread, n);
-            done.incrementAndGet();
-          } catch (Throwable e) {
-            failures.add(e);
+        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try {
+          for (int n; System.nanoTime() < deadline && (n = next.getAndIncrement()) < items && failures.isEmpty(); ) {
+            try {
+              step.run(thread, n);
+              done.incrementAndGet();
+            } catch (Throwable e) {
+              failures.add(e);
+            }
           }
+        } finally {
+          workerCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+              - cpu0);
         }
       }));
     }
@@ -368,6 +397,7 @@ class PipelineBenchmark {
       w.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    long backendCpu = backendCpuTicks();
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.MINUTES);
     if (!failures.isEmpty()) {
@@ -381,7 +411,35 @@ class PipelineBenchmark {
     System.out.printf(Locale.ROOT, "[pipeline-benchmark] %s: %,d of %,d in %.1f s = %.1f/s; %,d engine commands, %,d"
         + " commits%n", name, completed, items, seconds, completed / seconds, commandCount, commitCount);
     printRowsWritten(name, completed, rows0, rowsWritten());
-    return new Phase(completed, seconds, commandCount, commitCount);
+    Phase phase = new Phase(completed, seconds, commandCount, commitCount, workerCpu.get(), backendCpu);
+    System.out.printf(Locale.ROOT, "[pipeline-benchmark] %s CPU per item: worker threads %.1f ms, PostgreSQL backends"
+        + " %.1f ms%n", name, phase.workerCpuMsPerItem(), phase.backendCpuMsPerItem());
+    return phase;
+  }
+
+  /**
+   * CPU time (utime + stime, clock ticks) of the benchmark database's client backends, read from /proc (PostgreSQL
+   * on this machine). {@link #commits()} closes the pool's connections before a phase, so the backends alive at its
+   * end were opened for it: their CPU is the phase's database work. -1 when /proc cannot be read.
+   */
+  private long backendCpuTicks() {
+    String url = PostgresTestDatabase.url(DATABASE);
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    long ticks = 0;
+    try (Connection c = DriverManager.getConnection(
+        "jdbc:postgresql://" + PostgresTestDatabase.HOST + "/postgres", "postgres", "");
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = '" + name + "'"
+             + " AND backend_type = 'client backend'")) {
+      while (rs.next()) {
+        String stat = Files.readString(Path.of("/proc", Integer.toString(rs.getInt(1)), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+      }
+      return ticks;
+    } catch (SQLException | IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,7 @@ import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValBoolean;
+import org.camunda.feel.syntaxtree.ValDate;
 import org.camunda.feel.syntaxtree.ValNumber;
 import org.camunda.feel.syntaxtree.ValString;
 import org.camunda.feel.valuemapper.CustomValueMapper;
@@ -55,7 +58,9 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * ({@link Shortcut}): an input expression that names a variable holding a string, boolean or number (what FEEL
  * returns for a name: the value mapped to FEEL and back), a string or boolean literal (output entries), and the
  * unary tests {@code "text"}, {@code "a","b"}, {@code not("a","b")}, {@code true}/{@code false} and {@code < n}, {@code <= n}, {@code > n},
- * {@code >= n} against an input of that same type. Anything else — another type, a missing variable, a null input,
+ * {@code >= n} against an input of that same type; and the dates of {@code award-eligibility}: the input expression
+ * {@code date(name)} of a variable holding an ISO date text ({@code 2025-07-01}) and the unary tests
+ * {@code < date("2025-07-01")} (and {@code <=}, {@code >}, {@code >=}) against a date input. Anything else — another type, a missing variable, a null input,
  * any other text — goes through the interpreter as before. {@code CachingFeelEngineTest} compares both against the
  * stock engine.
  */
@@ -160,6 +165,13 @@ public class CachingFeelEngine implements FeelEngine {
   private static final Pattern STRINGS = Pattern.compile("(\"[^\"\\\\]*\"\\s*,\\s*)*\"[^\"\\\\]*\"");
   private static final Pattern NEGATED = Pattern.compile("not\\s*\\((.*)\\)");
   private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
+  /** {@code date(name)}: FEEL's date of a variable holding an ISO date text. */
+  private static final Pattern DATE_OF_NAME = Pattern.compile("date\\(\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)");
+  /** A comparison with a date literal, {@code < date("2025-07-01")}. */
+  private static final Pattern DATE_COMPARISON =
+      Pattern.compile("(<=|>=|<|>)\\s*date\\(\\s*\"([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})\"\\s*\\)");
+  /** The date texts taken without the interpreter: four-digit years from 1000, as {@link LocalDate#parse} reads. */
+  private static final Pattern ISO_DATE = Pattern.compile("[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}");
   /** FEEL's words: never a shortcut as a variable name. */
   private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "not", "and", "or", "in", "between",
       "instance", "of", "if", "then", "else", "for", "return", "some", "every", "satisfies", "function");
@@ -211,6 +223,14 @@ public class CachingFeelEngine implements FeelEngine {
       if (!unary && NAME.matcher(text).matches() && !KEYWORDS.contains(text)) {
         return new Shortcut("NAME", text, null);
       }
+      Matcher dateOfName = DATE_OF_NAME.matcher(text);
+      if (!unary && dateOfName.matches() && !KEYWORDS.contains(dateOfName.group(1))) {
+        return new Shortcut("DATE_OF_NAME", dateOfName.group(1), null);
+      }
+      Matcher dateComparison = DATE_COMPARISON.matcher(text);
+      if (unary && dateComparison.matches() && date(dateComparison.group(2)) != null) {
+        return new Shortcut("DATE_COMPARISON", dateComparison.group(2), dateComparison.group(1));
+      }
       Matcher comparison = COMPARISON.matcher(text);
       if (unary && comparison.matches()) {
         return new Shortcut("COMPARISON", comparison.group(2), comparison.group(1));
@@ -236,6 +256,9 @@ public class CachingFeelEngine implements FeelEngine {
           Val value = engine.variable(variables, text);
           return value instanceof ValString || value instanceof ValBoolean || value instanceof ValNumber
               ? engine.values.unpackVal(value) : NO_SHORTCUT;
+        case "DATE_OF_NAME":
+          LocalDate date = engine.variable(variables, text) instanceof ValString s ? date(s.value()) : null;
+          return date == null ? NO_SHORTCUT : engine.values.unpackVal(ValDate.apply(date));
         default:
           return NO_SHORTCUT;
       }
@@ -267,15 +290,32 @@ public class CachingFeelEngine implements FeelEngine {
           if (!(input instanceof ValNumber n)) {
             return null;
           }
-          int c = n.value().bigDecimal().compareTo(new BigDecimal(text));
-          return switch (operator) {
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
-            default -> c >= 0;
-          };
+          return compared(n.value().bigDecimal().compareTo(new BigDecimal(text)));
+        case "DATE_COMPARISON":
+          return input instanceof ValDate d ? compared(d.value().compareTo(date(text))) : null;
         default:
           return null;
+      }
+    }
+
+    private Boolean compared(int c) {
+      return switch (operator) {
+        case "<" -> c < 0;
+        case "<=" -> c <= 0;
+        case ">" -> c > 0;
+        default -> c >= 0;
+      };
+    }
+
+    /** The date an ISO text names ({@code 2025-07-01}), or null (another form, or no such day: the interpreter). */
+    static LocalDate date(String text) {
+      if (!ISO_DATE.matcher(text).matches()) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        return null;
       }
     }
   }

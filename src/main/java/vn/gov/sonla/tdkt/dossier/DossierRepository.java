@@ -28,13 +28,20 @@ public class DossierRepository {
     this.jdbc = jdbc;
   }
 
-  /** A new dossier; with the client's idempotency key and the request's fingerprint when it sent one. */
-  public void insert(Dossier d, String subjectKey, String idempotencyKey, String fingerprint) {
+  /**
+   * A new dossier with its emulation movement, the subject's role and the unit's declared facts (one statement);
+   * with the client's idempotency key and the request's fingerprint when it sent one.
+   */
+  public void insert(Dossier d, String subjectKey, SubjectDetails details, String idempotencyKey,
+      String fingerprint) {
     jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", subject_key, open_slot, subject_search, idempotency_key,"
-            + " request_fingerprint) VALUES (:code, :unit,"
+            + " request_fingerprint, movement_id, subject_role, declared_facts) VALUES (:code, :unit,"
             + " :awardType, :awardKind, :year, :subjectKind, :name, :birthDate, :position, :workUnit, :achievements,"
             + " :status, NULL, NULL, :createdBy, :createdAt, :submittedAt, :updatedAt, :subjectKey, 1, :search,"
-            + " :idempotencyKey, :fingerprint)")
+            + " :idempotencyKey, :fingerprint, :movement, :role, :facts)")
+        .param("movement", details.movementId())
+        .param("role", details.subjectRole())
+        .param("facts", details.declaredFactsJson())
         .param("code", d.code())
         .param("unit", d.unitCode())
         .param("awardType", d.awardType())
@@ -70,13 +77,17 @@ public class DossierRepository {
 
   public record KeyedIntake(String code, String fingerprint) {}
 
-  /** Replaces the editable fields of a draft. */
-  public void updateDraft(Dossier d, String subjectKey, OffsetDateTime now) {
+  /** Replaces the editable fields of a draft, its movement, subject's role and declared facts included. */
+  public void updateDraft(Dossier d, String subjectKey, SubjectDetails details, OffsetDateTime now) {
     jdbc.sql("UPDATE dossier SET award_type = :awardType, award_kind = :awardKind, award_year = :year,"
             + " subject_kind = :subjectKind, subject_name = :name, subject_birth_date = :birthDate,"
             + " subject_position = :position, subject_work_unit = :workUnit, achievements = :achievements,"
-            + " subject_key = :subjectKey, subject_search = :search, updated_at = :now, version = version + 1"
+            + " subject_key = :subjectKey, subject_search = :search, movement_id = :movement, subject_role = :role,"
+            + " declared_facts = :facts, updated_at = :now, version = version + 1"
             + " WHERE code = :code AND status = 'DRAFT'")
+        .param("movement", details.movementId())
+        .param("role", details.subjectRole())
+        .param("facts", details.declaredFactsJson())
         .param("code", d.code())
         .param("awardType", d.awardType())
         .param("awardKind", d.awardKind() == null ? null : d.awardKind().name())
@@ -133,28 +144,30 @@ public class DossierRepository {
         .param("code", code).param("appraiser", appraiser).update();
   }
 
-  public void setMovement(String code, String movementId) {
-    jdbc.sql("UPDATE dossier SET movement_id = :movement WHERE code = :code")
-        .param("code", code).param("movement", movementId == null || movementId.isBlank() ? null : movementId.strip())
-        .update();
-  }
-
   private static final com.fasterxml.jackson.databind.ObjectMapper FACTS_JSON =
       new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
           .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
-  /** The subject's role and the unit's declared facts (kept beside the read model's fields). */
-  public void setSubjectDetails(String code, String role, DeclaredFacts facts) {
-    String json;
-    try {
-      json = facts == null ? null : FACTS_JSON.writeValueAsString(facts);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /**
+   * What the dossier row keeps beside the read model's fields: the emulation movement, the subject's role and the
+   * unit's declared facts, as stored (blank as null, stripped; the facts as JSON).
+   */
+  public record SubjectDetails(String movementId, String subjectRole, String declaredFactsJson) {
+
+    public static SubjectDetails of(String movementId, String subjectRole, DeclaredFacts facts) {
+      String json;
+      try {
+        json = facts == null ? null : FACTS_JSON.writeValueAsString(facts);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      return new SubjectDetails(stripped(movementId), stripped(subjectRole), json);
     }
-    jdbc.sql("UPDATE dossier SET subject_role = :role, declared_facts = :facts WHERE code = :code")
-        .param("code", code).param("role", role == null || role.isBlank() ? null : role.strip())
-        .param("facts", json).update();
+
+    private static String stripped(String value) {
+      return value == null || value.isBlank() ? null : value.strip();
+    }
   }
 
   public String subjectRole(String code) {
@@ -181,6 +194,14 @@ public class DossierRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM dossier WHERE code = :code")
         .param("code", code)
         .query(DossierRepository::map)
+        .optional();
+  }
+
+  /** The dossier's status alone (the status listener's read before each change). */
+  public Optional<DossierStatus> status(String code) {
+    return jdbc.sql("SELECT status FROM dossier WHERE code = :code")
+        .param("code", code)
+        .query((rs, row) -> DossierStatus.valueOf(rs.getString(1)))
         .optional();
   }
 

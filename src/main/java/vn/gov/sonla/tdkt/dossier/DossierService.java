@@ -134,16 +134,16 @@ public class DossierService {
         enumOrNull(AwardKind.class, request.awardKind()), request.year(), subjectKind, VietnameseText.clean(request.subjectName()),
         request.birthDate(), trim(request.position()), trim(request.workUnit()), trim(request.achievements()),
         DossierStatus.DRAFT, null, null, user.id(), now, null, now);
+    DossierRepository.SubjectDetails details = DossierRepository.SubjectDetails.of(request.movementId(),
+        request.subjectRole(), request.declaredFacts());
     try {
-      dossiers.insert(dossier, subjectKey, key == null ? null : key.value(), fingerprint);
+      dossiers.insert(dossier, subjectKey, details, key == null ? null : key.value(), fingerprint);
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
-    dossiers.setMovement(code, request.movementId());
-    dossiers.setSubjectDetails(code, request.subjectRole(), request.declaredFacts());
     store(code, uploads, user, now);
     if (!draft) {
-      startProcess(dossier, now);
+      startProcess(dossier, details.subjectRole(), now);
     }
     return new Intake(dossiers.find(code).orElseThrow(), false);
   }
@@ -190,12 +190,11 @@ public class DossierService {
         DossierStatus.DRAFT, null, null, existing.createdBy(), existing.createdAt(), null,
         EngineClock.utc(clock));
     try {
-      dossiers.updateDraft(updated, subjectKey, EngineClock.utc(clock));
+      dossiers.updateDraft(updated, subjectKey, DossierRepository.SubjectDetails.of(request.movementId(),
+          request.subjectRole(), request.declaredFacts()), EngineClock.utc(clock));
     } catch (DuplicateKeyException concurrentDuplicate) {
       throw new DuplicateDossierException();
     }
-    dossiers.setMovement(code, request.movementId());
-    dossiers.setSubjectDetails(code, request.subjectRole(), request.declaredFacts());
     store(code, uploads, user, EngineClock.utc(clock));
     return dossiers.find(code).orElseThrow();
   }
@@ -215,7 +214,7 @@ public class DossierService {
     if (!problems.isEmpty()) {
       throw DossierValidator.submissionRefused(problems);
     }
-    startProcess(draft, EngineClock.utc(clock));
+    startProcess(draft, asRequest.subjectRole(), EngineClock.utc(clock));
     return dossiers.find(code).orElseThrow();
   }
 
@@ -424,7 +423,7 @@ public class DossierService {
     return text == null || text.length() <= 300 ? text : text.substring(0, 300);
   }
 
-  private void startProcess(Dossier dossier, OffsetDateTime now) {
+  private void startProcess(Dossier dossier, String subjectRole, OffsetDateTime now) {
     AwardType award = catalog.get(dossier.awardType());
     String unitName = unitName(dossier.unitCode());
     VariableMap variables = Variables.createVariables()
@@ -442,7 +441,7 @@ public class DossierService {
         .putValue("subjectKindLabel", dossier.subjectKind().label())
         .putValue("subjectName", dossier.subjectName())
         .putValue("subjectDetails", dossier.subjectDetails())
-        .putValue("subjectRole", dossiers.subjectRole(dossier.code()))
+        .putValue("subjectRole", subjectRole)
         .putValue("achievements", dossier.achievements())
         .putValue("documents", documentsVariable(dossier.code()))
         .putValue("dossierUrl", "/dossiers/view.html?code=" + dossier.code());

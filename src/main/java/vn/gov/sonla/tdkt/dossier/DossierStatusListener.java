@@ -3,6 +3,8 @@ package vn.gov.sonla.tdkt.dossier;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,9 +30,13 @@ import vn.gov.sonla.tdkt.engine.EngineClock;
 @Component(DossierStatusPlugin.LISTENER_BEAN)
 public class DossierStatusListener implements ExecutionListener, TaskListener {
 
+  /** Elements remembered; beyond this (many deployed versions), they are read from the model each time. */
+  static final int MAX_ELEMENTS = 10_000;
+
   private final DossierRepository dossiers;
   private final AuditLog audit;
   private final Clock clock;
+  private final Map<String, Map<String, String>> declaredByElement = new ConcurrentHashMap<>();
 
   public DossierStatusListener(DossierRepository dossiers, AuditLog audit, Clock clock) {
     this.clock = clock;
@@ -42,14 +48,36 @@ public class DossierStatusListener implements ExecutionListener, TaskListener {
   public void notify(DelegateExecution execution) {
     String property = ExecutionListener.EVENTNAME_END.equals(execution.getEventName())
         ? DossierStatusPlugin.ON_END : DossierStatusPlugin.ON_START;
-    apply(execution, declared(execution.getBpmnModelElementInstance()), property);
+    apply(execution, declared(execution.getProcessDefinitionId(), execution.getCurrentActivityId(),
+        execution::getBpmnModelElementInstance), property);
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      apply(task.getExecution(), declared(task.getBpmnModelElementInstance()), DossierStatusPlugin.ON_ASSIGNMENT);
+      apply(task.getExecution(), declared(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+          task::getBpmnModelElementInstance), DossierStatusPlugin.ON_ASSIGNMENT);
     }
+  }
+
+  /**
+   * The properties an element of a deployed definition declares, read from the model once (a deployed definition
+   * does not change; a new version has a new id).
+   */
+  private Map<String, String> declared(String processDefinitionId, String elementId,
+      Supplier<? extends BaseElement> element) {
+    if (processDefinitionId == null || elementId == null) {
+      return declared(element.get());
+    }
+    String key = processDefinitionId + '\n' + elementId;
+    Map<String, String> known = declaredByElement.get(key);
+    if (known == null) {
+      known = java.util.Collections.unmodifiableMap(declared(element.get()));
+      if (declaredByElement.size() < MAX_ELEMENTS) {
+        declaredByElement.putIfAbsent(key, known);
+      }
+    }
+    return known;
   }
 
   private void apply(DelegateExecution execution, Map<String, String> declared, String property) {
@@ -80,7 +108,7 @@ public class DossierStatusListener implements ExecutionListener, TaskListener {
 
   /** Changes the read model and records the change; also for a dossier without a process (a draft). */
   public void change(String code, DossierStatus status, String reason) {
-    DossierStatus from = dossiers.find(code).map(Dossier::status).orElse(null);
+    DossierStatus from = dossiers.status(code).orElse(null);
     if (dossiers.updateStatus(code, status, reason, EngineClock.utc(clock)) != 1) {
       throw new ProcessEngineException("Không có hồ sơ " + code + ": hồ sơ phải được nộp qua trang nộp hồ sơ"
           + " hoặc POST /api/dossiers.");

@@ -78,6 +78,12 @@ class CachingFeelEngineTest {
     inputs.put("no", false);
     inputs.put("nothing", null);
     inputs.put("day", java.time.LocalDate.of(2025, 7, 2));
+    inputs.put("firstDay", java.time.LocalDate.of(2025, 7, 1));
+    inputs.put("isoDate", "2025-07-01");
+    inputs.put("noSuchDay", "2025-02-30");
+    inputs.put("dateTimeText", "2025-07-01T10:00:00");
+    inputs.put("earlyYear", "0999-12-31");
+    inputs.put("dateTime", java.time.LocalDateTime.of(2025, 7, 1, 10, 0));
     // a list input: unary tests only (a list-valued expression reads as a Scala list through FeelEngineApi, unlike
     // the stock engine's Java list, with or without the shortcuts; no table here returns one)
     inputs.put("list", List.of(1, 2));
@@ -87,7 +93,9 @@ class CachingFeelEngineTest {
     long before = caching.shortcuts.get();
     for (String expression : List.of("text", "integer", "long", "short", "negative", "double", "wholeDouble",
         "decimal", "yes", "no", "nothing", "day", "missing", " text ", "\"Điều 74 khoản 1\"", "\"\"",
-        "\"a\\\"b\"", "true", "false", "null", "not")) {
+        "\"a\\\"b\"", "true", "false", "null", "not", "date(isoDate)", "date( isoDate )", "date(noSuchDay)",
+        "date(dateTimeText)", "date(earlyYear)", "date(text)", "date(day)", "date(integer)", "date(nothing)",
+        "date(missing)", "date(null)")) {
       for (int round = 0; round < 2; round++) {
         assertThat(outcome(() -> caching.evaluateSimpleExpression(expression, context))).as(expression)
             .isEqualTo(outcome(() -> stock.evaluateSimpleExpression(expression, context)));
@@ -96,7 +104,8 @@ class CachingFeelEngineTest {
     for (String test : List.of("\"BK_TINH\"", "\"Bằng khen\"", "\"\"", "true", "false", "\"CSTD_TINH\",\"BK_TINH\"",
         "\"A\", \"CSTD_TINH\" ,\"\"", "not(\"BK_TINH\")", "not(\"CSTD_TINH\",\"BK_TINH\")", "not( \"X\" )",
         "\"a,b\"", "not(\"BK_TINH\"", "\"BK_TINH\",", "not(\"BK_TINH\"),\"X\"", "< 2", "<= 2", "> 2",
-        ">= 2", "<2", "< 1.5", ">= 0.75", "> -5", "< 0")) {
+        ">= 2", "<2", "< 1.5", ">= 0.75", "> -5", "< 0", "< date(\"2025-07-01\")", ">= date(\"2025-07-01\")",
+        "<=date(\"2025-07-02\")", "> date( \"2025-06-30\" )", "< date(\"2025-02-30\")", ">= date(\"0999-12-31\")")) {
       for (String input : inputs.keySet()) {
         VariableContext cell = Variables.createVariables().putValue("cellInput", inputs.get(input))
             .asVariableContext();
@@ -108,6 +117,19 @@ class CachingFeelEngineTest {
       }
     }
     assertThat(caching.shortcuts.get() - before).as("evaluations answered by a shortcut").isGreaterThan(100);
+  }
+
+  /** award-eligibility's forms, {@code date(receivedOn)} and {@code >= date("2025-07-01")}, take the shortcut. */
+  @Test
+  void theRegimeTablesDatesTakeTheShortcut() {
+    long before = caching.shortcuts.get();
+    Object received = caching.evaluateSimpleExpression("date(receivedOn)", variables);
+    assertThat(received).isEqualTo(java.time.LocalDate.of(2025, 7, 1))
+        .isEqualTo(stock.evaluateSimpleExpression("date(receivedOn)", variables));
+    VariableContext cell = Variables.createVariables().putValue("cellInput", received).asVariableContext();
+    assertThat(caching.evaluateSimpleUnaryTests(">= date(\"2025-07-01\")", "cellInput", cell)).isTrue();
+    assertThat(caching.evaluateSimpleUnaryTests("< date(\"2025-07-01\")", "cellInput", cell)).isFalse();
+    assertThat(caching.shortcuts.get() - before).as("evaluations answered by a shortcut").isEqualTo(3);
   }
 
   @Test
